@@ -1,0 +1,93 @@
+import type { AddressInfo } from 'node:net';
+import { App, LogLevel } from '@slack/bolt';
+import type { Clock } from './clock.ts';
+import type { SlackConfig } from './config.ts';
+import type { Locale } from './i18n/index.ts';
+import type { Logger } from './logger.ts';
+import { serializeError } from './logger.ts';
+import { createSlackDirectory } from './slack/directory.ts';
+import { registerListeners } from './slack/listeners/index.ts';
+import type { SlackDeps } from './slack/slack-deps.ts';
+import type { Store } from './store/store.ts';
+import { ensureTeam, type UseCaseDeps } from './usecases/context.ts';
+
+export type AppDeps = {
+  slack: SlackConfig;
+  store: Store;
+  clock: Clock;
+  logger: Logger;
+  admins: readonly string[];
+  timezone: string;
+  locale: Locale;
+  teamName?: string;
+};
+
+export type RunningApp = { port: number | undefined; stop(): Promise<void> };
+
+/**
+ * Wires the store, the use cases and the Slack adapter into one Bolt app. No work happens at
+ * import time or in this function beyond building objects; `start` binds the port (HTTP mode) or
+ * opens the socket (Socket Mode when an app token is configured).
+ */
+export function createApp(deps: AppDeps) {
+  const socketMode = deps.slack.appToken !== undefined;
+  const app = new App({
+    token: deps.slack.botToken,
+    ...(socketMode
+      ? { socketMode: true, appToken: deps.slack.appToken }
+      : { signingSecret: deps.slack.signingSecret ?? '' }),
+    logger: deps.logger,
+    logLevel: deps.logger.getLevel() ?? LogLevel.INFO,
+    clientOptions: deps.slack.apiUrl === undefined ? {} : { slackApiUrl: deps.slack.apiUrl },
+  });
+
+  const useCaseDeps: UseCaseDeps = {
+    store: deps.store,
+    clock: deps.clock,
+    admins: deps.admins,
+    defaults: {
+      teamName: deps.teamName ?? defaultTeamName(deps.locale),
+      timezone: deps.timezone,
+      locale: deps.locale,
+    },
+  };
+  const slackDeps: SlackDeps = {
+    ...useCaseDeps,
+    directory: createSlackDirectory(app.client),
+    logger: deps.logger,
+    defaultLocale: deps.locale,
+  };
+  registerListeners(app, slackDeps);
+
+  // Listeners turn their own failures into replies (slack/replying.ts); what reaches this point
+  // failed outside a listener's work (ack, middleware) and is logged with its context.
+  app.error(async (error) => {
+    deps.logger.event('error', 'slack.unhandled', {
+      code: error.code,
+      ...serializeError(error.original ?? error),
+    });
+  });
+
+  return {
+    app,
+    async start(port: number): Promise<RunningApp> {
+      await ensureTeam(deps.store, useCaseDeps);
+      const server = await app.start(port);
+      const address =
+        !socketMode && server !== null && typeof server === 'object' && 'address' in server
+          ? server.address()
+          : null;
+      const boundPort = isAddressInfo(address) ? address.port : undefined;
+      deps.logger.event('info', 'app.started', { mode: socketMode ? 'socket' : 'http', port: boundPort });
+      return { port: boundPort, stop: () => app.stop().then(() => undefined) };
+    },
+  };
+}
+
+function isAddressInfo(value: unknown): value is AddressInfo {
+  return typeof value === 'object' && value !== null && 'port' in value;
+}
+
+function defaultTeamName(locale: Locale): string {
+  return locale === 'en' ? 'Sales team' : '电销团队';
+}

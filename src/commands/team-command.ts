@@ -1,0 +1,175 @@
+import type { LevelCode } from '../domain/levels.ts';
+import { parseLevel } from '../domain/levels.ts';
+import type { Role } from '../domain/roles.ts';
+import { parseRole } from '../domain/roles.ts';
+import { isOneOf, type Token, tokenize } from './tokens.ts';
+
+/**
+ * Grammar of `/team`, the roster administration command (English or Chinese words):
+ *
+ *   /team list | 名单                               the roster by group, with levels
+ *   /team add @user [组名] [级别] [角色] [入职日期]    add a member (any order after @user)
+ *   /team move @user 组名 | 调组                    move a member to another group
+ *   /team role @user 角色 | 角色                    set role: agent 专员, leader 组长, manager 经理, director 总监, admin 管理员
+ *   /team leader 组名 @user | 组长                  make @user the leader of a group
+ *   /team channel team|组名 #channel | 频道          the team's PK channel or a group's channel
+ *   /team left @user [原因] | 离职                  mark as left (history is kept)
+ *   /team group add 组名 | 小组 新建 组名             create a group
+ *   /team help | 帮助
+ *
+ * Levels are read by `parseLevel` (见习MO1, 客户经理MO2, senior mo3, S2); days are YYYY-MM-DD.
+ * A group name is one word (组A, 一组, Alpha); the first word that is not a level, role or day is it.
+ */
+export type TeamCommand =
+  | { kind: 'help' }
+  | { kind: 'list' }
+  | { kind: 'add'; memberRef: string; groupName?: string; level?: LevelCode; role?: Role; hiredOn?: string }
+  | { kind: 'move'; memberRef: string; groupName: string }
+  | { kind: 'role'; memberRef: string; role: Role }
+  | { kind: 'leader'; memberRef: string; groupName: string }
+  | { kind: 'channel'; groupName: string | undefined; channelRef: string }
+  | { kind: 'left'; memberRef: string; reason?: string }
+  | { kind: 'group-add'; groupName: string };
+
+export type TeamSubcommand = Exclude<TeamCommand['kind'], 'help' | 'list'>;
+
+export type TeamParse =
+  | { ok: true; command: TeamCommand }
+  | { ok: false; problem: 'unknown-subcommand'; word: string }
+  | { ok: false; problem: 'usage'; subcommand: TeamSubcommand };
+
+const SUBCOMMANDS: Record<string, Exclude<TeamCommand['kind'], 'group-add'> | 'group'> = {
+  help: 'help',
+  帮助: 'help',
+  '?': 'help',
+  list: 'list',
+  ls: 'list',
+  名单: 'list',
+  列表: 'list',
+  add: 'add',
+  添加: 'add',
+  新增: 'add',
+  move: 'move',
+  调组: 'move',
+  role: 'role',
+  角色: 'role',
+  leader: 'leader',
+  组长: 'leader',
+  channel: 'channel',
+  频道: 'channel',
+  left: 'left',
+  leave: 'left',
+  离职: 'left',
+  group: 'group',
+  小组: 'group',
+};
+
+const TEAM_WORDS = ['team', '团队', '全队'];
+const GROUP_ADD_WORDS = ['add', 'new', 'create', '新建', '添加'];
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+export function parseTeamCommand(text: string): TeamParse {
+  const [first, ...rest] = tokenize(text);
+  if (first === undefined) return { ok: true, command: { kind: 'list' } };
+  const kind = first.kind === 'word' ? SUBCOMMANDS[first.text] : undefined;
+  if (kind === undefined) return { ok: false, problem: 'unknown-subcommand', word: first.raw };
+  switch (kind) {
+    case 'help':
+    case 'list':
+      return { ok: true, command: { kind } };
+    case 'add':
+      return parseAdd(rest);
+    case 'move':
+      return withMemberAndWord(rest, 'move', (memberRef, groupName) => ({
+        kind: 'move',
+        memberRef,
+        groupName,
+      }));
+    case 'role':
+      return withMemberAndWord(rest, 'role', (memberRef, word) => {
+        const role = parseRole(word);
+        return role === undefined ? undefined : { kind: 'role', memberRef, role };
+      });
+    case 'leader':
+      return withMemberAndWord(rest, 'leader', (memberRef, groupName) => ({
+        kind: 'leader',
+        memberRef,
+        groupName,
+      }));
+    case 'channel':
+      return parseChannel(rest);
+    case 'left':
+      return parseLeft(rest);
+    case 'group':
+      return parseGroup(rest);
+  }
+}
+
+function usage(subcommand: TeamSubcommand): TeamParse {
+  return { ok: false, problem: 'usage', subcommand };
+}
+
+function parseAdd(tokens: Token[]): TeamParse {
+  const member = tokens.find((t) => t.kind === 'member');
+  if (member === undefined) return usage('add');
+  const command: Extract<TeamCommand, { kind: 'add' }> = { kind: 'add', memberRef: member.id };
+  for (const token of tokens) {
+    if (token === member) continue;
+    if (token.kind !== 'word') return usage('add');
+    const level = parseLevel(token.raw);
+    const role = parseRole(token.raw);
+    if (level !== undefined && command.level === undefined) command.level = level;
+    else if (role !== undefined && command.role === undefined) command.role = role;
+    else if (DAY.test(token.raw) && command.hiredOn === undefined) command.hiredOn = token.raw;
+    else if (command.groupName === undefined) command.groupName = token.raw;
+    else return usage('add');
+  }
+  return { ok: true, command };
+}
+
+/** `@user word` or `word @user`, exactly two tokens. */
+function withMemberAndWord(
+  tokens: Token[],
+  subcommand: TeamSubcommand,
+  build: (memberRef: string, word: string) => TeamCommand | undefined,
+): TeamParse {
+  const member = tokens.find((t) => t.kind === 'member');
+  const word = tokens.find((t) => t.kind === 'word');
+  if (tokens.length !== 2 || member === undefined || word === undefined) return usage(subcommand);
+  const command = build(member.id, word.raw);
+  return command === undefined ? usage(subcommand) : { ok: true, command };
+}
+
+function parseChannel(tokens: Token[]): TeamParse {
+  const channel = tokens.find((t) => t.kind === 'channel');
+  const word = tokens.find((t) => t.kind === 'word');
+  if (tokens.length !== 2 || channel === undefined || word === undefined) return usage('channel');
+  const groupName = word.kind === 'word' && isOneOf(word.text, TEAM_WORDS) ? undefined : word.raw;
+  return { ok: true, command: { kind: 'channel', groupName, channelRef: channel.id } };
+}
+
+function parseLeft(tokens: Token[]): TeamParse {
+  const [member, ...reason] = tokens;
+  if (member?.kind !== 'member') return usage('left');
+  const text = reason.map((t) => t.raw).join(' ');
+  return {
+    ok: true,
+    command:
+      text === ''
+        ? { kind: 'left', memberRef: member.id }
+        : { kind: 'left', memberRef: member.id, reason: text },
+  };
+}
+
+function parseGroup(tokens: Token[]): TeamParse {
+  const [verb, name, ...extra] = tokens;
+  if (
+    verb?.kind !== 'word' ||
+    !isOneOf(verb.text, GROUP_ADD_WORDS) ||
+    name?.kind !== 'word' ||
+    extra.length > 0
+  ) {
+    return usage('group-add');
+  }
+  return { ok: true, command: { kind: 'group-add', groupName: name.raw } };
+}

@@ -1,0 +1,6 @@
+import type { Locale } from '../i18n/index.ts';
+import type { Logger } from '../logger.ts';
+import type { Directory, UseCaseDeps } from '../usecases/context.ts';
+
+/** What the Slack listeners receive: the use cases' deps plus the adapter's own directory. */
+export type SlackDeps = UseCaseDeps & { directory: Directory; logger: Logger; defaultLocale: Locale };

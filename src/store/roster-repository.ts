@@ -1,0 +1,203 @@
+import { z } from 'zod';
+import type { Day } from '../domain/days.ts';
+import { parseDay } from '../domain/days.ts';
+import { isLevelCode, type LevelCode } from '../domain/levels.ts';
+import { ROLES, type Role, STATUSES, type Status } from '../domain/roles.ts';
+import type { Tx } from './tx.ts';
+
+/** The roster as the use cases see it: teams, groups and members, as narrow projections. */
+export type TeamView = {
+  id: number;
+  name: string;
+  timezone: string;
+  locale: string;
+  pkChannelId: string | null;
+};
+
+export type GroupView = {
+  id: number;
+  teamId: number;
+  name: string;
+  leaderId: number | null;
+  channelId: string | null;
+};
+
+export type MemberView = {
+  id: number;
+  teamId: number;
+  messengerUserId: string;
+  displayName: string;
+  role: Role;
+  status: Status;
+  groupId: number | null;
+  groupName: string | null;
+  level: LevelCode;
+  hiredOn: Day;
+  joinedOn: Day | null;
+  protectionEndsOn: Day | null;
+  leftOn: Day | null;
+  locale: string | null;
+};
+
+export type NewMember = {
+  teamId: number;
+  messengerUserId: string;
+  displayName: string;
+  role: Role;
+  status: Status;
+  groupId: number | null;
+  level: LevelCode;
+  hiredOn: Day;
+  joinedOn: Day | null;
+  protectionEndsOn: Day | null;
+  locale: string | null;
+};
+
+export type MemberPatch = Partial<
+  Pick<NewMember, 'role' | 'status' | 'groupId' | 'level' | 'displayName' | 'locale'>
+> & {
+  leftOn?: Day | null;
+  joinedOn?: Day | null;
+  protectionEndsOn?: Day | null;
+};
+
+const day = z.string().transform((text, ctx) => {
+  const parsed = parseDay(text);
+  if (parsed === undefined) ctx.addIssue({ code: 'custom', message: `not a day: ${text}` });
+  return parsed ?? z.NEVER;
+});
+
+// Stored enumerations are strings (see the schema); they are checked as they leave the store.
+const memberRow = z.object({
+  id: z.number(),
+  teamId: z.number(),
+  messengerUserId: z.string(),
+  displayName: z.string(),
+  role: z.enum(ROLES),
+  status: z.enum(STATUSES),
+  groupId: z.number().nullable(),
+  group: z.object({ name: z.string() }).nullable(),
+  level: z.custom<LevelCode>((value) => typeof value === 'string' && isLevelCode(value), 'not a level code'),
+  hiredOn: day,
+  joinedOn: day.nullable(),
+  protectionEndsOn: day.nullable(),
+  leftOn: day.nullable(),
+  locale: z.string().nullable(),
+});
+
+const MEMBER_SELECT = {
+  id: true,
+  teamId: true,
+  messengerUserId: true,
+  displayName: true,
+  role: true,
+  status: true,
+  groupId: true,
+  group: { select: { name: true } },
+  level: true,
+  hiredOn: true,
+  joinedOn: true,
+  protectionEndsOn: true,
+  leftOn: true,
+  locale: true,
+} as const;
+
+function toMember(row: unknown): MemberView {
+  const { group, ...rest } = memberRow.parse(row);
+  return { ...rest, groupName: group?.name ?? null };
+}
+
+const TEAM_SELECT = { id: true, name: true, timezone: true, locale: true, pkChannelId: true } as const;
+const GROUP_SELECT = { id: true, teamId: true, name: true, leaderId: true, channelId: true } as const;
+
+export function rosterRepository(db: Tx) {
+  return {
+    async firstTeam(): Promise<TeamView | undefined> {
+      return (await db.team.findFirst({ select: TEAM_SELECT, orderBy: { id: 'asc' } })) ?? undefined;
+    },
+
+    async createTeam(team: { name: string; timezone: string; locale: string }): Promise<TeamView> {
+      return db.team.create({ data: team, select: TEAM_SELECT });
+    },
+
+    async team(teamId: number): Promise<TeamView> {
+      return db.team.findUniqueOrThrow({ where: { id: teamId }, select: TEAM_SELECT });
+    },
+
+    async setTeamChannel(teamId: number, channelId: string): Promise<void> {
+      await db.team.update({ where: { id: teamId }, data: { pkChannelId: channelId } });
+    },
+
+    async memberByMessengerId(messengerUserId: string): Promise<MemberView | undefined> {
+      const row = await db.member.findUnique({ where: { messengerUserId }, select: MEMBER_SELECT });
+      return row === null ? undefined : toMember(row);
+    },
+
+    async member(memberId: number): Promise<MemberView> {
+      return toMember(await db.member.findUniqueOrThrow({ where: { id: memberId }, select: MEMBER_SELECT }));
+    },
+
+    /** Everyone on the team, those who left included, ordered by group then name. */
+    async members(teamId: number): Promise<MemberView[]> {
+      const rows = await db.member.findMany({
+        where: { teamId },
+        select: MEMBER_SELECT,
+        orderBy: [{ groupId: 'asc' }, { displayName: 'asc' }],
+      });
+      return rows.map(toMember);
+    },
+
+    async createMember(member: NewMember): Promise<MemberView> {
+      return toMember(await db.member.create({ data: member, select: MEMBER_SELECT }));
+    },
+
+    async updateMember(memberId: number, patch: MemberPatch): Promise<MemberView> {
+      return toMember(
+        await db.member.update({ where: { id: memberId }, data: patch, select: MEMBER_SELECT }),
+      );
+    },
+
+    async groups(teamId: number): Promise<GroupView[]> {
+      return db.group.findMany({ where: { teamId }, select: GROUP_SELECT, orderBy: { name: 'asc' } });
+    },
+
+    async groupByName(teamId: number, name: string): Promise<GroupView | undefined> {
+      return (
+        (await db.group.findUnique({ where: { teamId_name: { teamId, name } }, select: GROUP_SELECT })) ??
+        undefined
+      );
+    },
+
+    async groupLedBy(memberId: number): Promise<GroupView | undefined> {
+      return (
+        (await db.group.findUnique({ where: { leaderId: memberId }, select: GROUP_SELECT })) ?? undefined
+      );
+    },
+
+    async createGroup(teamId: number, name: string): Promise<GroupView> {
+      return db.group.create({ data: { teamId, name }, select: GROUP_SELECT });
+    },
+
+    async setGroupLeader(groupId: number, memberId: number | null): Promise<void> {
+      await db.group.update({ where: { id: groupId }, data: { leaderId: memberId } });
+    },
+
+    async setGroupChannel(groupId: number, channelId: string): Promise<void> {
+      await db.group.update({ where: { id: groupId }, data: { channelId } });
+    },
+
+    async addLevelChange(change: {
+      memberId: number;
+      fromLevel: LevelCode | null;
+      toLevel: LevelCode;
+      reason: string;
+      note?: string;
+      quarter?: string;
+      decidedById: number | null;
+    }): Promise<void> {
+      await db.levelChange.create({ data: change });
+    },
+  };
+}
+
+export type RosterRepository = ReturnType<typeof rosterRepository>;

@@ -1,0 +1,27 @@
+import { auditRepository } from './audit-repository.ts';
+import { rosterRepository } from './roster-repository.ts';
+import type { Root, Tx } from './tx.ts';
+
+/**
+ * The one store module: repositories bound to a client, and `transaction`, which hands the use
+ * case the same repositories bound to one database transaction (all writes or none).
+ */
+export type Repositories = {
+  roster: ReturnType<typeof rosterRepository>;
+  audit: ReturnType<typeof auditRepository>;
+};
+
+export type Store = Repositories & {
+  transaction<T>(work: (tx: Repositories) => Promise<T>): Promise<T>;
+};
+
+function bind(db: Tx): Repositories {
+  return { roster: rosterRepository(db), audit: auditRepository(db) };
+}
+
+export function createStore(root: Root): Store {
+  return {
+    ...bind(root),
+    transaction: (work) => root.$transaction((tx) => work(bind(tx)), { maxWait: 10_000, timeout: 20_000 }),
+  };
+}

@@ -1,0 +1,73 @@
+import type { TeamCommand } from '../commands/team-command.ts';
+import type { MemberView } from '../store/roster-repository.ts';
+import { addMember } from './add-member.ts';
+import { changeMember } from './change-member.ts';
+import type { Directory, UseCaseDeps } from './context.ts';
+import { listRoster, type Roster } from './list-roster.ts';
+import { addGroup, setChannel } from './manage-groups.ts';
+
+/** What a `/team` command did, for the messenger to render. */
+export type TeamOutcome =
+  | { kind: 'help' }
+  | { kind: 'roster'; roster: Roster }
+  | { kind: 'added'; member: MemberView }
+  | { kind: 'moved'; member: MemberView; groupName: string }
+  | { kind: 'role'; member: MemberView }
+  | { kind: 'leader'; member: MemberView; groupName: string }
+  | { kind: 'channel'; groupName: string | undefined; channelId: string }
+  | { kind: 'left'; member: MemberView }
+  | { kind: 'group-added'; groupName: string };
+
+/** Routes a parsed `/team` command to its use case. */
+export async function runTeamCommand(
+  deps: UseCaseDeps & { directory: Directory },
+  actorId: string,
+  command: TeamCommand,
+): Promise<TeamOutcome> {
+  switch (command.kind) {
+    case 'help':
+      return { kind: 'help' };
+    case 'list':
+      return { kind: 'roster', roster: await listRoster(deps, { actorId }) };
+    case 'add': {
+      const { kind: _, ...options } = command;
+      return { kind: 'added', member: await addMember(deps, { actorId, ...options }) };
+    }
+    case 'move': {
+      const change = { kind: 'move', groupName: command.groupName } as const;
+      const result = await changeMember(deps, { actorId, memberRef: command.memberRef, change });
+      return { kind: 'moved', member: result.member, groupName: result.groupName ?? command.groupName };
+    }
+    case 'role': {
+      const change = { kind: 'role', role: command.role } as const;
+      return {
+        kind: 'role',
+        member: (await changeMember(deps, { actorId, memberRef: command.memberRef, change })).member,
+      };
+    }
+    case 'leader': {
+      const change = { kind: 'leader', groupName: command.groupName } as const;
+      const result = await changeMember(deps, { actorId, memberRef: command.memberRef, change });
+      return { kind: 'leader', member: result.member, groupName: result.groupName ?? command.groupName };
+    }
+    case 'left': {
+      const change =
+        command.reason === undefined
+          ? ({ kind: 'left' } as const)
+          : ({ kind: 'left', reason: command.reason } as const);
+      return {
+        kind: 'left',
+        member: (await changeMember(deps, { actorId, memberRef: command.memberRef, change })).member,
+      };
+    }
+    case 'channel': {
+      await setChannel(deps, { actorId, groupName: command.groupName, channelId: command.channelRef });
+      return { kind: 'channel', groupName: command.groupName, channelId: command.channelRef };
+    }
+    case 'group-add':
+      return {
+        kind: 'group-added',
+        groupName: (await addGroup(deps, { actorId, name: command.groupName })).name,
+      };
+  }
+}

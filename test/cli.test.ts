@@ -1,0 +1,116 @@
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../src/cli.ts';
+import { createTestDatabase, type TestDatabase } from './helpers/database.ts';
+
+/** The operator's CLI against a real database: roster import and export, migrations. */
+describe('zhanbao CLI', () => {
+  let database: TestDatabase;
+  let dir: string;
+  const run = async (...argv: string[]) => {
+    const out: string[] = [];
+    const err: string[] = [];
+    const code = await runCli(
+      argv,
+      { DATABASE_URL: database.url },
+      { out: (t) => out.push(t), err: (t) => err.push(t) },
+    );
+    return { code, out: out.join('\n'), err: err.join('\n') };
+  };
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    dir = await mkdtemp(join(tmpdir(), 'zb-cli-'));
+  });
+  afterAll(async () => {
+    await database.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('reports that the database is up to date', async () => {
+    expect(await run('db', 'migrate')).toMatchObject({ code: 0, out: 'Database is up to date.' });
+  });
+
+  it('refuses a file with bad rows, names each by line, and imports nothing', async () => {
+    const file = join(dir, 'bad.csv');
+    await writeFile(
+      file,
+      [
+        'slack_user_id,name,group,role,level,hired_on',
+        'U0001,王小明,一组,组长,客户经理MO2,2026-03-02',
+        'bob,李四,一组,,见习MO1,2026-03-02',
+        'U0003,张三,二组,agent,MO9,2026/03/02',
+        'U0001,王小明,一组,agent,见习MO1,2026-03-02',
+      ].join('\n'),
+    );
+    const result = await run('roster', 'import', file);
+    expect(result.code).toBe(1);
+    expect(result.err.split('\n')).toEqual([
+      `${file}: nothing was imported; fix these rows and run again:`,
+      '  line 3, slack_user_id: must be a Slack user id such as U012ABCDEF',
+      '  line 4, level: unknown level "MO9" (e.g. 见习MO1, 客户经理MO2, S3)',
+      '  line 4, hired_on: "2026/03/02" is not a date like 2026-11-27',
+      '  line 5, slack_user_id: U0001 already appears on line 2',
+    ]);
+    expect(await database.prisma.member.count()).toBe(0);
+    expect(await database.prisma.group.count()).toBe(0);
+  });
+
+  it('imports a clean file (BOM and Chinese headers too), then re-imports as updates', async () => {
+    const file = join(dir, 'roster.csv');
+    await writeFile(
+      file,
+      `\uFEFF用户ID,姓名,小组,角色,级别,入职日期\nU0001,王小明,一组,组长,客户经理MO2,2026-03-02\nU0002,李四,一组,,见习MO1,2026-09-01\nU0009,赵经理,,经理,资深MO1,2025-01-01\n`,
+    );
+    expect(await run('roster', 'import', file)).toMatchObject({
+      code: 0,
+      out: `Imported ${file}: 3 added, 0 updated; new groups: 一组.`,
+    });
+
+    await writeFile(
+      file,
+      'slack_user_id,name,group,role,level,hired_on\nU0002,李四,二组,agent,见习MO2,2026-09-01\n',
+    );
+    expect(await run('roster', 'import', file)).toMatchObject({
+      code: 0,
+      out: `Imported ${file}: 0 added, 1 updated; new groups: 二组.`,
+    });
+    const li = await database.prisma.member.findUniqueOrThrow({
+      where: { messengerUserId: 'U0002' },
+      include: { levelChanges: true, group: true },
+    });
+    expect(li.group?.name).toBe('二组');
+    expect(li.levelChanges.map((c) => [c.fromLevel, c.toLevel, c.reason])).toEqual([
+      [null, 'P1', 'import'],
+      ['P1', 'P2', 'import'],
+    ]);
+  });
+
+  it('exports the roster as CSV with a BOM that a CSV parser reads back', async () => {
+    const file = join(dir, 'export.csv');
+    expect((await run('roster', 'export', file)).code).toBe(0);
+    const text = await readFile(file, 'utf8');
+    expect(text.startsWith('\uFEFF')).toBe(true);
+    const rows: Record<string, string>[] = parse(text, { bom: true, columns: true });
+    expect(rows).toHaveLength(3);
+    expect(rows.find((r) => r.slack_user_id === 'U0001')).toEqual({
+      slack_user_id: 'U0001',
+      name: '王小明',
+      group: '一组',
+      role: 'leader',
+      level: 'A2',
+      hired_on: '2026-03-02',
+      status: 'active',
+      joined_on: '2026-03-02',
+    });
+  });
+
+  it('prints its usage for an unknown command and fails', async () => {
+    const result = await run('roster', 'shuffle');
+    expect(result.code).toBe(1);
+    expect(result.err).toContain('roster import FILE.csv');
+  });
+});

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { parseTeamCommand } from '../../src/commands/team-command.ts';
+
+describe('parseTeamCommand', () => {
+  it.each([
+    ['', { kind: 'list' }],
+    ['list', { kind: 'list' }],
+    ['名单', { kind: 'list' }],
+    ['help', { kind: 'help' }],
+    ['add <@U1|wang> 一组 见习MO2', { kind: 'add', memberRef: 'U1', groupName: '一组', level: 'P2' }],
+    [
+      '添加 <@U1> 组长 二组 2026-11-20',
+      { kind: 'add', memberRef: 'U1', groupName: '二组', role: 'leader', hiredOn: '2026-11-20' },
+    ],
+    ['add <@U1> manager', { kind: 'add', memberRef: 'U1', role: 'manager' }],
+    ['move <@U1> 二组', { kind: 'move', memberRef: 'U1', groupName: '二组' }],
+    ['调组 二组 <@U1>', { kind: 'move', memberRef: 'U1', groupName: '二组' }],
+    ['role <@U1> 组长', { kind: 'role', memberRef: 'U1', role: 'leader' }],
+    ['leader 一组 <@U1>', { kind: 'leader', memberRef: 'U1', groupName: '一组' }],
+    ['channel team <#C1|pk>', { kind: 'channel', groupName: undefined, channelRef: 'C1' }],
+    ['频道 一组 <#C2>', { kind: 'channel', groupName: '一组', channelRef: 'C2' }],
+    ['left <@U1> 个人 原因', { kind: 'left', memberRef: 'U1', reason: '个人 原因' }],
+    ['离职 <@U1>', { kind: 'left', memberRef: 'U1' }],
+    ['group add 三组', { kind: 'group-add', groupName: '三组' }],
+    ['小组 新建 三组', { kind: 'group-add', groupName: '三组' }],
+  ])('reads %j', (text, command) => {
+    expect(parseTeamCommand(text)).toEqual({ ok: true, command });
+  });
+
+  it.each([
+    ['add 一组', 'add'],
+    ['add <@U1> 一组 二组', 'add'],
+    ['move <@U1>', 'move'],
+    ['role <@U1> boss', 'role'],
+    ['channel <#C1>', 'channel'],
+    ['left 一组', 'left'],
+    ['group 三组', 'group-add'],
+  ])('explains the usage for %j', (text, subcommand) => {
+    expect(parseTeamCommand(text)).toEqual({ ok: false, problem: 'usage', subcommand });
+  });
+
+  it('names an unknown subcommand', () => {
+    expect(parseTeamCommand('promote <@U1>')).toEqual({
+      ok: false,
+      problem: 'unknown-subcommand',
+      word: 'promote',
+    });
+  });
+});

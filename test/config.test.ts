@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../src/config.ts';
+
+const slack = { SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 'secret' };
+
+describe('loadConfig', () => {
+  it('applies the documented defaults', () => {
+    const result = loadConfig(slack, { needSlack: true });
+    expect(result).toEqual({
+      ok: true,
+      config: {
+        slack: { botToken: 'xoxb-1', signingSecret: 'secret', appToken: undefined, apiUrl: undefined },
+        port: 3000,
+        databaseUrl: 'file:./data/zhanbao.db',
+        timezone: 'Asia/Shanghai',
+        locale: 'zh-CN',
+        admins: [],
+        logLevel: 'info',
+      },
+    });
+  });
+
+  it('names every missing or malformed variable on its own line', () => {
+    const result = loadConfig(
+      {
+        SLACK_BOT_TOKEN: 'abc',
+        PORT: 'eighty',
+        DATABASE_URL: 'mysql://x',
+        ZHANBAO_TIMEZONE: 'Mars/Base',
+        ZHANBAO_LOCALE: 'fr',
+        ZHANBAO_ADMINS: 'U1, bob',
+      },
+      { needSlack: true },
+    );
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    const text = result.problems.join('\n');
+    for (const name of [
+      'SLACK_BOT_TOKEN',
+      'SLACK_SIGNING_SECRET',
+      'PORT',
+      'DATABASE_URL',
+      'ZHANBAO_TIMEZONE',
+      'ZHANBAO_LOCALE',
+      'ZHANBAO_ADMINS',
+    ]) {
+      expect(text).toContain(name);
+    }
+    expect(text).toContain('SLACK_BOT_TOKEN must be a bot token starting with xoxb-');
+    expect(text).not.toContain('at '); // no stack trace
+  });
+
+  it('says the bot token is missing, and accepts Socket Mode without a signing secret', () => {
+    const missing = loadConfig({}, { needSlack: true });
+    expect(missing).toMatchObject({
+      ok: false,
+      problems: expect.arrayContaining(['SLACK_BOT_TOKEN is missing']),
+    });
+    const socket = loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1' }, { needSlack: true });
+    expect(socket.ok).toBe(true);
+  });
+
+  it('needs no Slack settings for CLI work, and reads admins and PostgreSQL URLs', () => {
+    const result = loadConfig(
+      { ZHANBAO_ADMINS: 'U01, W02 ', DATABASE_URL: 'postgresql://h/db' },
+      { needSlack: false },
+    );
+    expect(result).toMatchObject({
+      ok: true,
+      config: { slack: undefined, admins: ['U01', 'W02'], databaseUrl: 'postgresql://h/db' },
+    });
+  });
+});

@@ -1,0 +1,94 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type FakeSlackApi, startFakeSlackApi } from './helpers/fake-slack-api.ts';
+import { createSlackClient } from './helpers/slack-requests.ts';
+
+/**
+ * `npm start` as a newcomer meets it: the real entry point in its own process. It runs in an
+ * empty folder so that a developer's own .env cannot change the outcome.
+ */
+const MAIN = fileURLToPath(new URL('../src/main.ts', import.meta.url));
+const TSX = import.meta.resolve('tsx');
+
+function startMain(
+  cwd: string,
+  env: Record<string, string>,
+): { child: ChildProcess; output: () => string; exited: Promise<number | null> } {
+  const child = spawn(process.execPath, ['--import', TSX, MAIN], {
+    cwd,
+    env: { PATH: process.env.PATH ?? '', ...env },
+  });
+  let output = '';
+  child.stdout?.on('data', (chunk) => (output += String(chunk)));
+  child.stderr?.on('data', (chunk) => (output += String(chunk)));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return { child, output: () => output, exited };
+}
+
+/** Resolves with the first log line of `event`, as soon as the process writes it. */
+function waitForEvent(child: ChildProcess, event: string): Promise<Record<string, unknown>> {
+  return new Promise((resolve, reject) => {
+    let buffer = '';
+    child.stderr?.on('data', (chunk) => {
+      buffer += String(chunk);
+      for (const line of buffer.split('\n')) {
+        if (line.includes(`"event":"${event}"`)) resolve(JSON.parse(line));
+      }
+    });
+    child.on('exit', (code) => reject(new Error(`exited with ${code} before ${event}: ${buffer}`)));
+  });
+}
+
+describe('npm start', () => {
+  let dir: string;
+  let fake: FakeSlackApi;
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'zb-main-'));
+    fake = await startFakeSlackApi();
+  });
+  afterAll(async () => {
+    await fake.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('without Slack settings says what is missing and how to create the app, and exits non-zero', async () => {
+    const run = startMain(dir, {});
+    expect(await run.exited).toBe(1);
+    expect(run.output()).toContain('SLACK_BOT_TOKEN is missing');
+    expect(run.output()).toContain('SLACK_SIGNING_SECRET is missing');
+    expect(run.output()).toContain('manifests/slack.yaml');
+    expect(run.output()).not.toMatch(/\n\s+at /); // no stack trace
+  });
+
+  it('with Slack settings migrates the SQLite file and answers /team list', async () => {
+    const run = startMain(dir, {
+      SLACK_BOT_TOKEN: 'xoxb-main-test',
+      SLACK_SIGNING_SECRET: 'main-secret',
+      SLACK_API_URL: fake.url,
+      PORT: '0',
+      ZHANBAO_ADMINS: 'UBOSS',
+    });
+    try {
+      const ready = await waitForEvent(run.child, 'ready');
+      expect(ready).toMatchObject({ provider: 'sqlite' });
+      const slack = createSlackClient({
+        baseUrl: `http://127.0.0.1:${ready.port}`,
+        signingSecret: 'main-secret',
+        responseUrlBase: fake.responseUrlBase,
+      });
+      fake.setUserLocale('UBOSS', 'zh-CN');
+      const ack = await slack.slashCommand({ command: '/team', text: 'list', userId: 'UBOSS' });
+      expect(ack.status).toBe(200);
+      const reply = await fake.waitFor('response_url');
+      expect(reply.body.text).toBe('电销团队 名单（0 人在职）');
+      expect(run.output()).not.toContain('xoxb-main-test');
+    } finally {
+      run.child.kill('SIGTERM');
+      expect(await run.exited).toBe(0);
+    }
+  });
+});
