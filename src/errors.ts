@@ -16,6 +16,14 @@ export const ERROR_CODES = [
   'bad-day',
   'bad-command',
   'leader-of-other-group',
+  'log-not-your-member',
+  'log-bad-date',
+  'log-future-day',
+  'log-day-too-old',
+  'log-nothing-to-undo',
+  'log-negative-total',
+  'log-effective-above-calls',
+  'stats-not-your-member',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -1,7 +1,10 @@
 import type { LevelCode } from '../domain/levels.ts';
 import { parseLevel } from '../domain/levels.ts';
+import { METRICS, type Metric } from '../domain/metrics.ts';
 import type { Role } from '../domain/roles.ts';
 import { parseRole } from '../domain/roles.ts';
+import type { Period } from '../domain/targets.ts';
+import { parseLogCommand } from './log-command.ts';
 import { isOneOf, type Token, tokenize } from './tokens.ts';
 
 /**
@@ -15,6 +18,12 @@ import { isOneOf, type Token, tokenize } from './tokens.ts';
  *   /team channel team|组名 #channel | 频道          the team's PK channel or a group's channel
  *   /team left @user [原因] | 离职                  mark as left (history is kept)
  *   /team group add 组名 | 小组 新建 组名             create a group
+ *   /team target [级别]                             the targets of a level (default 客户经理MO1)
+ *   /team target 级别|all 周期 指标 数值 [from 日期]    change a target from a day on (default today);
+ *                                                  周期: day 日 · week 周 · month 月 · quarter 季度;
+ *                                                  指标 and 数值 as in /log (`业绩 25万`, `150 calls`)
+ *   /team limit                                     the sanity limits of /log
+ *   /team limit 指标 数值 | median 倍数 | unit 元      a daily ceiling, the median factor, the 业绩 unit check
  *   /team help | 帮助
  *
  * Levels are read by `parseLevel` (见习MO1, 客户经理MO2, senior mo3, S2); days are YYYY-MM-DD.
@@ -29,16 +38,40 @@ export type TeamCommand =
   | { kind: 'leader'; memberRef: string; groupName: string }
   | { kind: 'channel'; groupName: string | undefined; channelRef: string }
   | { kind: 'left'; memberRef: string; reason?: string }
-  | { kind: 'group-add'; groupName: string };
+  | { kind: 'group-add'; groupName: string }
+  | { kind: 'target-show'; level: LevelCode | undefined }
+  | {
+      kind: 'target-set';
+      level: LevelCode | 'all';
+      period: Period;
+      metric: Metric;
+      value: number;
+      from?: string;
+    }
+  | { kind: 'limit-show' }
+  | { kind: 'limit-set'; setting: Metric | 'median' | 'unit'; value: number };
 
-export type TeamSubcommand = Exclude<TeamCommand['kind'], 'help' | 'list'>;
+export type TeamSubcommand = Exclude<TeamCommand['kind'], 'help' | 'list' | 'target-show' | 'limit-show'>;
 
 export type TeamParse =
   | { ok: true; command: TeamCommand }
   | { ok: false; problem: 'unknown-subcommand'; word: string }
   | { ok: false; problem: 'usage'; subcommand: TeamSubcommand };
 
-const SUBCOMMANDS: Record<string, Exclude<TeamCommand['kind'], 'group-add'> | 'group'> = {
+type Verb =
+  | 'help'
+  | 'list'
+  | 'add'
+  | 'move'
+  | 'role'
+  | 'leader'
+  | 'channel'
+  | 'left'
+  | 'group'
+  | 'target'
+  | 'limit';
+
+const SUBCOMMANDS: Record<string, Verb> = {
   help: 'help',
   帮助: 'help',
   '?': 'help',
@@ -62,6 +95,12 @@ const SUBCOMMANDS: Record<string, Exclude<TeamCommand['kind'], 'group-add'> | 'g
   离职: 'left',
   group: 'group',
   小组: 'group',
+  target: 'target',
+  targets: 'target',
+  目标: 'target',
+  limit: 'limit',
+  limits: 'limit',
+  上限: 'limit',
 };
 
 const TEAM_WORDS = ['team', '团队', '全队'];
@@ -102,6 +141,10 @@ export function parseTeamCommand(text: string): TeamParse {
       return parseLeft(rest);
     case 'group':
       return parseGroup(rest);
+    case 'target':
+      return parseTarget(rest);
+    case 'limit':
+      return parseLimit(rest);
   }
 }
 
@@ -172,4 +215,75 @@ function parseGroup(tokens: Token[]): TeamParse {
     return usage('group-add');
   }
   return { ok: true, command: { kind: 'group-add', groupName: name.raw } };
+}
+
+const PERIOD_WORDS: Record<string, Period> = {
+  day: 'day',
+  daily: 'day',
+  日: 'day',
+  每日: 'day',
+  week: 'week',
+  weekly: 'week',
+  周: 'week',
+  month: 'month',
+  monthly: 'month',
+  月: 'month',
+  quarter: 'quarter',
+  quarterly: 'quarter',
+  季度: 'quarter',
+};
+const ALL_WORDS = ['all', '全部', '所有'];
+const FROM_WORDS = ['from', '从', '自'];
+
+function parseTarget(tokens: Token[]): TeamParse {
+  const words = tokens.map((t) => t.raw);
+  if (words.length === 0) return { ok: true, command: { kind: 'target-show', level: undefined } };
+  const [levelWord = '', periodWord = '', ...rest] = words;
+  const level = ALL_WORDS.includes(levelWord.toLowerCase()) ? 'all' : parseLevel(levelWord);
+  if (words.length === 1 && level !== undefined && level !== 'all')
+    return { ok: true, command: { kind: 'target-show', level } };
+  const period = PERIOD_WORDS[periodWord.toLowerCase()];
+  let from: string | undefined;
+  const fromAt = rest.findIndex((w) => FROM_WORDS.includes(w.toLowerCase()));
+  if (fromAt >= 0) {
+    from = rest[fromAt + 1];
+    if (from === undefined || !DAY.test(from) || fromAt + 2 !== rest.length) return usage('target-set');
+    rest.splice(fromAt);
+  }
+  const figure = singleFigure(rest.join(' '));
+  if (level === undefined || period === undefined || figure === undefined) return usage('target-set');
+  return {
+    ok: true,
+    command: { kind: 'target-set', level, period, ...figure, ...(from === undefined ? {} : { from }) },
+  };
+}
+
+function parseLimit(tokens: Token[]): TeamParse {
+  if (tokens.length === 0) return { ok: true, command: { kind: 'limit-show' } };
+  const [first, second, ...extra] = tokens.map((t) => t.raw);
+  const setting =
+    first?.toLowerCase() === 'median' || first === '中位数'
+      ? 'median'
+      : first?.toLowerCase() === 'unit' || first === '单位'
+        ? 'unit'
+        : undefined;
+  if (setting !== undefined) {
+    if (second === undefined || !/^\d{1,9}$/.test(second) || extra.length > 0) return usage('limit-set');
+    return { ok: true, command: { kind: 'limit-set', setting, value: Number(second) } };
+  }
+  const figure = singleFigure(tokens.map((t) => t.raw).join(' '));
+  if (figure === undefined) return usage('limit-set');
+  return { ok: true, command: { kind: 'limit-set', setting: figure.metric, value: figure.value } };
+}
+
+/** One metric with its value, written as in /log (`业绩 25万`, `150 calls`). */
+function singleFigure(text: string): { metric: Metric; value: number } | undefined {
+  const parsed = parseLogCommand(text);
+  if (!parsed.ok || parsed.command.kind !== 'add' || parsed.command.memberRef !== undefined) return undefined;
+  if (parsed.command.day.kind !== 'relative' || parsed.command.day.daysAgo !== 0) return undefined;
+  const entries = Object.entries(parsed.command.values);
+  const [entry] = entries;
+  if (entries.length !== 1 || entry === undefined) return undefined;
+  const metric = METRICS.find((m) => m === entry[0]);
+  return metric === undefined ? undefined : { metric, value: entry[1] };
 }

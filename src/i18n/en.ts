@@ -2,6 +2,16 @@ import type { ErrorParams } from '../errors.ts';
 import type { Messages } from './zh-CN.ts';
 
 const p = (params: ErrorParams, key: string): string => String(params[key] ?? '');
+const METRIC_EN: Record<string, string> = {
+  calls: 'calls',
+  effective: 'effective calls',
+  intents: 'intents',
+  followUps: 'follow-ups',
+  appointments: 'appointments',
+  amount: 'amount',
+};
+const metricEn = (metric: string): string => METRIC_EN[metric] ?? metric;
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 export const en = {
   locale: 'en',
@@ -25,12 +35,111 @@ export const en = {
     'bad-command': (x: ErrorParams) => `I did not understand "${p(x, 'text')}".`,
     'leader-of-other-group': (x: ErrorParams) =>
       `${p(x, 'who')} already leads "${p(x, 'group')}"; give that group another leader first.`,
+    'log-not-your-member': (x: ErrorParams) =>
+      `You can only log for members of your own group; ${p(x, 'who')} is not one of them.`,
+    'log-bad-date': () => 'That date does not exist; check the month and day, e.g. `/log 11-27 120 calls`.',
+    'log-future-day': (x: ErrorParams) => `${p(x, 'day')} has not come yet, so nothing can be logged for it.`,
+    'log-day-too-old': (x: ErrorParams) =>
+      `${p(x, 'day')} is more than ${p(x, 'window')} days ago; only your leader or manager can log for it now.`,
+    'log-nothing-to-undo': (x: ErrorParams) => `There is nothing to undo on ${p(x, 'day')}.`,
+    'log-negative-total': (x: ErrorParams) =>
+      `That would make the day's ${metricEn(p(x, 'metric'))} ${p(x, 'value')}, and a total cannot be below 0. Nothing was saved.`,
+    'log-effective-above-calls': (x: ErrorParams) =>
+      `Effective calls (${p(x, 'effective')}) cannot be more than calls (${p(x, 'calls')}). Log the calls first, e.g. \`/log ${p(x, 'effective')} calls\`. Nothing was saved.`,
+    'stats-not-your-member': (x: ErrorParams) =>
+      `You can only see your own figures or your group's; ${p(x, 'who')} is not in your group.`,
   },
   common: {
     somethingWrong:
       'Sorry, something went wrong and nothing was changed. Please try again; if it keeps happening, tell your admin.',
     noGroup: 'No group',
     none: 'none',
+  },
+  metrics: {
+    calls: 'calls',
+    effective: 'effective',
+    intents: 'intents',
+    followUps: 'follow-ups',
+    appointments: 'appointments',
+    amount: 'amount',
+  },
+  periods: { day: 'Today', week: 'This week', month: 'This month', quarter: 'This quarter' },
+  periodNames: { day: 'Daily', week: 'Weekly', month: 'Monthly', quarter: 'Quarterly' },
+  date: (month: number, day: number) => `${MONTHS[month - 1] ?? month} ${day}`,
+  log: {
+    example: 'For example: `/log 120 calls 80 effective 8 intents 5 followups 2 appointments amount 200000`',
+    problems: {
+      'unknown-word': (token: string) => `I did not understand '${token}'.`,
+      'number-without-metric': (token: string) =>
+        `What is '${token}'? Put the metric next to the number, e.g. ${token} calls.`,
+      'metric-without-number': (metric: string, token: string) =>
+        `'${token}' needs a number, e.g. 8 ${metric}.`,
+      'repeated-metric': (metric: string) => `${metric} is given twice; give each metric once.`,
+      'not-whole-number': (metric: string, token: string) => `${metric} '${token}' is not a whole number.`,
+      'too-large': (metric: string, token: string) => `${metric} '${token}' is too large.`,
+      'bad-date': (token: string) => `'${token}' is not a date I can use; write 11-27 or 2026-11-27.`,
+      'no-metrics': () => 'There is nothing to log.',
+      'conflicting-modifiers': (token: string) =>
+        `'${token}' conflicts with what comes before it (one date, one @member, one set/undo).`,
+    },
+    help: [
+      '*Log your work with `/log`*',
+      '`/log 120 calls 80 effective 8 intents 5 followups 2 appointments` adds to today',
+      '`/log amount 350000`, `/log deal 20w`, `/log 200k` and the Chinese `/log 呼出120 意向8 业绩20万` work too',
+      "`/log set 150 calls` makes today's calls 150",
+      "`/log undo` removes today's last entry",
+      '`/log yesterday 3 intents`, `/log 11-27 100 calls` log for an earlier day (up to 7 days back)',
+      '`/log @member 30 calls` leaders and managers log for their members',
+      '`/log` alone opens a form.',
+    ].join('\n'),
+    recorded: (who: string, date: string) => `Logged for ${who}, ${date}:`,
+    recordedSet: (who: string, date: string) => `Set ${who}'s figures for ${date}:`,
+    recordedUndo: (who: string, date: string) => `Undid ${who}'s last entry of ${date}:`,
+    duplicate: (who: string, date: string) =>
+      `Already logged (a repeated request counts once). ${who}, ${date}:`,
+    totalsTitle: (date: string) => `*Totals for ${date}*`,
+    confirmTitle: 'Please check these figures; nothing is saved until you confirm:',
+    confirmButton: 'Confirm and save',
+    cancelButton: 'Cancel',
+    cancelled: 'Cancelled; nothing was saved.',
+    warnings: {
+      'above-ceiling': (metric: string, value: string, ceiling: string) =>
+        `${metric} ${value} is above the daily ceiling of ${ceiling}.`,
+      'above-median': (metric: string, value: string, median: string) =>
+        `${metric} ${value} is far above your own 30-day median of ${median}.`,
+      'amount-unit': (amount: string, suggested: string) =>
+        `An amount of ${amount} looks small; did you mean ${suggested}? If so, cancel and log e.g. \`/log amount 200000\` or \`/log 业绩20万\`.`,
+      'intents-above-effective': (intents: string, effective: string) =>
+        `${intents} intents is more than ${effective} effective calls.`,
+      'appointments-above-pipeline': (appointments: string, pipeline: string) =>
+        `${appointments} appointments is more than intents plus follow-ups (${pipeline}).`,
+    },
+    form: {
+      title: 'Log activity',
+      submit: 'Log',
+      cancel: 'Cancel',
+      day: 'Day',
+      dayHint: 'Today or up to 7 days back',
+      intro: "Fill in only what you want to log; it is added to the day's totals.",
+      notAWholeNumber: 'Enter 0 or a whole number.',
+      amountHint: 'In yuan (e.g. 200000)',
+      nothingEntered: 'Enter at least one figure.',
+    },
+  },
+  stats: {
+    usage: (word: string) =>
+      `I did not understand '${word}'. Try \`/stats\`, \`/stats week\`, \`/stats @member month\` or \`/stats group GroupA\`.`,
+    title: (who: string) => `Progress of ${who}`,
+    noTarget: 'no target',
+    groupTitle: (group: string, period: string, headcount: number) =>
+      `${group}, ${period.toLowerCase()} (${headcount} people)`,
+    groupTotals: '*Totals*',
+    groupPerCapita: '*Per person*',
+    groupMembers: '*Members*',
+    noGroup: 'You are not in a group yet.',
+    homeTitle: 'My Zhanbao',
+    homeNotOnRoster: 'You are not on the team roster yet. Ask your manager to add you with `/team add`.',
+    homeHint: 'Log with `/log`, see your progress with `/stats`.',
   },
   roles: { agent: 'agent', leader: 'leader', manager: 'manager', director: 'director', admin: 'admin' },
   statuses: { probation: 'on probation', active: 'active', left: 'left' },
@@ -44,6 +153,10 @@ export const en = {
       channel: 'Usage: `/team channel team #channel` (the PK board) or `/team channel GROUP #channel`',
       left: 'Usage: `/team left @member [reason]`',
       'group-add': 'Usage: `/team group add GROUP`',
+      'target-set':
+        'Usage: `/team target LEVEL|all PERIOD METRIC VALUE [from DAY]`, e.g. `/team target A1 month amount 250000 from 2026-12-01`; to see: `/team target A1`',
+      'limit-set':
+        'Usage: `/team limit calls 2000` (daily ceiling), `/team limit median 3` (median factor), `/team limit unit 1000` (amount unit check); to see: `/team limit`',
     },
     help: [
       '*Team administration `/team`*',
@@ -55,6 +168,8 @@ export const en = {
       '`/team leader GroupA @member` makes someone a group leader',
       '`/team channel team #pk-board` sets the PK channel; `/team channel GroupA #group-a` a group channel',
       '`/team left @member reason` marks someone as left (history is kept)',
+      '`/team target A1` shows targets; `/team target A1 month amount 250000 from 2026-12-01` changes one',
+      '`/team limit` shows the checks of /log; `/team limit calls 2000` changes a daily ceiling',
     ].join('\n'),
     added: (who: string, group: string, level: string, status: string) =>
       `Added ${who}: ${group}, ${level}, ${status}.`,
@@ -64,6 +179,17 @@ export const en = {
     teamChannelSet: (channel: string) => `The PK board will be posted to ${channel}.`,
     groupChannelSet: (group: string, channel: string) => `The channel of "${group}" is now ${channel}.`,
     markedLeft: (who: string) => `Marked ${who} as left; their history is kept.`,
+    targetsTitle: (level: string) => `*Targets of ${level}*`,
+    targetLine: (period: string, figures: string) => `${period}: ${figures}`,
+    targetSet: (levels: string, period: string, metric: string, value: string, from: string) =>
+      `Target changed: ${levels}, ${period.toLowerCase()} ${metric} ${value}, from ${from} on (earlier days keep their targets).`,
+    allLevels: 'every level',
+    limitsTitle: '*The checks of /log*',
+    limitsCeiling: (figures: string) => `Daily ceiling: ${figures}`,
+    limitsMedian: (factor: number) =>
+      `Ask to confirm above ${factor} × the member's own 30-day median (0 turns it off)`,
+    limitsUnit: (amount: string) =>
+      `Ask whether 万 was meant when an amount is below ${amount} (0 turns it off)`,
     groupAdded: (group: string) => `Created the group "${group}".`,
     listTitle: (team: string, count: number) => `${team} roster (${count} active)`,
     listEmpty:

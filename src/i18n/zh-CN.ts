@@ -6,6 +6,15 @@ import type { ErrorCode, ErrorParams } from '../errors.ts';
  * by the messenger adapter, so the catalogue stays messenger-neutral.
  */
 const p = (params: ErrorParams, key: string): string => String(params[key] ?? '');
+const METRIC_ZH: Record<string, string> = {
+  calls: '呼出',
+  effective: '有效',
+  intents: '意向',
+  followUps: '回访',
+  appointments: '约见',
+  amount: '业绩',
+};
+const metricZh = (metric: string): string => METRIC_ZH[metric] ?? metric;
 
 export const zhCN = {
   locale: 'zh-CN',
@@ -28,11 +37,107 @@ export const zhCN = {
     'bad-command': (x: ErrorParams) => `没看懂「${p(x, 'text')}」。`,
     'leader-of-other-group': (x: ErrorParams) =>
       `${p(x, 'who')} 已经是「${p(x, 'group')}」的组长，请先换掉那个组的组长。`,
+    'log-not-your-member': (x: ErrorParams) => `你只能为自己小组的成员记录，${p(x, 'who')} 不在你的范围内。`,
+    'log-bad-date': () => '这个日期不存在，请检查月和日，例如 `/log 11-27 呼出120`。',
+    'log-future-day': (x: ErrorParams) => `${p(x, 'day')} 还没到，不能提前记录。`,
+    'log-day-too-old': (x: ErrorParams) =>
+      `${p(x, 'day')} 已超过 ${p(x, 'window')} 天，只能由组长或经理补录。请联系你的组长。`,
+    'log-nothing-to-undo': (x: ErrorParams) => `${p(x, 'day')} 没有可以撤销的记录。`,
+    'log-negative-total': (x: ErrorParams) =>
+      `这样改完，当天的${metricZh(p(x, 'metric'))}会变成 ${p(x, 'value')}，不能小于 0。没有保存。`,
+    'log-effective-above-calls': (x: ErrorParams) =>
+      `有效呼出（${p(x, 'effective')}）不能多于呼出总量（${p(x, 'calls')}）。请先补上呼出，例如 \`/log 呼出${p(x, 'effective')}\`。没有保存。`,
+    'stats-not-your-member': (x: ErrorParams) =>
+      `你只能查看自己或自己小组成员的数据，${p(x, 'who')} 不在你的范围内。`,
   } satisfies Record<ErrorCode, (params: ErrorParams) => string>,
   common: {
     somethingWrong: '抱歉，处理时出了点问题，数据没有改动。请稍后再试；如果一直这样，请告诉管理员。',
     noGroup: '未分组',
     none: '无',
+  },
+  metrics: {
+    calls: '呼出',
+    effective: '有效',
+    intents: '意向',
+    followUps: '回访',
+    appointments: '约见',
+    amount: '业绩',
+  },
+  periods: { day: '今日', week: '本周', month: '本月', quarter: '本季度' },
+  periodNames: { day: '每日', week: '每周', month: '每月', quarter: '每季度' },
+  date: (month: number, day: number) => `${month}月${day}日`,
+  log: {
+    example: '例如：`/log 呼出120 有效80 意向8 回访5 约见2 业绩20万`',
+    problems: {
+      'unknown-word': (token: string) => `看不懂「${token}」。`,
+      'number-without-metric': (token: string) =>
+        `「${token}」是哪个指标？请把指标写在数字旁边，例如 呼出${token}。`,
+      'metric-without-number': (metric: string, token: string) =>
+        `「${token}」后面缺少数字，例如 ${metric}8。`,
+      'repeated-metric': (metric: string) => `${metric}写了两次，每个指标只写一次。`,
+      'not-whole-number': (metric: string, token: string) => `${metric}「${token}」不是整数。`,
+      'too-large': (metric: string, token: string) => `${metric}「${token}」太大了。`,
+      'bad-date': (token: string) => `日期「${token}」不对，请写成 11-27 或 2026-11-27。`,
+      'no-metrics': () => '没有要记录的数字。',
+      'conflicting-modifiers': (token: string) =>
+        `「${token}」和前面的写法冲突（日期、@成员、set/undo 各写一次）。`,
+    },
+    help: [
+      '*记录工作量 `/log`*',
+      '`/log 呼出120 有效80 意向8 回访5 约见2 业绩20万` 累加到今天',
+      '`/log 120 calls 8 intents`、`/log 业绩 1.5万`、`/log 20万` 也可以',
+      '`/log set 呼出150` 把今天的呼出改成 150',
+      '`/log undo` 撤销今天最后一条',
+      '`/log 昨天 意向3`、`/log 11-27 呼出100` 补录（最多 7 天内）',
+      '`/log @成员 呼出30` 组长或经理为组员记录',
+      '只输入 `/log` 会打开表单。',
+    ].join('\n'),
+    recorded: (who: string, date: string) => `已记录 ${who} ${date}：`,
+    recordedSet: (who: string, date: string) => `已修改 ${who} ${date} 的数据：`,
+    recordedUndo: (who: string, date: string) => `已撤销 ${who} ${date} 的最后一条记录：`,
+    duplicate: (who: string, date: string) => `这条已经记录过了（重复提交只算一次）。${who} ${date}：`,
+    totalsTitle: (date: string) => `*${date} 合计*`,
+    confirmTitle: '请确认以下数字，确认后才会保存：',
+    confirmButton: '确认记录',
+    cancelButton: '取消',
+    cancelled: '已取消，没有保存任何数据。',
+    warnings: {
+      'above-ceiling': (metric: string, value: string, ceiling: string) =>
+        `${metric} ${value} 超过了每日上限 ${ceiling}。`,
+      'above-median': (metric: string, value: string, median: string) =>
+        `${metric} ${value} 远高于你近 30 天的中位数 ${median}。`,
+      'amount-unit': (amount: string, suggested: string) =>
+        `业绩 ${amount} 看起来很少，是不是想写 ${suggested}？如果是，请取消后重新输入，例如 \`/log 业绩20万\`。`,
+      'intents-above-effective': (intents: string, effective: string) =>
+        `意向 ${intents} 比有效呼出 ${effective} 还多。`,
+      'appointments-above-pipeline': (appointments: string, pipeline: string) =>
+        `约见 ${appointments} 比意向加回访（${pipeline}）还多。`,
+    },
+    form: {
+      title: '记录工作量',
+      submit: '记录',
+      cancel: '取消',
+      day: '日期',
+      dayHint: '今天或 7 天内',
+      intro: '只填需要记录的数字，会累加到当天的合计。',
+      notAWholeNumber: '请填写 0 或正整数。',
+      amountHint: '单位：元（例如 200000）',
+      nothingEntered: '请至少填写一个数字。',
+    },
+  },
+  stats: {
+    usage: (word: string) =>
+      `看不懂「${word}」。用法：\`/stats\`、\`/stats 本周\`、\`/stats @成员 本月\`、\`/stats group 一组\`。`,
+    title: (who: string) => `${who} 的进度`,
+    noTarget: '不考核',
+    groupTitle: (group: string, period: string, headcount: number) => `${group} ${period}（${headcount} 人）`,
+    groupTotals: '*合计*',
+    groupPerCapita: '*人均*',
+    groupMembers: '*成员*',
+    noGroup: '你还没有分到小组。',
+    homeTitle: '我的战报',
+    homeNotOnRoster: '你还不在团队名单里，请联系你的经理用 `/team add` 把你加进来。',
+    homeHint: '用 `/log` 记录，`/stats` 查看进度。',
   },
   roles: { agent: '专员', leader: '组长', manager: '经理', director: '总监', admin: '管理员' },
   statuses: { probation: '试用期', active: '在职', left: '已离职' },
@@ -46,6 +151,10 @@ export const zhCN = {
       channel: '用法：`/team channel team #频道`（PK 榜频道）或 `/team channel 组名 #频道`',
       left: '用法：`/team left @成员 [原因]`',
       'group-add': '用法：`/team group add 组名`',
+      'target-set':
+        '用法：`/team target 级别|all 周期 指标 数值 [from 日期]`，例如 `/team target 客户经理MO1 月 业绩 25万 from 2026-12-01`；查看：`/team target 客户经理MO1`',
+      'limit-set':
+        '用法：`/team limit 呼出 2000`（每日上限）、`/team limit median 3`（中位数倍数）、`/team limit unit 1000`（业绩单位检查）；查看：`/team limit`',
     },
     help: [
       '*团队管理 `/team`*',
@@ -57,6 +166,8 @@ export const zhCN = {
       '`/team leader 一组 @成员` 指定组长',
       '`/team channel team #pk榜` 设置 PK 榜频道；`/team channel 一组 #一组` 设置小组频道',
       '`/team left @成员 原因` 标记离职（历史记录保留）',
+      '`/team target 客户经理MO1` 查看目标；`/team target 客户经理MO1 月 业绩 25万 from 2026-12-01` 修改目标',
+      '`/team limit` 查看 /log 的检查上限；`/team limit 呼出 2000` 修改每日上限',
     ].join('\n'),
     added: (who: string, group: string, level: string, status: string) =>
       `已添加 ${who}：${group}，${level}，${status}。`,
@@ -66,6 +177,15 @@ export const zhCN = {
     teamChannelSet: (channel: string) => `PK 榜将发到 ${channel}。`,
     groupChannelSet: (group: string, channel: string) => `「${group}」的小组频道已设为 ${channel}。`,
     markedLeft: (who: string) => `已将 ${who} 标记为离职，历史记录都保留着。`,
+    targetsTitle: (level: string) => `*${level} 的目标*`,
+    targetLine: (period: string, figures: string) => `${period}：${figures}`,
+    targetSet: (levels: string, period: string, metric: string, value: string, from: string) =>
+      `已修改目标：${levels} ${period}${metric} ${value}，自 ${from} 起生效（之前的日子仍按原目标考核）。`,
+    allLevels: '所有级别',
+    limitsTitle: '*/log 的检查上限*',
+    limitsCeiling: (figures: string) => `每日上限：${figures}`,
+    limitsMedian: (factor: number) => `超过本人近 30 天中位数的 ${factor} 倍时请求确认（0 为关闭）`,
+    limitsUnit: (amount: string) => `业绩低于 ${amount} 时提醒是否漏写「万」（0 为关闭）`,
     groupAdded: (group: string) => `已新建小组「${group}」。`,
     listTitle: (team: string, count: number) => `${team} 名单（${count} 人在职）`,
     listEmpty: '名单还是空的。先用 `/team group add 一组` 建小组，再用 `/team add @成员 一组` 添加成员。',

@@ -1,5 +1,7 @@
+import { activityRepository } from './activity-repository.ts';
 import { auditRepository } from './audit-repository.ts';
 import { rosterRepository } from './roster-repository.ts';
+import { settingsRepository } from './settings-repository.ts';
 import type { Root, Tx } from './tx.ts';
 
 /**
@@ -9,6 +11,8 @@ import type { Root, Tx } from './tx.ts';
 export type Repositories = {
   roster: ReturnType<typeof rosterRepository>;
   audit: ReturnType<typeof auditRepository>;
+  activity: ReturnType<typeof activityRepository>;
+  settings: ReturnType<typeof settingsRepository>;
 };
 
 export type Store = Repositories & {
@@ -16,7 +20,12 @@ export type Store = Repositories & {
 };
 
 function bind(db: Tx): Repositories {
-  return { roster: rosterRepository(db), audit: auditRepository(db) };
+  return {
+    roster: rosterRepository(db),
+    audit: auditRepository(db),
+    activity: activityRepository(db),
+    settings: settingsRepository(db),
+  };
 }
 
 export function createStore(root: Root): Store {

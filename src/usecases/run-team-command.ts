@@ -1,10 +1,16 @@
 import type { TeamCommand } from '../commands/team-command.ts';
+import type { Day } from '../domain/days.ts';
+import type { LevelCode } from '../domain/levels.ts';
+import type { LogLimits } from '../domain/log-checks.ts';
+import type { Metric, MetricTotals } from '../domain/metrics.ts';
+import type { Period } from '../domain/targets.ts';
 import type { MemberView } from '../store/roster-repository.ts';
 import { addMember } from './add-member.ts';
 import { changeMember } from './change-member.ts';
 import type { Directory, UseCaseDeps } from './context.ts';
 import { listRoster, type Roster } from './list-roster.ts';
 import { addGroup, setChannel } from './manage-groups.ts';
+import { setLogLimit, setTarget, showLogLimits, showTargets } from './manage-targets.ts';
 
 /** What a `/team` command did, for the messenger to render. */
 export type TeamOutcome =
@@ -16,7 +22,17 @@ export type TeamOutcome =
   | { kind: 'leader'; member: MemberView; groupName: string }
   | { kind: 'channel'; groupName: string | undefined; channelId: string }
   | { kind: 'left'; member: MemberView }
-  | { kind: 'group-added'; groupName: string };
+  | { kind: 'group-added'; groupName: string }
+  | { kind: 'targets'; level: LevelCode; targets: Record<Period, MetricTotals> }
+  | {
+      kind: 'target-set';
+      levels: readonly LevelCode[];
+      period: Period;
+      metric: Metric;
+      value: number;
+      effectiveFrom: Day;
+    }
+  | { kind: 'limits'; limits: LogLimits };
 
 /** Routes a parsed `/team` command to its use case. */
 export async function runTeamCommand(
@@ -68,6 +84,28 @@ export async function runTeamCommand(
       return {
         kind: 'group-added',
         groupName: (await addGroup(deps, { actorId, name: command.groupName })).name,
+      };
+    case 'target-show': {
+      const shown = await showTargets(deps, { actorId, level: command.level });
+      return { kind: 'targets', level: shown.level, targets: shown.targets };
+    }
+    case 'target-set': {
+      const { kind: _, ...options } = command;
+      const result = await setTarget(deps, { actorId, ...options });
+      return {
+        kind: 'target-set',
+        ...result,
+        period: command.period,
+        metric: command.metric,
+        value: command.value,
+      };
+    }
+    case 'limit-show':
+      return { kind: 'limits', limits: await showLogLimits(deps, { actorId }) };
+    case 'limit-set':
+      return {
+        kind: 'limits',
+        limits: await setLogLimit(deps, { actorId, setting: command.setting, value: command.value }),
       };
   }
 }

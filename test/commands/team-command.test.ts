@@ -23,6 +23,32 @@ describe('parseTeamCommand', () => {
     ['离职 <@U1>', { kind: 'left', memberRef: 'U1' }],
     ['group add 三组', { kind: 'group-add', groupName: '三组' }],
     ['小组 新建 三组', { kind: 'group-add', groupName: '三组' }],
+    ['target', { kind: 'target-show', level: undefined }],
+    ['目标 高级MO2', { kind: 'target-show', level: 'S2' }],
+    [
+      'target A1 day calls 200',
+      { kind: 'target-set', level: 'A1', period: 'day', metric: 'calls', value: 200 },
+    ],
+    [
+      'target all 月 业绩 25万 from 2026-12-01',
+      {
+        kind: 'target-set',
+        level: 'all',
+        period: 'month',
+        metric: 'amount',
+        value: 250000,
+        from: '2026-12-01',
+      },
+    ],
+    [
+      'target 见习MO1 季度 意向 300',
+      { kind: 'target-set', level: 'P1', period: 'quarter', metric: 'intents', value: 300 },
+    ],
+    ['limit', { kind: 'limit-show' }],
+    ['limit 呼出 2000', { kind: 'limit-set', setting: 'calls', value: 2000 }],
+    ['limit amount 10000000', { kind: 'limit-set', setting: 'amount', value: 10000000 }],
+    ['limit median 4', { kind: 'limit-set', setting: 'median', value: 4 }],
+    ['上限 单位 500', { kind: 'limit-set', setting: 'unit', value: 500 }],
   ])('reads %j', (text, command) => {
     expect(parseTeamCommand(text)).toEqual({ ok: true, command });
   });
@@ -35,6 +61,12 @@ describe('parseTeamCommand', () => {
     ['channel <#C1>', 'channel'],
     ['left 一组', 'left'],
     ['group 三组', 'group-add'],
+    ['target A1 yearly calls 10', 'target-set'],
+    ['target A1 day calls 10 intents 3', 'target-set'],
+    ['target A1 day calls 10 from tomorrow', 'target-set'],
+    ['target MO9 day calls 10', 'target-set'],
+    ['limit median x', 'limit-set'],
+    ['limit 呼出', 'limit-set'],
   ])('explains the usage for %j', (text, subcommand) => {
     expect(parseTeamCommand(text)).toEqual({ ok: false, problem: 'usage', subcommand });
   });

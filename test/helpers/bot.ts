@@ -6,6 +6,8 @@ import { createTestDatabase } from './database.ts';
 import { startFakeSlackApi } from './fake-slack-api.ts';
 import { createSlackClient } from './slack-requests.ts';
 
+export type { SlackApiCall } from './fake-slack-api.ts';
+
 export const SIGNING_SECRET = 'test-signing-secret';
 export const ADMIN = 'UADMIN';
 
@@ -50,9 +52,21 @@ export async function startTestBot(options: { now?: string; admins?: string[]; c
     prisma: database.prisma,
     logLines,
     /** Sends a slash command and waits for the reply the bot posts to its response_url. */
-    async command(command: string, text: string, userId: string) {
+    async command(
+      command: string,
+      text: string,
+      userId: string,
+      extra: { triggerId?: string; channelId?: string } = {},
+    ) {
       const from = fake.calls.length;
-      const ack = await slack.slashCommand({ command, text, userId });
+      const ack = await slack.slashCommand({ command, text, userId, ...extra });
+      const reply = await fake.waitFor((c) => c.method === 'response_url', { fromIndex: from });
+      return { ack, reply: reply.body, text: String(reply.body.text ?? '') };
+    },
+    /** Clicks a button under a message the bot sent, and waits for the bot's answer to it. */
+    async click(userId: string, actionId: string, value: string) {
+      const from = fake.calls.length;
+      const ack = await slack.blockAction({ userId, actionId, value, messageTs: '1700000000.000100' });
       const reply = await fake.waitFor((c) => c.method === 'response_url', { fromIndex: from });
       return { ack, reply: reply.body, text: String(reply.body.text ?? '') };
     },

@@ -1,8 +1,18 @@
 import type { App } from '@slack/bolt';
 import type { SlackDeps } from '../slack-deps.ts';
+import { registerLogConfirmationActions } from './actions/log-confirmation.ts';
+import { registerLogCommand } from './commands/log.ts';
+import { registerStatsCommand } from './commands/stats.ts';
 import { registerTeamCommand } from './commands/team.ts';
+import { registerAppHome } from './events/app-home.ts';
+import { registerLogFormSubmission } from './views/log-form.ts';
 
 /** Every listener of the Slack adapter, registered in one place. */
 export function registerListeners(app: App, deps: SlackDeps): void {
   registerTeamCommand(app, deps);
+  registerLogCommand(app, deps);
+  registerStatsCommand(app, deps);
+  registerLogConfirmationActions(app, deps);
+  registerLogFormSubmission(app, deps);
+  registerAppHome(app, deps);
 }

@@ -1,0 +1,29 @@
+/**
+ * The six daily metrics of the plan (日常考核). Counts are whole numbers; `amount` (业绩) is an
+ * integer number of yuan. Pure data shared by every rule.
+ */
+export const METRICS = ['calls', 'effective', 'intents', 'followUps', 'appointments', 'amount'] as const;
+export type Metric = (typeof METRICS)[number];
+
+/** A complete set of figures (a day's totals, a target, a sum over a period). */
+export type MetricTotals = Record<Metric, number>;
+
+export const ZERO_TOTALS: MetricTotals = {
+  calls: 0,
+  effective: 0,
+  intents: 0,
+  followUps: 0,
+  appointments: 0,
+  amount: 0,
+};
+
+export function addTotals(a: MetricTotals, b: Partial<MetricTotals>): MetricTotals {
+  return {
+    calls: a.calls + (b.calls ?? 0),
+    effective: a.effective + (b.effective ?? 0),
+    intents: a.intents + (b.intents ?? 0),
+    followUps: a.followUps + (b.followUps ?? 0),
+    appointments: a.appointments + (b.appointments ?? 0),
+    amount: a.amount + (b.amount ?? 0),
+  };
+}

@@ -1,0 +1,28 @@
+import type { WebClient } from '@slack/web-api';
+import type { Messages } from '../i18n/index.ts';
+import type { LogOutcome } from '../usecases/log-activity.ts';
+import { exactDay } from '../usecases/resolve-day.ts';
+import { publishHome } from './home.ts';
+import { encodeConfirmation } from './log-confirmation.ts';
+import type { SlackDeps } from './slack-deps.ts';
+import type { Reply } from './views/blocks.ts';
+import { buildLogConfirmReply, buildLogReply } from './views/log-view.ts';
+
+/**
+ * The reply to a log, whichever way it came in (command, form, button): the confirmation with
+ * totals, or the question with Confirm / Cancel. A recorded log also refreshes the Home tab of
+ * the member it was for.
+ */
+export async function replyToLog(
+  deps: SlackDeps,
+  client: WebClient,
+  m: Messages,
+  outcome: LogOutcome,
+): Promise<Reply> {
+  if (outcome.kind === 'confirm') {
+    const command = { ...outcome.command, day: exactDay(outcome.day) };
+    return buildLogConfirmReply(m, outcome.warnings, encodeConfirmation(command));
+  }
+  if (outcome.kind === 'recorded') await publishHome(deps, client, outcome.subject.messengerUserId);
+  return buildLogReply(m, outcome);
+}

@@ -1,0 +1,25 @@
+import type { WebClient } from '@slack/web-api';
+import { serializeError } from '../logger.ts';
+import type { SlackDeps } from './slack-deps.ts';
+import type { Reply } from './views/blocks.ts';
+
+/**
+ * Shows a reply to one person only: ephemeral in the channel they were in, or, when the bot
+ * cannot post there (not a member of it, or no channel known), as a direct message.
+ */
+export async function sendPrivately(
+  deps: SlackDeps,
+  client: WebClient,
+  target: { user: string; channel: string | undefined },
+  reply: Reply,
+): Promise<void> {
+  if (target.channel !== undefined) {
+    try {
+      await client.chat.postEphemeral({ channel: target.channel, user: target.user, ...reply });
+      return;
+    } catch (error) {
+      deps.logger.event('info', 'ephemeral.fallback_to_dm', { user: target.user, ...serializeError(error) });
+    }
+  }
+  await client.chat.postMessage({ channel: target.user, ...reply });
+}

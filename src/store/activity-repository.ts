@@ -1,0 +1,138 @@
+import type { Day } from '../domain/days.ts';
+import { parseDay } from '../domain/days.ts';
+import { type MetricTotals, ZERO_TOTALS } from '../domain/metrics.ts';
+import type { Tx } from './tx.ts';
+
+/**
+ * The append-only activity log and its sums. Every figure is summed by the database (SUM …
+ * GROUP BY), never by loading entries into memory. The SQL is plain enough to run unchanged on
+ * SQLite and PostgreSQL; identifiers are quoted because Prisma names tables in CamelCase.
+ */
+export type EntryKind = 'add' | 'set' | 'undo';
+export type EntrySource = 'slack-command' | 'slack-modal' | 'slack-button' | 'cli' | 'import';
+
+export type NewEntry = MetricTotals & {
+  teamId: number;
+  memberId: number;
+  day: Day;
+  kind: EntryKind;
+  undoesId?: number;
+  source: EntrySource;
+  createdById: number;
+  requestKey?: string;
+};
+
+export type EntryView = MetricTotals & { id: number; day: Day; kind: string; createdAt: Date };
+
+type SumRow = {
+  calls: unknown;
+  effective: unknown;
+  intents: unknown;
+  followUps: unknown;
+  appointments: unknown;
+  amount: unknown;
+};
+
+const ENTRY_SELECT = {
+  id: true,
+  day: true,
+  kind: true,
+  createdAt: true,
+  calls: true,
+  effective: true,
+  intents: true,
+  followUps: true,
+  appointments: true,
+  amount: true,
+} as const;
+
+/** SQLite hands back sums as bigint, PostgreSQL as bigint or numeric text: all become numbers. */
+function toNumber(value: unknown): number {
+  if (value === null || value === undefined) return 0;
+  const number = typeof value === 'bigint' ? Number(value) : Number(String(value));
+  if (!Number.isSafeInteger(number)) throw new Error(`sum is not a safe integer: ${String(value)}`);
+  return number;
+}
+
+function toTotals(row: SumRow | undefined): MetricTotals {
+  if (row === undefined) return { ...ZERO_TOTALS };
+  return {
+    calls: toNumber(row.calls),
+    effective: toNumber(row.effective),
+    intents: toNumber(row.intents),
+    followUps: toNumber(row.followUps),
+    appointments: toNumber(row.appointments),
+    amount: toNumber(row.amount),
+  };
+}
+
+function toDay(value: string): Day {
+  const day = parseDay(value);
+  if (day === undefined) throw new Error(`stored day is not a day: ${value}`);
+  return day;
+}
+
+export function activityRepository(db: Tx) {
+  return {
+    async append(entry: NewEntry): Promise<EntryView> {
+      const row = await db.activityEntry.create({ data: entry, select: ENTRY_SELECT });
+      return { ...row, day: toDay(row.day) };
+    },
+
+    async entryByRequestKey(
+      requestKey: string,
+    ): Promise<{ id: number; memberId: number; day: Day } | undefined> {
+      const row = await db.activityEntry.findUnique({
+        where: { requestKey },
+        select: { id: true, memberId: true, day: true },
+      });
+      return row === null ? undefined : { ...row, day: toDay(row.day) };
+    },
+
+    /** The member's latest add/set entry of `day` that has not been undone yet. */
+    async lastUndoable(memberId: number, day: Day): Promise<EntryView | undefined> {
+      const row = await db.activityEntry.findFirst({
+        where: { memberId, day, kind: { in: ['add', 'set'] }, undoneBy: null },
+        orderBy: { id: 'desc' },
+        select: ENTRY_SELECT,
+      });
+      return row === null ? undefined : { ...row, day: toDay(row.day) };
+    },
+
+    /** One member's totals over [from, to] (both included). */
+    async memberTotals(memberId: number, from: Day, to: Day): Promise<MetricTotals> {
+      const rows = await db.$queryRaw<SumRow[]>`
+        SELECT COALESCE(SUM("calls"), 0) AS "calls", COALESCE(SUM("effective"), 0) AS "effective",
+               COALESCE(SUM("intents"), 0) AS "intents", COALESCE(SUM("followUps"), 0) AS "followUps",
+               COALESCE(SUM("appointments"), 0) AS "appointments", COALESCE(SUM("amount"), 0) AS "amount"
+        FROM "ActivityEntry" WHERE "memberId" = ${memberId} AND "day" >= ${from} AND "day" <= ${to}`;
+      return toTotals(rows[0]);
+    },
+
+    /** Totals per member of a team over [from, to]; members with no entries are absent. */
+    async teamMemberTotals(teamId: number, from: Day, to: Day): Promise<Map<number, MetricTotals>> {
+      const rows = await db.$queryRaw<Array<SumRow & { memberId: unknown }>>`
+        SELECT "memberId", SUM("calls") AS "calls", SUM("effective") AS "effective", SUM("intents") AS "intents",
+               SUM("followUps") AS "followUps", SUM("appointments") AS "appointments", SUM("amount") AS "amount"
+        FROM "ActivityEntry" WHERE "teamId" = ${teamId} AND "day" >= ${from} AND "day" <= ${to}
+        GROUP BY "memberId"`;
+      return new Map(rows.map((row) => [toNumber(row.memberId), toTotals(row)]));
+    },
+
+    /** One member's totals per day over [from, to], only days with entries. */
+    async memberDailyTotals(
+      memberId: number,
+      from: Day,
+      to: Day,
+    ): Promise<Array<{ day: Day; totals: MetricTotals }>> {
+      const rows = await db.$queryRaw<Array<SumRow & { day: string }>>`
+        SELECT "day", SUM("calls") AS "calls", SUM("effective") AS "effective", SUM("intents") AS "intents",
+               SUM("followUps") AS "followUps", SUM("appointments") AS "appointments", SUM("amount") AS "amount"
+        FROM "ActivityEntry" WHERE "memberId" = ${memberId} AND "day" >= ${from} AND "day" <= ${to}
+        GROUP BY "day" ORDER BY "day"`;
+      return rows.map((row) => ({ day: toDay(row.day), totals: toTotals(row) }));
+    },
+  };
+}
+
+export type ActivityRepository = ReturnType<typeof activityRepository>;

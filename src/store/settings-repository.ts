@@ -1,0 +1,91 @@
+import { z } from 'zod';
+import type { Day } from '../domain/days.ts';
+import { parseDay } from '../domain/days.ts';
+import { isLevelCode, type LevelCode } from '../domain/levels.ts';
+import { DEFAULT_LOG_LIMITS, type LogLimits } from '../domain/log-checks.ts';
+import { METRICS, type MetricTotals } from '../domain/metrics.ts';
+import { PERIODS, type TargetOverride } from '../domain/targets.ts';
+import { parseJsonColumn } from './json.ts';
+import type { Tx } from './tx.ts';
+
+/**
+ * Team settings (a JSON column, parsed with zod here) and target overrides. Settings that are
+ * absent take the domain's documented defaults, so an old row keeps working when a setting is added.
+ */
+const ceilingSchema = z
+  .object(Object.fromEntries(METRICS.map((m) => [m, z.number().int().nonnegative()])))
+  .partial();
+
+const teamSettingsSchema = z
+  .object({
+    logLimits: z
+      .object({
+        dailyCeiling: ceilingSchema,
+        medianFactor: z.number().int().nonnegative(),
+        amountUnitSuspectBelow: z.number().int().nonnegative(),
+      })
+      .partial(),
+  })
+  .partial();
+
+export type TeamSettings = z.infer<typeof teamSettingsSchema>;
+
+export function logLimitsFrom(settings: TeamSettings): LogLimits {
+  const limits = settings.logLimits ?? {};
+  const dailyCeiling: MetricTotals = { ...DEFAULT_LOG_LIMITS.dailyCeiling, ...limits.dailyCeiling };
+  return {
+    dailyCeiling,
+    medianFactor: limits.medianFactor ?? DEFAULT_LOG_LIMITS.medianFactor,
+    amountUnitSuspectBelow: limits.amountUnitSuspectBelow ?? DEFAULT_LOG_LIMITS.amountUnitSuspectBelow,
+  };
+}
+
+const overrideRow = z.object({
+  level: z.custom<LevelCode>((v) => typeof v === 'string' && isLevelCode(v)),
+  period: z.enum(PERIODS),
+  metric: z.enum(METRICS),
+  value: z.number().int(),
+  effectiveFrom: z.string().transform((text, ctx): Day => {
+    const day = parseDay(text);
+    if (day === undefined) ctx.addIssue({ code: 'custom', message: `not a day: ${text}` });
+    return day ?? z.NEVER;
+  }),
+});
+
+export function settingsRepository(db: Tx) {
+  return {
+    async teamSettings(teamId: number): Promise<TeamSettings> {
+      const team = await db.team.findUniqueOrThrow({ where: { id: teamId }, select: { settings: true } });
+      return parseJsonColumn(teamSettingsSchema, team.settings, 'Team.settings');
+    },
+
+    async saveTeamSettings(teamId: number, settings: TeamSettings): Promise<void> {
+      await db.team.update({
+        where: { id: teamId },
+        data: { settings: JSON.stringify(teamSettingsSchema.parse(settings)) },
+      });
+    },
+
+    /** Every override of the team, oldest first; a team has at most a few hundred. */
+    async targetOverrides(teamId: number): Promise<TargetOverride[]> {
+      const rows = await db.targetSetting.findMany({
+        where: { teamId },
+        select: { level: true, period: true, metric: true, value: true, effectiveFrom: true },
+        orderBy: { id: 'asc' },
+      });
+      return rows.map((row) => overrideRow.parse(row));
+    },
+
+    async addTargetOverrides(
+      teamId: number,
+      createdBy: string,
+      overrides: readonly TargetOverride[],
+    ): Promise<void> {
+      for (const o of overrides) {
+        await db.targetSetting.create({ data: { teamId, createdBy, ...o } });
+      }
+    },
+  };
+}
+
+export type SettingsRepository = ReturnType<typeof settingsRepository>;
