@@ -3,10 +3,12 @@ import { App, LogLevel } from '@slack/bolt';
 import type { Clock } from './clock.ts';
 import type { SlackConfig } from './config.ts';
 import type { Locale } from './i18n/index.ts';
+import { createScheduler } from './jobs/scheduler.ts';
 import type { Logger } from './logger.ts';
 import { serializeError } from './logger.ts';
 import { createSlackDirectory } from './slack/directory.ts';
 import { registerListeners } from './slack/listeners/index.ts';
+import { createSlackMessenger } from './slack/messenger.ts';
 import type { SlackDeps } from './slack/slack-deps.ts';
 import type { Store } from './store/store.ts';
 import { ensureTeam, type UseCaseDeps } from './usecases/context.ts';
@@ -20,6 +22,8 @@ export type AppDeps = {
   timezone: string;
   locale: Locale;
   teamName?: string;
+  /** Run the scheduled jobs in this process (default true; tests drive the jobs themselves). */
+  schedule?: boolean;
 };
 
 export type RunningApp = { port: number | undefined; stop(): Promise<void> };
@@ -51,13 +55,17 @@ export function createApp(deps: AppDeps) {
       locale: deps.locale,
     },
   };
+  const directory = createSlackDirectory(app.client);
+  const messenger = createSlackMessenger(app.client, { directory, defaultLocale: deps.locale });
   const slackDeps: SlackDeps = {
     ...useCaseDeps,
-    directory: createSlackDirectory(app.client),
+    directory,
     logger: deps.logger,
     defaultLocale: deps.locale,
+    messenger,
   };
   registerListeners(app, slackDeps);
+  const scheduler = createScheduler({ store: deps.store, messenger, logger: deps.logger, clock: deps.clock });
 
   // Listeners turn their own failures into replies (slack/replying.ts); what reaches this point
   // failed outside a listener's work (ack, middleware) and is logged with its context.
@@ -70,16 +78,26 @@ export function createApp(deps: AppDeps) {
 
   return {
     app,
+    messenger,
+    scheduler,
     async start(port: number): Promise<RunningApp> {
       await ensureTeam(deps.store, useCaseDeps);
       const server = await app.start(port);
+      // After the port is bound: the scheduler's first tick is the catch-up of missed jobs.
+      if (deps.schedule !== false) await scheduler.start();
       const address =
         !socketMode && server !== null && typeof server === 'object' && 'address' in server
           ? server.address()
           : null;
       const boundPort = isAddressInfo(address) ? address.port : undefined;
       deps.logger.event('info', 'app.started', { mode: socketMode ? 'socket' : 'http', port: boundPort });
-      return { port: boundPort, stop: () => app.stop().then(() => undefined) };
+      return {
+        port: boundPort,
+        async stop() {
+          await scheduler.stop();
+          await app.stop();
+        },
+      };
     },
   };
 }

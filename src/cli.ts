@@ -1,9 +1,16 @@
 import { readFile, writeFile } from 'node:fs/promises';
+import { WebClient } from '@slack/web-api';
 import { systemClock } from './clock.ts';
 import { type Config, loadConfig } from './config.ts';
+import { parseDay } from './domain/days.ts';
+import { isJobName, JOB_NAMES, type JobName } from './jobs/job.ts';
+import { jobTimes, runJob } from './jobs/runner.ts';
+import { createLogger } from './logger.ts';
+import { createSlackDirectory } from './slack/directory.ts';
+import { createSlackMessenger } from './slack/messenger.ts';
 import { openDatabase } from './store/client.ts';
 import { migrateDatabase } from './store/migrate.ts';
-import { createStore } from './store/store.ts';
+import { createStore, type Store } from './store/store.ts';
 import type { UseCaseDeps } from './usecases/context.ts';
 import { exportRoster } from './usecases/export-roster.ts';
 import { importRoster } from './usecases/import-roster.ts';
@@ -17,6 +24,10 @@ const USAGE = `Usage: zhanbao <command>
   db migrate                    apply pending database migrations (the bot also does this at start)
   roster import FILE.csv        import the roster all-or-nothing; every bad row is reported by line
   roster export [FILE.csv]      write the roster as CSV (to standard output without FILE)
+  job list                      every scheduled job, its time and its last run
+  job run NAME --date YYYY-MM-DD [--force] [--team ID]
+                                run a job now for that day (posts to Slack: needs SLACK_BOT_TOKEN);
+                                --force re-runs a period that already ran
 
 Environment: DATABASE_URL (default file:./data/zhanbao.db), see .env.example.`;
 
@@ -28,7 +39,7 @@ export async function runCli(
   io: Io,
 ): Promise<number> {
   const [group, action, ...args] = argv;
-  const loaded = loadConfig(env, { needSlack: false });
+  const loaded = loadConfig(env, { needSlack: group === 'job' && action === 'run' });
   if (!loaded.ok) {
     io.err(`Configuration problems:\n${loaded.problems.map((p) => `  - ${p}`).join('\n')}`);
     return 1;
@@ -70,6 +81,13 @@ export async function runCli(
         else await writeFile(args[0], csv, 'utf8');
         return 0;
       });
+    case 'job list':
+      return withDeps(config, async (deps) => {
+        for (const line of await listJobs(deps.store)) io.out(line);
+        return 0;
+      });
+    case 'job run':
+      return runJobCommand(config, args, io);
     default:
       io.err(USAGE);
       return group === undefined || group === 'help' || group === '--help' ? 0 : 1;
@@ -92,4 +110,87 @@ async function withDeps(config: Config, work: (deps: UseCaseDeps) => Promise<num
   } finally {
     await database.close();
   }
+}
+
+async function listJobs(store: Store): Promise<string[]> {
+  const lines: string[] = [];
+  for (const team of await store.roster.teams()) {
+    const times = jobTimes(await store.settings.teamSettings(team.id));
+    const runs = await store.jobs.lastRuns(team.id);
+    lines.push(`Team ${team.id} ${team.name} (${team.timezone})`);
+    for (const name of JOB_NAMES) {
+      const run = runs.get(name);
+      const last =
+        run === undefined
+          ? 'never ran'
+          : `last ${run.periodKey} ${run.status}${run.late ? ' (late)' : ''} at ${run.startedAt.toISOString()}, ${run.posts.length} posts, ${run.failures.length} failed`;
+      lines.push(`  ${name.padEnd(15)} ${times[name]}  ${JOB_RULES[name]}; ${last}`);
+    }
+  }
+  return lines;
+}
+
+const JOB_RULES: Record<JobName, string> = {
+  'daily-warnings': 'working days',
+  'daily-pk': 'working days',
+  'morning-digest': 'working days',
+  'weekly-pk': 'last working day of the week',
+  'monthly-pk': 'last working day of the month',
+  'calendar-check': 'every day, posts when the next 30 days reach an unpublished year',
+};
+
+async function runJobCommand(config: Config, args: readonly string[], io: Io): Promise<number> {
+  const [name, ...flags] = args;
+  const date = flagValue(flags, '--date');
+  const teamFlag = flagValue(flags, '--team');
+  const day = date === undefined ? undefined : parseDay(date);
+  if (name === undefined || !isJobName(name) || day === undefined) {
+    io.err(`job run needs a job (${JOB_NAMES.join(', ')}) and --date YYYY-MM-DD`);
+    return 1;
+  }
+  const slack = config.slack;
+  if (slack === undefined) {
+    io.err('job run posts to Slack: set SLACK_BOT_TOKEN');
+    return 1;
+  }
+  return withDeps(config, async (deps) => {
+    const client = new WebClient(
+      slack.botToken,
+      slack.apiUrl === undefined ? {} : { slackApiUrl: slack.apiUrl },
+    );
+    const messenger = createSlackMessenger(client, {
+      directory: createSlackDirectory(client),
+      defaultLocale: config.locale,
+    });
+    const logger = createLogger({ level: config.logLevel });
+    const teams = await deps.store.roster.teams();
+    const team = teamFlag === undefined ? teams[0] : teams.find((t) => String(t.id) === teamFlag);
+    if (team === undefined) {
+      io.err(teamFlag === undefined ? 'no team yet: add someone to the roster first' : `no team ${teamFlag}`);
+      return 1;
+    }
+    const outcome = await runJob(
+      { store: deps.store, messenger, logger },
+      { teamId: team.id, job: name, day, late: true, force: flags.includes('--force') },
+    );
+    switch (outcome.status) {
+      case 'not-due':
+        io.out(`${name} does not run on ${day} (not a run day for it); use --force to run it anyway.`);
+        return 0;
+      case 'skipped':
+        io.out(`${name} ${outcome.periodKey} already ran; use --force to run it again.`);
+        return 0;
+      default:
+        io.out(
+          `${name} ${outcome.periodKey}: ${outcome.status}, ${outcome.posts} posts, ${outcome.failures.length} failed`,
+        );
+        for (const f of outcome.failures) io.err(`  ${f.kind} → ${f.target}: ${f.reason}`);
+        return outcome.status === 'done' ? 0 : 1;
+    }
+  });
+}
+
+function flagValue(flags: readonly string[], name: string): string | undefined {
+  const index = flags.indexOf(name);
+  return index >= 0 ? flags[index + 1] : undefined;
 }

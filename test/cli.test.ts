@@ -114,3 +114,51 @@ describe('zhanbao CLI', () => {
     expect(result.err).toContain('roster import FILE.csv');
   });
 });
+
+describe('zhanbao job', () => {
+  it('runs a job for a day against Slack, then lists it with its last run', async () => {
+    const { startFakeSlackApi } = await import('./helpers/fake-slack-api.ts');
+    const { seedEntries, seedTeam } = await import('./helpers/seed.ts');
+    const fake = await startFakeSlackApi();
+    const database = await createTestDatabase();
+    try {
+      const seeded = await seedTeam(database.prisma, {
+        pkChannel: 'CPK',
+        groups: [{ name: '一组' }],
+        members: [{ id: 'UJ1', name: '甲', group: '一组' }],
+      });
+      await seedEntries(database.prisma, seeded.teamId, seeded.memberIds, [
+        { who: 'UJ1', day: '2026-11-27', effective: 12 },
+      ]);
+      const env = {
+        DATABASE_URL: database.url,
+        SLACK_BOT_TOKEN: 'xoxb-cli',
+        SLACK_SIGNING_SECRET: 's',
+        SLACK_API_URL: fake.url,
+        LOG_LEVEL: 'error',
+      };
+      const out: string[] = [];
+      const err: string[] = [];
+      const io = { out: (t: string) => out.push(t), err: (t: string) => err.push(t) };
+      expect(await runCli(['job', 'run', 'daily-pk', '--date', '2026-11-27'], env, io)).toBe(0);
+      expect(out.at(-1)).toBe('daily-pk 2026-11-27: done, 1 posts, 0 failed');
+      const post = await fake.waitFor('chat.postMessage');
+      expect(post.body.channel).toBe('CPK');
+      expect(await runCli(['job', 'run', 'daily-pk', '--date', '2026-11-27'], env, io)).toBe(0);
+      expect(out.at(-1)).toBe('daily-pk 2026-11-27 already ran; use --force to run it again.');
+      expect(await runCli(['job', 'run', 'daily-pk', '--date', '2026-11-27', '--force'], env, io)).toBe(0);
+      expect(fake.callsTo('chat.postMessage')).toHaveLength(2);
+      expect(await runCli(['job', 'run', 'daily-pk', '--date', '2026-11-28'], env, io)).toBe(0);
+      expect(out.at(-1)).toBe(
+        'daily-pk does not run on 2026-11-28 (not a run day for it); use --force to run it anyway.',
+      );
+      expect(await runCli(['job', 'list'], env, io)).toBe(0);
+      expect(out.join('\n')).toMatch(/daily-pk\s+18:00 {2}working days; last 2026-11-27 done \(late\)/);
+      expect(await runCli(['job', 'run', 'nope', '--date', '2026-11-27'], env, io)).toBe(1);
+      expect(err.at(-1)).toContain('job run needs a job (daily-warnings, daily-pk');
+    } finally {
+      await fake.close();
+      await database.close();
+    }
+  });
+});

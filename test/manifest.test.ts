@@ -28,7 +28,6 @@ describe('manifests/slack.yaml', async () => {
     expect([...manifest.oauth_config.scopes.bot].sort()).toEqual([
       'chat:write',
       'commands',
-      'im:write',
       'users:read',
     ]);
   });

@@ -4,6 +4,8 @@ import { METRICS, type Metric } from '../domain/metrics.ts';
 import type { Role } from '../domain/roles.ts';
 import { parseRole } from '../domain/roles.ts';
 import type { Period } from '../domain/targets.ts';
+import { type CalendarOverride, parseCalendarOverride } from '../domain/working-days.ts';
+import { isJobName, type JobName } from '../jobs/job.ts';
 import { parseLogCommand } from './log-command.ts';
 import { isOneOf, type Token, tokenize } from './tokens.ts';
 
@@ -24,6 +26,11 @@ import { isOneOf, type Token, tokenize } from './tokens.ts';
  *                                                  指标 and 数值 as in /log (`业绩 25万`, `150 calls`)
  *   /team limit                                     the sanity limits of /log
  *   /team limit 指标 数值 | median 倍数 | unit 元      a daily ceiling, the median factor, the 业绩 unit check
+ *   /team today | 今日                               live funnel of my scope: who has not logged, who is behind
+ *   /team calendar [日期 holiday|workday|clear]       the working-day calendar and its overrides · 日历
+ *   /team calendar saturdays on|off                  whether the team works on Saturdays
+ *   /team pk [指标 分值]                              the PK points per metric (业绩: per ¥10,000)
+ *   /team schedule [任务 HH:mm]                       the local time of each scheduled job · 时间
  *   /team help | 帮助
  *
  * Levels are read by `parseLevel` (见习MO1, 客户经理MO2, senior mo3, S2); days are YYYY-MM-DD.
@@ -49,9 +56,28 @@ export type TeamCommand =
       from?: string;
     }
   | { kind: 'limit-show' }
-  | { kind: 'limit-set'; setting: Metric | 'median' | 'unit'; value: number };
+  | { kind: 'limit-set'; setting: Metric | 'median' | 'unit'; value: number }
+  | { kind: 'today' }
+  | { kind: 'calendar-show' }
+  | { kind: 'calendar-set'; day: string; override: CalendarOverride | 'clear' }
+  | { kind: 'calendar-saturdays'; work: boolean }
+  | { kind: 'pk-show' }
+  | { kind: 'pk-set'; metric: Metric; points: number }
+  | { kind: 'schedule-show' }
+  | { kind: 'schedule-set'; job: JobName; time: string };
 
-export type TeamSubcommand = Exclude<TeamCommand['kind'], 'help' | 'list' | 'target-show' | 'limit-show'>;
+export type TeamSubcommand = Exclude<
+  TeamCommand['kind'],
+  | 'help'
+  | 'list'
+  | 'target-show'
+  | 'limit-show'
+  | 'today'
+  | 'calendar-show'
+  | 'calendar-saturdays'
+  | 'pk-show'
+  | 'schedule-show'
+>;
 
 export type TeamParse =
   | { ok: true; command: TeamCommand }
@@ -69,7 +95,11 @@ type Verb =
   | 'left'
   | 'group'
   | 'target'
-  | 'limit';
+  | 'limit'
+  | 'today'
+  | 'calendar'
+  | 'pk'
+  | 'schedule';
 
 const SUBCOMMANDS: Record<string, Verb> = {
   help: 'help',
@@ -99,6 +129,15 @@ const SUBCOMMANDS: Record<string, Verb> = {
   targets: 'target',
   目标: 'target',
   limit: 'limit',
+  today: 'today',
+  今日: 'today',
+  今天: 'today',
+  calendar: 'calendar',
+  日历: 'calendar',
+  pk: 'pk',
+  schedule: 'schedule',
+  时间: 'schedule',
+  定时: 'schedule',
   limits: 'limit',
   上限: 'limit',
 };
@@ -145,6 +184,16 @@ export function parseTeamCommand(text: string): TeamParse {
       return parseTarget(rest);
     case 'limit':
       return parseLimit(rest);
+    case 'today':
+      return rest.length === 0
+        ? { ok: true, command: { kind: 'today' } }
+        : { ok: false, problem: 'unknown-subcommand', word: rest.map((t) => t.raw).join(' ') };
+    case 'calendar':
+      return parseCalendar(rest);
+    case 'pk':
+      return parsePk(rest);
+    case 'schedule':
+      return parseSchedule(rest);
   }
 }
 
@@ -287,3 +336,43 @@ function singleFigure(text: string): { metric: Metric; value: number } | undefin
   const metric = METRICS.find((m) => m === entry[0]);
   return metric === undefined ? undefined : { metric, value: entry[1] };
 }
+
+const SATURDAY_WORDS = ['saturdays', 'saturday', '周六', '星期六'];
+const ON_WORDS = ['on', 'yes', '上班', '开'];
+const OFF_WORDS = ['off', 'no', '休息', '关'];
+const CLEAR_WORDS = ['clear', 'remove', '取消', '清除'];
+
+function parseCalendar(tokens: Token[]): TeamParse {
+  const words = tokens.map((t) => t.raw);
+  const [first, second, ...extra] = words;
+  if (first === undefined) return { ok: true, command: { kind: 'calendar-show' } };
+  if (second === undefined || extra.length > 0) return usage('calendar-set');
+  if (SATURDAY_WORDS.includes(first.toLowerCase())) {
+    const on = ON_WORDS.includes(second.toLowerCase());
+    if (!on && !OFF_WORDS.includes(second.toLowerCase())) return usage('calendar-set');
+    return { ok: true, command: { kind: 'calendar-saturdays', work: on } };
+  }
+  if (!DAY.test(first)) return usage('calendar-set');
+  const override = CLEAR_WORDS.includes(second.toLowerCase()) ? 'clear' : parseCalendarOverride(second);
+  if (override === undefined) return usage('calendar-set');
+  return { ok: true, command: { kind: 'calendar-set', day: first, override } };
+}
+
+function parsePk(tokens: Token[]): TeamParse {
+  if (tokens.length === 0) return { ok: true, command: { kind: 'pk-show' } };
+  const figure = singleFigure(tokens.map((t) => t.raw).join(' '));
+  if (figure === undefined) return usage('pk-set');
+  return { ok: true, command: { kind: 'pk-set', metric: figure.metric, points: figure.value } };
+}
+
+function parseSchedule(tokens: Token[]): TeamParse {
+  const words = tokens.map((t) => t.raw);
+  if (words.length === 0) return { ok: true, command: { kind: 'schedule-show' } };
+  const [job, time, ...extra] = words;
+  if (job === undefined || !isJobName(job) || time === undefined || !TIME.test(time) || extra.length > 0) {
+    return usage('schedule-set');
+  }
+  return { ok: true, command: { kind: 'schedule-set', job, time: time.padStart(5, '0') } };
+}
+
+const TIME = /^([01]?\d|2[0-3]):[0-5]\d$/;

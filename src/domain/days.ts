@@ -28,6 +28,9 @@ export function dayFromParts(year: number, month: number, dayOfMonth: number): D
   return formatUtc(date);
 }
 
+/** A day before any data, for "all history up to" queries. */
+export const FIRST_DAY: Day = formatUtc(new Date(Date.UTC(1970, 0, 1)));
+
 export function addDays(day: Day, days: number): Day {
   const date = toUtc(day);
   date.setUTCDate(date.getUTCDate() + days);

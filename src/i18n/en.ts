@@ -141,6 +141,79 @@ export const en = {
     homeNotOnRoster: 'You are not on the team roster yet. Ask your manager to add you with `/team add`.',
     homeHint: 'Log with `/log`, see your progress with `/stats`.',
   },
+  pk: {
+    dailyTitle: (date: string) => `Group PK · ${date}`,
+    weekTitle: (from: string, to: string) => `This week's PK · ${from} – ${to}`,
+    weekResultTitle: (from: string, to: string) => `Weekly PK result · ${from} – ${to}`,
+    monthTitle: (month: number) => `PK of ${MONTHS[month - 1] ?? month}`,
+    monthResultTitle: (month: number) => `PK result of ${MONTHS[month - 1] ?? month}`,
+    quarterTitle: (key: string) => `PK of ${key}`,
+    late: '(Posted late: this did not go out at its time.)',
+    groupLine: (medal: string, name: string, perCapita: string, points: string, headcount: number) =>
+      `${medal} *${name}*  ${perCapita} per person  ${points} in all  ${headcount} people`,
+    emptyGroup: (name: string) => `  *${name}*  nobody on duty`,
+    topTitle: '*Top 10*',
+    memberLine: (rank: number, who: string, points: string) => `${rank}. ${who}  ${points} points`,
+    yourPlace: (rank: number, points: string, total: number) =>
+      `Your place: ${rank} of ${total}, ${points} points`,
+    behindTitle: '*Behind target*',
+    behindLine: (group: string, who: string) => `${group}: ${who}`,
+    allMet: 'Everyone met their targets 👏',
+    winner: (names: string) => `🏆 Winner: ${names}`,
+    noGroups: 'No groups compete yet. Create one with `/team group add GroupA`.',
+    weights: (text: string) => `Points: ${text}`,
+    groupPost: (name: string, rank: number, count: number, perCapita: string) =>
+      `*${name}* is number ${rank} of ${count} today, ${perCapita} points per person.`,
+    groupGap: (above: string, gap: string) => `${gap} per person behind "${above}".`,
+    groupFirst: 'In the lead, keep it up!',
+    correctionTitle: (who: string, date: string) =>
+      `Correction: ${who} logged late for ${date}; the board has been updated.`,
+    correctionLine: (name: string, fromRank: number, toRank: number, fromPc: string, toPc: string) =>
+      `${name}: #${fromRank} → #${toRank} (${fromPc} → ${toPc} per person)`,
+    winsTitle: (period: string) => `*${period} winners*`,
+    winsLine: (name: string, wins: number, current: number, longest: number) =>
+      `${name}: ${wins} wins, current streak ${current}, longest ${longest}`,
+    noWins: 'No winners recorded yet.',
+    usage: (word: string) =>
+      `I did not understand '${word}'. Try \`/rank\`, \`/rank week\`, \`/rank month\`, \`/rank quarter\` or \`/rank wins\`.`,
+  },
+  nudges: {
+    notLogged: (date: string, minutes: number) =>
+      `You have not logged anything today (${date}); the PK board goes out in ${minutes} minutes. Log with \`/log\`, e.g. \`/log 120 calls 8 intents\`.`,
+    behind: (date: string, missing: string, minutes: number) =>
+      `${date}: still missing for today's targets: ${missing}. The PK board goes out in ${minutes} minutes.`,
+    leaderFirst: (group: string, perCapita: string, minutes: number) =>
+      `*${group}* leads with ${perCapita} points per person. ${minutes} minutes left, hold on!`,
+    leaderBehind: (
+      group: string,
+      rank: number,
+      perCapita: string,
+      above: string,
+      gap: string,
+      intents: number,
+      minutes: number,
+    ) =>
+      `*${group}* is number ${rank} with ${perCapita} points per person, ${gap} per person behind "${above}" (about ${intents} intents for the group); ${minutes} minutes left.`,
+    leaderNotLogged: (who: string) => `Not logged yet: ${who}`,
+    leaderAllLogged: 'Everyone in the group has logged.',
+    digestTitle: (group: string, date: string) => `*${group}*: members behind target on ${date}:`,
+    digestLine: (who: string, missing: string) => `${who}  missing ${missing}`,
+    digestNothing: 'nothing logged',
+    escalationTitle: (days: number, from: string, to: string) =>
+      `These members missed their targets ${days} working days running (${from} – ${to}):`,
+    escalationLine: (who: string, group: string) => `${who} (${group})`,
+    calendarWarning: (unknownFrom: string, knownThrough: string) =>
+      `Calendar: the official holidays are known only up to ${knownThrough}; from ${unknownFrom} on, holidays and make-up working days are not published yet. When they are, set them with \`/team calendar 2027-01-01 holiday\` and \`/team calendar 2027-02-07 workday\`; until then those days count as ordinary weekdays.`,
+    monthFiguresTitle: (month: number) => `*Figures of ${MONTHS[month - 1] ?? month} against target*`,
+    monthFiguresLine: (who: string, amount: string, target: string, percent: string, intents: string) =>
+      `${who}  amount ${amount}/${target} (${percent})  intents ${intents}`,
+  },
+  milestones: {
+    firstDeal: (who: string, amount: string) => `🎉 Congratulations ${who} on the first deal: ${amount}!`,
+    personalBest: (who: string, points: string, previous: string) =>
+      `🔥 ${who} set a personal best: ${points} points today (best before: ${previous})`,
+    winStreak: (group: string, streak: number) => `🏆 ${group} won the PK ${streak} times in a row!`,
+  },
   roles: { agent: 'agent', leader: 'leader', manager: 'manager', director: 'director', admin: 'admin' },
   statuses: { probation: 'on probation', active: 'active', left: 'left' },
   team: {
@@ -157,6 +230,11 @@ export const en = {
         'Usage: `/team target LEVEL|all PERIOD METRIC VALUE [from DAY]`, e.g. `/team target A1 month amount 250000 from 2026-12-01`; to see: `/team target A1`',
       'limit-set':
         'Usage: `/team limit calls 2000` (daily ceiling), `/team limit median 3` (median factor), `/team limit unit 1000` (amount unit check); to see: `/team limit`',
+      'calendar-set':
+        'Usage: `/team calendar` to see it; `/team calendar 2027-01-01 holiday` (or workday, clear); `/team calendar saturdays on|off`',
+      'pk-set':
+        'Usage: `/team pk` to see the points; `/team pk intents 5`, `/team pk amount 20` (points per ¥10,000)',
+      'schedule-set': 'Usage: `/team schedule` to see the times; `/team schedule daily-pk 18:30`',
     },
     help: [
       '*Team administration `/team`*',
@@ -170,6 +248,9 @@ export const en = {
       '`/team left @member reason` marks someone as left (history is kept)',
       '`/team target A1` shows targets; `/team target A1 month amount 250000 from 2026-12-01` changes one',
       '`/team limit` shows the checks of /log; `/team limit calls 2000` changes a daily ceiling',
+      '`/team today` today so far: who has not logged, who is behind',
+      '`/team calendar` the working days; `/team calendar 2027-01-01 holiday` sets a day off',
+      '`/team pk` PK points; `/team schedule` the times of the scheduled jobs',
     ].join('\n'),
     added: (who: string, group: string, level: string, status: string) =>
       `Added ${who}: ${group}, ${level}, ${status}.`,
@@ -190,6 +271,46 @@ export const en = {
       `Ask to confirm above ${factor} × the member's own 30-day median (0 turns it off)`,
     limitsUnit: (amount: string) =>
       `Ask whether 万 was meant when an amount is below ${amount} (0 turns it off)`,
+    todayTitle: (date: string) => `Today so far · ${date}`,
+    todayFunnel: (group: string, headcount: number, funnel: string) =>
+      `*${group}* (${headcount} people)\n${funnel}`,
+    todayNotLogged: (who: string) => `Not logged: ${who}`,
+    todayBehind: (who: string) => `Behind target: ${who}`,
+    todayAllGood: 'Everyone has logged and met their targets.',
+    todayApprovals: 'Waiting for your approval: nothing',
+    calendarTitle: (from: string, to: string) => `*Working days* ${from} – ${to}`,
+    calendarSaturdays: (work: boolean) =>
+      work
+        ? 'The team works on Saturdays.'
+        : 'The team does not work on Saturdays (except official make-up days).',
+    calendarOff: (day: string, why: string) => `${day} off (${why})`,
+    calendarOn: (day: string, why: string) => `${day} working (${why})`,
+    calendarWhyOverride: 'team setting',
+    calendarWhyWeekend: 'Saturday work',
+    calendarWhyMakeUp: (festival: string) => `make-up day for ${festival}`,
+    calendarNothing: 'These 30 days are ordinary Monday-to-Friday weeks.',
+    calendarKnown: (through: string) => `The official holidays are known up to ${through}.`,
+    calendarUnknown: (from: string) =>
+      `⚠️ The official holidays from ${from} on are not published yet; set them with \`/team calendar DAY holiday|workday\`.`,
+    calendarSet: (day: string, override: string) => `${day} is now a ${override}.`,
+    calendarCleared: (day: string) => `Removed the team's setting for ${day}; the official calendar applies.`,
+    calendarHoliday: 'day off',
+    calendarWorkday: 'working day',
+    saturdaysSet: (work: boolean) =>
+      work ? 'Saturdays are now working days.' : 'Saturdays are now days off.',
+    pkTitle: '*PK points*',
+    pkLine: (metric: string, points: number) => `${metric}: ${points} each`,
+    pkAmountLine: (points: number) => `amount: ${points} per ¥10,000`,
+    scheduleTitle: "*Scheduled jobs (the team's time zone)*",
+    scheduleLine: (job: string, time: string) => `${job}  ${time}`,
+    jobNames: {
+      'daily-warnings': 'behind-target warnings (working days)',
+      'daily-pk': 'group PK board (working days)',
+      'morning-digest': "morning digest of yesterday's misses (working days)",
+      'weekly-pk': "week's PK result (last working day of the week)",
+      'monthly-pk': "month's PK result (last working day of the month)",
+      'calendar-check': 'calendar check (every day)',
+    },
     groupAdded: (group: string) => `Created the group "${group}".`,
     listTitle: (team: string, count: number) => `${team} roster (${count} active)`,
     listEmpty:

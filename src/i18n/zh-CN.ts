@@ -139,6 +139,78 @@ export const zhCN = {
     homeNotOnRoster: '你还不在团队名单里，请联系你的经理用 `/team add` 把你加进来。',
     homeHint: '用 `/log` 记录，`/stats` 查看进度。',
   },
+  pk: {
+    dailyTitle: (date: string) => `小组PK榜 · ${date}`,
+    weekTitle: (from: string, to: string) => `本周PK · ${from} – ${to}`,
+    weekResultTitle: (from: string, to: string) => `周PK结果 · ${from} – ${to}`,
+    monthTitle: (month: number) => `${month}月PK`,
+    monthResultTitle: (month: number) => `${month}月PK结果`,
+    quarterTitle: (key: string) => `${key} 季度PK`,
+    late: '（补发：这条原定时间没有发出）',
+    groupLine: (medal: string, name: string, perCapita: string, points: string, headcount: number) =>
+      `${medal} *${name}*　人均 ${perCapita} 分　合计 ${points} 分　${headcount} 人`,
+    emptyGroup: (name: string) => `　*${name}*　今日无人在岗`,
+    topTitle: '*个人前十*',
+    memberLine: (rank: number, who: string, points: string) => `${rank}. ${who}　${points} 分`,
+    yourPlace: (rank: number, points: string, total: number) =>
+      `你的排名：第 ${rank} 名（共 ${total} 人），${points} 分`,
+    behindTitle: '*未达标*',
+    behindLine: (group: string, who: string) => `${group}：${who}`,
+    allMet: '全员达标 👏',
+    winner: (names: string) => `🏆 冠军：${names}`,
+    noGroups: '还没有小组参加PK。用 `/team group add 一组` 建组。',
+    weights: (text: string) => `计分：${text}`,
+    groupPost: (name: string, rank: number, count: number, perCapita: string) =>
+      `*${name}* 今日第 ${rank} 名（共 ${count} 组），人均 ${perCapita} 分。`,
+    groupGap: (above: string, gap: string) => `距上一名「${above}」差 ${gap} 分/人。`,
+    groupFirst: '暂列第一，继续保持！',
+    correctionTitle: (who: string, date: string) => `更正：${who} 补录了 ${date} 的数据，榜单已更新。`,
+    correctionLine: (name: string, fromRank: number, toRank: number, fromPc: string, toPc: string) =>
+      `${name}：第 ${fromRank} 名 → 第 ${toRank} 名（人均 ${fromPc} → ${toPc}）`,
+    winsTitle: (period: string) => `*${period}冠军榜*`,
+    winsLine: (name: string, wins: number, current: number, longest: number) =>
+      `${name}：${wins} 次冠军，当前连胜 ${current}，最长连胜 ${longest}`,
+    noWins: '还没有冠军记录。',
+    usage: (word: string) =>
+      `看不懂「${word}」。用法：\`/rank\`、\`/rank 本周\`、\`/rank month\`、\`/rank quarter\`、\`/rank wins\`。`,
+  },
+  nudges: {
+    notLogged: (date: string, minutes: number) =>
+      `你今天（${date}）还没有记录工作量，距离PK榜发布还有 ${minutes} 分钟。用 \`/log\` 记录，例如 \`/log 呼出120 意向8\`。`,
+    behind: (date: string, missing: string, minutes: number) =>
+      `${date} 距离今日目标还差：${missing}。距离PK榜发布还有 ${minutes} 分钟，加油！`,
+    leaderFirst: (group: string, perCapita: string, minutes: number) =>
+      `*${group}* 当前第 1 名，人均 ${perCapita} 分。还剩 ${minutes} 分钟，守住！`,
+    leaderBehind: (
+      group: string,
+      rank: number,
+      perCapita: string,
+      above: string,
+      gap: string,
+      intents: number,
+      minutes: number,
+    ) =>
+      `*${group}* 当前第 ${rank} 名，人均 ${perCapita} 分，比「${above}」少 ${gap} 分/人（全组约差 ${intents} 个意向），还剩 ${minutes} 分钟。`,
+    leaderNotLogged: (who: string) => `还没记录：${who}`,
+    leaderAllLogged: '全组都已记录。',
+    digestTitle: (group: string, date: string) => `*${group}* ${date} 未达标的成员：`,
+    digestLine: (who: string, missing: string) => `${who}　差 ${missing}`,
+    digestNothing: '没有记录',
+    escalationTitle: (days: number, from: string, to: string) =>
+      `以下成员已连续 ${days} 个工作日未达标（${from} – ${to}）：`,
+    escalationLine: (who: string, group: string) => `${who}（${group}）`,
+    calendarWarning: (unknownFrom: string, knownThrough: string) =>
+      `日历提醒：官方节假日安排只知道到 ${knownThrough}，${unknownFrom} 起的假期和调休还没有公布。请在公布后用 \`/team calendar 2027-01-01 holiday\`、\`/team calendar 2027-02-07 workday\` 设置，否则这些日子按普通周一到周五计算。`,
+    monthFiguresTitle: (month: number) => `*${month}月个人业绩与目标*`,
+    monthFiguresLine: (who: string, amount: string, target: string, percent: string, intents: string) =>
+      `${who}　业绩 ${amount}/${target}（${percent}）　意向 ${intents}`,
+  },
+  milestones: {
+    firstDeal: (who: string, amount: string) => `🎉 恭喜 ${who} 开单！首笔业绩 ${amount}`,
+    personalBest: (who: string, points: string, previous: string) =>
+      `🔥 ${who} 刷新个人最佳：今日 ${points} 分（此前最高 ${previous} 分）`,
+    winStreak: (group: string, streak: number) => `🏆 ${group} 连续 ${streak} 次获得PK第一！`,
+  },
   roles: { agent: '专员', leader: '组长', manager: '经理', director: '总监', admin: '管理员' },
   statuses: { probation: '试用期', active: '在职', left: '已离职' },
   team: {
@@ -155,6 +227,10 @@ export const zhCN = {
         '用法：`/team target 级别|all 周期 指标 数值 [from 日期]`，例如 `/team target 客户经理MO1 月 业绩 25万 from 2026-12-01`；查看：`/team target 客户经理MO1`',
       'limit-set':
         '用法：`/team limit 呼出 2000`（每日上限）、`/team limit median 3`（中位数倍数）、`/team limit unit 1000`（业绩单位检查）；查看：`/team limit`',
+      'calendar-set':
+        '用法：`/team calendar` 查看；`/team calendar 2027-01-01 holiday`（或 workday、clear）；`/team calendar saturdays on|off`',
+      'pk-set': '用法：`/team pk` 查看；`/team pk 意向 5`、`/team pk 业绩 20`（每 ¥10,000 的分值）',
+      'schedule-set': '用法：`/team schedule` 查看；`/team schedule daily-pk 18:30`',
     },
     help: [
       '*团队管理 `/team`*',
@@ -168,6 +244,9 @@ export const zhCN = {
       '`/team left @成员 原因` 标记离职（历史记录保留）',
       '`/team target 客户经理MO1` 查看目标；`/team target 客户经理MO1 月 业绩 25万 from 2026-12-01` 修改目标',
       '`/team limit` 查看 /log 的检查上限；`/team limit 呼出 2000` 修改每日上限',
+      '`/team today` 今日进度：谁没记录、谁未达标',
+      '`/team calendar` 工作日历；`/team calendar 2027-01-01 holiday` 设置假期',
+      '`/team pk` PK 计分；`/team schedule` 定时任务时间',
     ].join('\n'),
     added: (who: string, group: string, level: string, status: string) =>
       `已添加 ${who}：${group}，${level}，${status}。`,
@@ -186,6 +265,42 @@ export const zhCN = {
     limitsCeiling: (figures: string) => `每日上限：${figures}`,
     limitsMedian: (factor: number) => `超过本人近 30 天中位数的 ${factor} 倍时请求确认（0 为关闭）`,
     limitsUnit: (amount: string) => `业绩低于 ${amount} 时提醒是否漏写「万」（0 为关闭）`,
+    todayTitle: (date: string) => `今日进度 · ${date}`,
+    todayFunnel: (group: string, headcount: number, funnel: string) =>
+      `*${group}*（${headcount} 人）\n${funnel}`,
+    todayNotLogged: (who: string) => `未记录：${who}`,
+    todayBehind: (who: string) => `未达标：${who}`,
+    todayAllGood: '全组都已记录并达标。',
+    todayApprovals: '待你审批：无',
+    calendarTitle: (from: string, to: string) => `*工作日历* ${from} – ${to}`,
+    calendarSaturdays: (work: boolean) => (work ? '本团队周六上班。' : '本团队周六休息（调休补班除外）。'),
+    calendarOff: (day: string, why: string) => `${day} 休息（${why}）`,
+    calendarOn: (day: string, why: string) => `${day} 上班（${why}）`,
+    calendarWhyOverride: '团队设置',
+    calendarWhyWeekend: '周六上班',
+    calendarWhyMakeUp: (festival: string) => `${festival}调休`,
+    calendarNothing: '这 30 天都是普通的周一到周五工作日。',
+    calendarKnown: (through: string) => `官方节假日数据到 ${through}。`,
+    calendarUnknown: (from: string) =>
+      `⚠️ ${from} 起的官方假期还没有公布，请用 \`/team calendar 日期 holiday|workday\` 设置。`,
+    calendarSet: (day: string, override: string) => `已把 ${day} 设为${override}。`,
+    calendarCleared: (day: string) => `已取消 ${day} 的团队设置，按官方日历计算。`,
+    calendarHoliday: '休息日',
+    calendarWorkday: '工作日',
+    saturdaysSet: (work: boolean) => (work ? '已设置：周六上班。' : '已设置：周六休息。'),
+    pkTitle: '*PK 计分规则*',
+    pkLine: (metric: string, points: number) => `${metric}：每个 ${points} 分`,
+    pkAmountLine: (points: number) => `业绩：每 ¥10,000 ${points} 分`,
+    scheduleTitle: '*定时任务（团队时区）*',
+    scheduleLine: (job: string, time: string) => `${job}　${time}`,
+    jobNames: {
+      'daily-warnings': '17:00 未达标提醒（工作日）',
+      'daily-pk': '小组PK榜（工作日）',
+      'morning-digest': '晨报：昨日未达标（工作日）',
+      'weekly-pk': '周PK结果（每周最后一个工作日）',
+      'monthly-pk': '月PK结果（每月最后一个工作日）',
+      'calendar-check': '日历检查（每天）',
+    },
     groupAdded: (group: string) => `已新建小组「${group}」。`,
     listTitle: (team: string, count: number) => `${team} 名单（${count} 人在职）`,
     listEmpty: '名单还是空的。先用 `/team group add 一组` 建小组，再用 `/team add @成员 一组` 添加成员。',

@@ -6,6 +6,7 @@ export const COMMANDS = {
   team: '/team',
   log: '/log',
   stats: '/stats',
+  rank: '/rank',
 } as const;
 
 export const ACTIONS = {

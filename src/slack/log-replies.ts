@@ -1,5 +1,6 @@
 import type { WebClient } from '@slack/web-api';
 import type { Messages } from '../i18n/index.ts';
+import { afterActivityLogged } from '../usecases/after-log.ts';
 import type { LogOutcome } from '../usecases/log-activity.ts';
 import { exactDay } from '../usecases/resolve-day.ts';
 import { publishHome } from './home.ts';
@@ -11,7 +12,7 @@ import { buildLogConfirmReply, buildLogReply } from './views/log-view.ts';
 /**
  * The reply to a log, whichever way it came in (command, form, button): the confirmation with
  * totals, or the question with Confirm / Cancel. A recorded log also refreshes the Home tab of
- * the member it was for.
+ * the member it was for, announces milestones and corrects an already posted PK board.
  */
 export async function replyToLog(
   deps: SlackDeps,
@@ -23,6 +24,9 @@ export async function replyToLog(
     const command = { ...outcome.command, day: exactDay(outcome.day) };
     return buildLogConfirmReply(m, outcome.warnings, encodeConfirmation(command));
   }
-  if (outcome.kind === 'recorded') await publishHome(deps, client, outcome.subject.messengerUserId);
+  if (outcome.kind === 'recorded') {
+    await publishHome(deps, client, outcome.subject.messengerUserId);
+    await afterActivityLogged(deps, outcome);
+  }
   return buildLogReply(m, outcome);
 }

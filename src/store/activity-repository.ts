@@ -119,6 +119,24 @@ export function activityRepository(db: Tx) {
       return new Map(rows.map((row) => [toNumber(row.memberId), toTotals(row)]));
     },
 
+    /** Totals per member and day of a team over [from, to]; only (member, day) pairs with entries. */
+    async teamDailyTotals(
+      teamId: number,
+      from: Day,
+      to: Day,
+    ): Promise<Array<{ memberId: number; day: Day; totals: MetricTotals }>> {
+      const rows = await db.$queryRaw<Array<SumRow & { memberId: unknown; day: string }>>`
+        SELECT "memberId", "day", SUM("calls") AS "calls", SUM("effective") AS "effective", SUM("intents") AS "intents",
+               SUM("followUps") AS "followUps", SUM("appointments") AS "appointments", SUM("amount") AS "amount"
+        FROM "ActivityEntry" WHERE "teamId" = ${teamId} AND "day" >= ${from} AND "day" <= ${to}
+        GROUP BY "memberId", "day"`;
+      return rows.map((row) => ({
+        memberId: toNumber(row.memberId),
+        day: toDay(row.day),
+        totals: toTotals(row),
+      }));
+    },
+
     /** One member's totals per day over [from, to], only days with entries. */
     async memberDailyTotals(
       memberId: number,

@@ -116,6 +116,10 @@ export function rosterRepository(db: Tx) {
       return (await db.team.findFirst({ select: TEAM_SELECT, orderBy: { id: 'asc' } })) ?? undefined;
     },
 
+    async teams(): Promise<TeamView[]> {
+      return db.team.findMany({ select: TEAM_SELECT, orderBy: { id: 'asc' } });
+    },
+
     async createTeam(team: { name: string; timezone: string; locale: string }): Promise<TeamView> {
       return db.team.create({ data: team, select: TEAM_SELECT });
     },

@@ -4,6 +4,7 @@ import { parseDay } from '../domain/days.ts';
 import { isLevelCode, type LevelCode } from '../domain/levels.ts';
 import { DEFAULT_LOG_LIMITS, type LogLimits } from '../domain/log-checks.ts';
 import { METRICS, type MetricTotals } from '../domain/metrics.ts';
+import { DEFAULT_PK_WEIGHTS, type PkWeights } from '../domain/pk.ts';
 import { PERIODS, type TargetOverride } from '../domain/targets.ts';
 import { parseJsonColumn } from './json.ts';
 import type { Tx } from './tx.ts';
@@ -16,8 +17,17 @@ const ceilingSchema = z
   .object(Object.fromEntries(METRICS.map((m) => [m, z.number().int().nonnegative()])))
   .partial();
 
+const weightsSchema = z.object(Object.fromEntries(METRICS.map((m) => [m, z.number().int()]))).partial();
+const timeSchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
+
 const teamSettingsSchema = z
   .object({
+    /** The team works on Saturdays (besides official make-up days). */
+    workSaturdays: z.boolean(),
+    /** PK points per unit (amount: per 10,000 CNY); missing metrics keep the defaults. */
+    pkWeights: weightsSchema,
+    /** Local "HH:mm" of scheduled jobs, by job name; missing jobs keep their default time. */
+    jobTimes: z.record(z.string(), timeSchema),
     logLimits: z
       .object({
         dailyCeiling: ceilingSchema,
@@ -29,6 +39,10 @@ const teamSettingsSchema = z
   .partial();
 
 export type TeamSettings = z.infer<typeof teamSettingsSchema>;
+
+export function pkWeightsFrom(settings: TeamSettings): PkWeights {
+  return { ...DEFAULT_PK_WEIGHTS, ...settings.pkWeights };
+}
 
 export function logLimitsFrom(settings: TeamSettings): LogLimits {
   const limits = settings.logLimits ?? {};

@@ -1,5 +1,8 @@
 import { activityRepository } from './activity-repository.ts';
 import { auditRepository } from './audit-repository.ts';
+import { calendarRepository } from './calendar-repository.ts';
+import { jobsRepository } from './jobs-repository.ts';
+import { pkRepository } from './pk-repository.ts';
 import { rosterRepository } from './roster-repository.ts';
 import { settingsRepository } from './settings-repository.ts';
 import type { Root, Tx } from './tx.ts';
@@ -13,6 +16,9 @@ export type Repositories = {
   audit: ReturnType<typeof auditRepository>;
   activity: ReturnType<typeof activityRepository>;
   settings: ReturnType<typeof settingsRepository>;
+  calendar: ReturnType<typeof calendarRepository>;
+  jobs: ReturnType<typeof jobsRepository>;
+  pk: ReturnType<typeof pkRepository>;
 };
 
 export type Store = Repositories & {
@@ -25,6 +31,9 @@ function bind(db: Tx): Repositories {
     audit: auditRepository(db),
     activity: activityRepository(db),
     settings: settingsRepository(db),
+    calendar: calendarRepository(db),
+    jobs: jobsRepository(db),
+    pk: pkRepository(db),
   };
 }
 

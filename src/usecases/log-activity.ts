@@ -9,6 +9,7 @@ import type { EntryKind, EntrySource } from '../store/activity-repository.ts';
 import type { MemberView } from '../store/roster-repository.ts';
 import { logLimitsFrom } from '../store/settings-repository.ts';
 import type { Repositories } from '../store/store.ts';
+import { isUniqueViolation } from '../store/unique.ts';
 import { type Acting, identifyActor, todayFor, type UseCaseDeps } from './context.ts';
 import { resolveDay } from './resolve-day.ts';
 
@@ -226,8 +227,4 @@ async function duplicateOutcome(
     totals: await repos.activity.memberTotals(subject.id, entry.day, entry.day),
     target: await dailyTarget(repos, subject, entry.day),
   };
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && 'code' in error && error.code === 'P2002';
 }

@@ -3,14 +3,29 @@ import type { Day } from '../domain/days.ts';
 import type { LevelCode } from '../domain/levels.ts';
 import type { LogLimits } from '../domain/log-checks.ts';
 import type { Metric, MetricTotals } from '../domain/metrics.ts';
+import type { PkWeights } from '../domain/pk.ts';
 import type { Period } from '../domain/targets.ts';
+import type { CalendarOverride } from '../domain/working-days.ts';
+import type { JobName } from '../jobs/job.ts';
 import type { MemberView } from '../store/roster-repository.ts';
 import { addMember } from './add-member.ts';
 import { changeMember } from './change-member.ts';
+import type { PkBoard } from './compute-pk.ts';
 import type { Directory, UseCaseDeps } from './context.ts';
 import { listRoster, type Roster } from './list-roster.ts';
 import { addGroup, setChannel } from './manage-groups.ts';
 import { setLogLimit, setTarget, showLogLimits, showTargets } from './manage-targets.ts';
+import {
+  type CalendarPicture,
+  setCalendarDay,
+  setJobTime,
+  setPkWeight,
+  setWorkSaturdays,
+  showCalendar,
+  showPkWeights,
+  showSchedule,
+} from './manage-team-settings.ts';
+import { teamToday } from './team-today.ts';
 
 /** What a `/team` command did, for the messenger to render. */
 export type TeamOutcome =
@@ -32,7 +47,13 @@ export type TeamOutcome =
       value: number;
       effectiveFrom: Day;
     }
-  | { kind: 'limits'; limits: LogLimits };
+  | { kind: 'limits'; limits: LogLimits }
+  | { kind: 'today'; board: PkBoard; groupIds: number[] }
+  | { kind: 'calendar'; calendar: CalendarPicture }
+  | { kind: 'calendar-set'; day: Day; override: CalendarOverride | 'clear' }
+  | { kind: 'saturdays'; work: boolean }
+  | { kind: 'pk-weights'; weights: PkWeights }
+  | { kind: 'schedule'; times: Record<JobName, string> };
 
 /** Routes a parsed `/team` command to its use case. */
 export async function runTeamCommand(
@@ -102,6 +123,31 @@ export async function runTeamCommand(
     }
     case 'limit-show':
       return { kind: 'limits', limits: await showLogLimits(deps, { actorId }) };
+    case 'today':
+      return { kind: 'today', ...(await teamToday(deps, { actorId })) };
+    case 'calendar-show':
+      return { kind: 'calendar', calendar: await showCalendar(deps, { actorId }) };
+    case 'calendar-set':
+      return {
+        kind: 'calendar-set',
+        ...(await setCalendarDay(deps, { actorId, day: command.day, override: command.override })),
+      };
+    case 'calendar-saturdays':
+      return { kind: 'saturdays', work: await setWorkSaturdays(deps, { actorId, work: command.work }) };
+    case 'pk-show':
+      return { kind: 'pk-weights', weights: await showPkWeights(deps, { actorId }) };
+    case 'pk-set':
+      return {
+        kind: 'pk-weights',
+        weights: await setPkWeight(deps, { actorId, metric: command.metric, points: command.points }),
+      };
+    case 'schedule-show':
+      return { kind: 'schedule', times: await showSchedule(deps, { actorId }) };
+    case 'schedule-set':
+      return {
+        kind: 'schedule',
+        times: await setJobTime(deps, { actorId, job: command.job, time: command.time }),
+      };
     case 'limit-set':
       return {
         kind: 'limits',

@@ -18,7 +18,9 @@ export type TestBot = Awaited<ReturnType<typeof startTestBot>>;
  * database, and a fake Slack Web API that records what the bot sends. `slack` sends signed
  * requests; `fake` holds what came out; `store` reads what was saved.
  */
-export async function startTestBot(options: { now?: string; admins?: string[]; clock?: Clock } = {}) {
+export async function startTestBot(
+  options: { now?: string; admins?: string[]; clock?: Clock; schedule?: boolean } = {},
+) {
   const fake = await startFakeSlackApi();
   const database = await createTestDatabase();
   const store: Store = createStore(database.prisma);
@@ -38,6 +40,7 @@ export async function startTestBot(options: { now?: string; admins?: string[]; c
     admins: options.admins ?? [ADMIN],
     timezone: 'Asia/Shanghai',
     locale: 'zh-CN',
+    schedule: options.schedule ?? false,
   });
   const running = await bot.start(0);
   const slack = createSlackClient({
@@ -50,6 +53,11 @@ export async function startTestBot(options: { now?: string; admins?: string[]; c
     slack,
     store,
     prisma: database.prisma,
+    database,
+    clock,
+    logger,
+    messenger: bot.messenger,
+    scheduler: bot.scheduler,
     logLines,
     /** Sends a slash command and waits for the reply the bot posts to its response_url. */
     async command(

@@ -2,6 +2,7 @@ import type { App } from '@slack/bolt';
 import type { SlackDeps } from '../slack-deps.ts';
 import { registerLogConfirmationActions } from './actions/log-confirmation.ts';
 import { registerLogCommand } from './commands/log.ts';
+import { registerRankCommand } from './commands/rank.ts';
 import { registerStatsCommand } from './commands/stats.ts';
 import { registerTeamCommand } from './commands/team.ts';
 import { registerAppHome } from './events/app-home.ts';
@@ -12,6 +13,7 @@ export function registerListeners(app: App, deps: SlackDeps): void {
   registerTeamCommand(app, deps);
   registerLogCommand(app, deps);
   registerStatsCommand(app, deps);
+  registerRankCommand(app, deps);
   registerLogConfirmationActions(app, deps);
   registerLogFormSubmission(app, deps);
   registerAppHome(app, deps);

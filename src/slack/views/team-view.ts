@@ -2,10 +2,13 @@ import { type LevelCode, levelInfo } from '../../domain/levels.ts';
 import { METRICS, type MetricTotals } from '../../domain/metrics.ts';
 import { PERIODS } from '../../domain/targets.ts';
 import type { Messages } from '../../i18n/index.ts';
+import { JOB_NAMES } from '../../jobs/job.ts';
+import { notLoggedIn, type PkBoard } from '../../usecases/compute-pk.ts';
+import type { CalendarPicture } from '../../usecases/manage-team-settings.ts';
 import type { TeamOutcome } from '../../usecases/run-team-command.ts';
 import { channelLink, mention } from '../format.ts';
-import { type Reply, textReply } from './blocks.ts';
-import { formatMetric } from './progress.ts';
+import { header, type Reply, sectionsOf, textReply } from './blocks.ts';
+import { formatDay, formatMetric } from './progress.ts';
 import { buildRosterReply } from './roster-view.ts';
 
 export function buildTeamReply(m: Messages, outcome: TeamOutcome): Reply {
@@ -64,6 +67,41 @@ export function buildTeamReply(m: Messages, outcome: TeamOutcome): Reply {
         ),
       );
     }
+    case 'today':
+      return buildTodayReply(m, outcome.board, outcome.groupIds);
+    case 'calendar':
+      return textReply(calendarLines(m, outcome.calendar).join('\n'));
+    case 'calendar-set':
+      return textReply(
+        outcome.override === 'clear'
+          ? m.team.calendarCleared(outcome.day)
+          : m.team.calendarSet(
+              outcome.day,
+              outcome.override === 'holiday' ? m.team.calendarHoliday : m.team.calendarWorkday,
+            ),
+      );
+    case 'saturdays':
+      return textReply(m.team.saturdaysSet(outcome.work));
+    case 'pk-weights':
+      return textReply(
+        [
+          m.team.pkTitle,
+          ...METRICS.map((metric) =>
+            metric === 'amount'
+              ? m.team.pkAmountLine(outcome.weights.amount)
+              : m.team.pkLine(m.metrics[metric], outcome.weights[metric]),
+          ),
+        ].join('\n'),
+      );
+    case 'schedule':
+      return textReply(
+        [
+          m.team.scheduleTitle,
+          ...JOB_NAMES.map((job) =>
+            m.team.scheduleLine(`\`${job}\` ${m.team.jobNames[job]}`, outcome.times[job]),
+          ),
+        ].join('\n'),
+      );
     case 'limits':
       return textReply(
         [
@@ -74,6 +112,55 @@ export function buildTeamReply(m: Messages, outcome: TeamOutcome): Reply {
         ].join('\n'),
       );
   }
+}
+
+function calendarLines(m: Messages, calendar: CalendarPicture): string[] {
+  const lines = [
+    m.team.calendarTitle(formatDay(m, calendar.from), formatDay(m, calendar.to)),
+    m.team.calendarSaturdays(calendar.workSaturdays),
+  ];
+  for (const note of calendar.notable) {
+    const festival =
+      note.festival === undefined ? '' : m.locale === 'en' ? note.festival.en : note.festival.zh;
+    const why =
+      note.reason === 'override'
+        ? m.team.calendarWhyOverride
+        : note.reason === 'weekend'
+          ? m.team.calendarWhyWeekend
+          : note.reason === 'make-up'
+            ? m.team.calendarWhyMakeUp(festival)
+            : festival;
+    const date = `${formatDay(m, note.day)}`;
+    lines.push(note.working ? m.team.calendarOn(date, why) : m.team.calendarOff(date, why));
+  }
+  if (calendar.notable.length === 0) lines.push(m.team.calendarNothing);
+  lines.push(
+    calendar.unknownFrom === undefined
+      ? m.team.calendarKnown(calendar.knownThrough)
+      : m.team.calendarUnknown(calendar.unknownFrom),
+  );
+  return lines;
+}
+
+/** `/team today`: per group in scope, the day's funnel, who has not logged and who is behind. */
+function buildTodayReply(m: Messages, board: PkBoard, groupIds: readonly number[]): Reply {
+  const title = m.team.todayTitle(formatDay(m, board.day));
+  const lines: string[] = [];
+  for (const standing of board.groups.filter((g) => groupIds.includes(g.groupId))) {
+    const funnel = METRICS.map(
+      (metric) => `${m.metrics[metric]} ${formatMetric(metric, standing.totals[metric])}`,
+    ).join(' → ');
+    lines.push(m.team.todayFunnel(standing.name, standing.headcount, funnel));
+    const notLogged = notLoggedIn(board, standing.groupId);
+    const behind = (board.behind.get(standing.groupId) ?? []).filter((b) => b.logged);
+    if (notLogged.length > 0)
+      lines.push(m.team.todayNotLogged(notLogged.map((x) => mention(x.messengerUserId)).join(' ')));
+    if (behind.length > 0)
+      lines.push(m.team.todayBehind(behind.map((b) => mention(b.member.messengerUserId)).join(' ')));
+    if (notLogged.length === 0 && behind.length === 0) lines.push(m.team.todayAllGood);
+  }
+  lines.push(m.team.todayApprovals);
+  return { text: title, blocks: [header(title), ...sectionsOf(lines)] };
 }
 
 function levelLabel(m: Messages, level: LevelCode): string {

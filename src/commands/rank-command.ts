@@ -1,0 +1,46 @@
+import type { PkPeriod } from '../usecases/compute-pk.ts';
+import { tokenize } from './tokens.ts';
+
+/**
+ * Grammar of `/rank` (English or Chinese):
+ *
+ *   /rank                     today's group PK and the individual top 10
+ *   /rank week | 本周          this week (also month 本月, quarter 本季度, today 今天)
+ *   /rank wins [week | month] the winners' board: wins and streaks (default: weeks) · 冠军
+ */
+export type RankCommand = { kind: 'board'; period: PkPeriod } | { kind: 'wins'; period: 'week' | 'month' };
+export type RankParse = { ok: true; command: RankCommand } | { ok: false; word: string };
+
+const PERIODS: Record<string, PkPeriod> = {
+  today: 'day',
+  day: 'day',
+  今天: 'day',
+  今日: 'day',
+  week: 'week',
+  本周: 'week',
+  周: 'week',
+  month: 'month',
+  本月: 'month',
+  月: 'month',
+  quarter: 'quarter',
+  本季度: 'quarter',
+  季度: 'quarter',
+};
+const WINS = ['wins', 'win', 'winners', '冠军', '冠军榜'];
+
+export function parseRankCommand(text: string): RankParse {
+  const words = tokenize(text).map((t) => (t.kind === 'word' ? t.text : t.raw));
+  const wins = words.some((w) => WINS.includes(w));
+  let period: PkPeriod | undefined;
+  for (const word of words) {
+    if (WINS.includes(word)) continue;
+    const p = PERIODS[word];
+    if (p === undefined || period !== undefined) return { ok: false, word };
+    period = p;
+  }
+  if (wins) {
+    if (period === 'day' || period === 'quarter') return { ok: false, word: String(period) };
+    return { ok: true, command: { kind: 'wins', period: period ?? 'week' } };
+  }
+  return { ok: true, command: { kind: 'board', period: period ?? 'day' } };
+}

@@ -1,0 +1,303 @@
+/**
+ * PK (小组PK): scoring members and groups on a period's figures and ranking them. Pure: the figures,
+ * the roster's on-duty flags and the weights come in; standings come out.
+ *
+ * Exactness: counts and yuan are integers, weights are whole points, and `amount` earns its weight
+ * per 10,000 CNY pro rata (5,000 CNY at 20 points per 10,000 = 10 points; 1 CNY = 0.002 points). So
+ * every score is a whole number of 1/10,000 points, which we hold as a bigint ("scaled points") for
+ * all sums and comparisons: nothing is floored, a group's points are exactly the sum of its members'
+ * points, and amounts beyond 2^53 / 20 CNY rank correctly. Numbers handed out are for display.
+ */
+import { addTotals, type MetricTotals, ZERO_TOTALS } from './metrics.ts';
+
+/**
+ * Points per unit of each metric, except `amount`: points per 10,000 CNY of 业绩. Whole numbers
+ * (negative allowed, e.g. a penalty); a fractional weight is a programming error (RangeError).
+ */
+export type PkWeights = MetricTotals;
+
+/** The plan's default PK weights: each 10,000 CNY of 业绩 is worth 20 points, an appointment 10. */
+export const DEFAULT_PK_WEIGHTS: PkWeights = {
+  calls: 0,
+  effective: 1,
+  intents: 5,
+  followUps: 2,
+  appointments: 10,
+  amount: 20,
+};
+
+/** The amount weight is per this many CNY. */
+export const PK_AMOUNT_UNIT_CNY = 10_000;
+
+const SCALE = BigInt(PK_AMOUNT_UNIT_CNY);
+
+/**
+ * A member's points: Σ count × weight over the five counts, plus amount × weight / 10,000. Exact as
+ * a rational; returned as the nearest number (at most four decimals, e.g. 12.002). Display with
+ * one decimal; rank with rankMembers, which compares exactly.
+ */
+export function memberPoints(totals: MetricTotals, weights: PkWeights): number {
+  return toDisplayPoints(scaledPoints(totals, weights));
+}
+
+export type MemberStanding = {
+  memberId: number;
+  name: string;
+  /** 1-based competition rank (1, 1, 3): members with equal points, amount and intents share it. */
+  rank: number;
+  totals: MetricTotals;
+  /** As memberPoints. */
+  points: number;
+};
+
+/**
+ * Ranks members by points desc; ties by total 业绩 (amount) desc, then intents desc. Members equal
+ * on all three share a rank and are listed by name (zh-CN collation), then memberId.
+ */
+export function rankMembers(
+  members: ReadonlyArray<{ memberId: number; name: string; totals: MetricTotals }>,
+  weights: PkWeights,
+): MemberStanding[] {
+  const scored = members.map((member) => ({
+    member,
+    key: {
+      points: scaledPoints(member.totals, weights),
+      amount: whole(member.totals.amount, 'amount'),
+      intents: whole(member.totals.intents, 'intents'),
+    },
+  }));
+  scored.sort(
+    (a, b) =>
+      compareKeys(a.key, b.key) ||
+      NAME_ORDER.compare(a.member.name, b.member.name) ||
+      a.member.memberId - b.member.memberId,
+  );
+  const ranks = competitionRanks(scored, (a, b) => compareKeys(a.key, b.key) === 0);
+  return scored.map(({ member, key }, index) => ({
+    memberId: member.memberId,
+    name: member.name,
+    rank: ranks[index] ?? index + 1,
+    totals: member.totals,
+    points: toDisplayPoints(key.points),
+  }));
+}
+
+export type PkGroupInput = {
+  groupId: number;
+  name: string;
+  /**
+   * Everyone in the group, probation members included; `onDuty: false` (on leave, left) is ignored.
+   * `dutyDays` (default 1) is how many of the period's working days the member was on duty: a member
+   * who joined on Wednesday counts as 3/5 of a person in the weekly PK, so a group is not punished
+   * for hiring mid-week. For a daily PK every member on duty counts 1.
+   */
+  members: ReadonlyArray<{ memberId: number; onDuty: boolean; dutyDays?: number; totals: MetricTotals }>;
+};
+
+export type GroupStanding = {
+  groupId: number;
+  name: string;
+  /** 1-based competition rank (1, 1, 3): shared only when equal after every tie-break. */
+  rank: number;
+  /** Members on duty for at least one day of the period. */
+  headcount: number;
+  /** Sum over members on duty. */
+  totals: MetricTotals;
+  /** Sum of the on-duty members' points (as memberPoints). */
+  points: number;
+  /**
+   * Points per full-time member: points × periodDays / Σ dutyDays (= points / headcount when everyone
+   * was on duty all period), rounded half away from zero to 1 decimal, for display; 0 when empty.
+   */
+  perCapita: number;
+  /**
+   * Per-capita points this group is behind the nearest group with a better rank, computed exactly
+   * and then rounded to 1 decimal (so it can differ by 0.1 from the difference of the rounded
+   * perCapita values). 0 when it lost on 业绩 or intents only; undefined for groups ranked 1st.
+   */
+  gapToAbove: number | undefined;
+};
+
+/**
+ * Ranks groups by per-capita points (points / members on duty) desc, compared exactly by
+ * cross-multiplying; ties by total 业绩 (amount) desc, then total intents desc. Groups equal on all
+ * three share a rank and are listed by name (zh-CN collation), then groupId. A group with nobody on
+ * duty has perCapita 0 and ranks after every group with someone on duty, whatever their scores
+ * (an empty group has not competed); empty groups share the last rank among themselves.
+ */
+export function rankGroups(input: {
+  groups: ReadonlyArray<PkGroupInput>;
+  weights: PkWeights;
+  /** Working days of the period (1 for a daily PK); the scale of `dutyDays`. */
+  periodDays?: number;
+}): GroupStanding[] {
+  const periodDays = whole(input.periodDays ?? 1, 'periodDays');
+  const scored = input.groups.map((group) => {
+    const onDuty = group.members.filter((member) => member.onDuty && (member.dutyDays ?? 1) > 0);
+    let dutyDays = 0n;
+    for (const member of onDuty) dutyDays += whole(member.dutyDays ?? 1, 'dutyDays');
+    let points = 0n;
+    let amount = 0n;
+    let intents = 0n;
+    for (const member of onDuty) {
+      points += scaledPoints(member.totals, input.weights);
+      amount += whole(member.totals.amount, 'amount');
+      intents += whole(member.totals.intents, 'intents');
+    }
+    const totals = onDuty.reduce((sum, member) => addTotals(sum, member.totals), ZERO_TOTALS);
+    // `units` is the divisor of per-capita points, in member-days; every group shares periodDays,
+    // so comparing points / units across groups is comparing points per full-time member.
+    return { group, members: onDuty.length, units: dutyDays, points, amount, intents, totals };
+  });
+  type Scored = (typeof scored)[number];
+
+  const compareStanding = (a: Scored, b: Scored): number => {
+    if (a.units === 0n || b.units === 0n) {
+      if (a.units !== b.units) return a.units === 0n ? 1 : -1;
+    } else {
+      // a.points / a.units vs b.points / b.units with positive units.
+      const perCapita = compareBig(b.points * a.units, a.points * b.units);
+      if (perCapita !== 0) return perCapita;
+    }
+    return compareBig(b.amount, a.amount) || compareBig(b.intents, a.intents);
+  };
+
+  scored.sort(
+    (a, b) =>
+      compareStanding(a, b) ||
+      NAME_ORDER.compare(a.group.name, b.group.name) ||
+      a.group.groupId - b.group.groupId,
+  );
+  const ranks = competitionRanks(scored, (a, b) => compareStanding(a, b) === 0);
+
+  return scored.map((entry, index) => {
+    const rank = ranks[index] ?? index + 1;
+    // With competition ranks the block of rank r starts at index r - 1, so index r - 2 is the
+    // nearest group with a better rank.
+    const above = rank > 1 ? scored[rank - 2] : undefined;
+    return {
+      groupId: entry.group.groupId,
+      name: entry.group.name,
+      rank,
+      headcount: entry.members,
+      totals: entry.totals,
+      points: toDisplayPoints(entry.points),
+      perCapita: entry.units === 0n ? 0 : tenths(entry.points * periodDays, entry.units),
+      gapToAbove: above === undefined ? undefined : gapTenths(above, entry, periodDays),
+    };
+  });
+}
+
+export type GroupStreak = {
+  groupId: number;
+  /** Periods won (a shared first place counts for each co-winner). */
+  wins: number;
+  /** Consecutive periods won ending with the last period listed; 0 if it did not win that one. */
+  currentStreak: number;
+  longestStreak: number;
+};
+
+/**
+ * Win counts and streaks from the PK winners of successive periods, oldest first. Consecutive
+ * entries with the same `period` are co-winners of that period. Only periods that had a PK are
+ * listed: a period left out (a Spring Festival week) does not break a streak. Sorted by wins desc,
+ * then longest streak desc, then groupId.
+ */
+export function streaks(winners: ReadonlyArray<{ period: string; groupId: number }>): GroupStreak[] {
+  const byGroup = new Map<number, { wins: number; run: number; longest: number; lastWon: number }>();
+  let periodIndex = -1;
+  let previousPeriod: string | undefined;
+  for (const { period, groupId } of winners) {
+    if (period !== previousPeriod) {
+      periodIndex += 1;
+      previousPeriod = period;
+    }
+    const stats = byGroup.get(groupId) ?? { wins: 0, run: 0, longest: 0, lastWon: -2 };
+    if (stats.lastWon === periodIndex) continue; // listed twice for one period
+    stats.run = stats.lastWon === periodIndex - 1 ? stats.run + 1 : 1;
+    stats.wins += 1;
+    stats.longest = Math.max(stats.longest, stats.run);
+    stats.lastWon = periodIndex;
+    byGroup.set(groupId, stats);
+  }
+  return [...byGroup]
+    .map(([groupId, stats]) => ({
+      groupId,
+      wins: stats.wins,
+      currentStreak: stats.lastWon === periodIndex ? stats.run : 0,
+      longestStreak: stats.longest,
+    }))
+    .sort((a, b) => b.wins - a.wins || b.longestStreak - a.longestStreak || a.groupId - b.groupId);
+}
+
+const NAME_ORDER = new Intl.Collator('zh-CN');
+
+/** Points × 10,000, exactly. */
+function scaledPoints(totals: MetricTotals, weights: PkWeights): bigint {
+  return (
+    (whole(totals.calls, 'calls') * whole(weights.calls, 'calls weight') +
+      whole(totals.effective, 'effective') * whole(weights.effective, 'effective weight') +
+      whole(totals.intents, 'intents') * whole(weights.intents, 'intents weight') +
+      whole(totals.followUps, 'followUps') * whole(weights.followUps, 'followUps weight') +
+      whole(totals.appointments, 'appointments') * whole(weights.appointments, 'appointments weight')) *
+      SCALE +
+    whole(totals.amount, 'amount') * whole(weights.amount, 'amount weight')
+  );
+}
+
+function whole(value: number, what: string): bigint {
+  if (!Number.isSafeInteger(value)) throw new RangeError(`PK ${what} must be a whole number, got ${value}`);
+  return BigInt(value);
+}
+
+function toDisplayPoints(scaled: bigint): number {
+  return Number(scaled) / PK_AMOUNT_UNIT_CNY;
+}
+
+/** scaled / (divisor × 10,000) points, rounded to tenths; divisor > 0. */
+function tenths(scaled: bigint, divisor: bigint): number {
+  return Number(roundDiv(scaled * 10n, divisor * SCALE)) / 10;
+}
+
+function gapTenths(
+  above: { points: bigint; units: bigint },
+  below: { points: bigint; units: bigint },
+  periodDays: bigint,
+): number {
+  // (above.points/above.units − below.points/below.units) × periodDays, an empty group counting as 0.
+  const aboveUnits = above.units === 0n ? 1n : above.units;
+  const belowUnits = below.units === 0n ? 1n : below.units;
+  const abovePoints = above.units === 0n ? 0n : above.points;
+  const belowPoints = below.units === 0n ? 0n : below.points;
+  return tenths((abovePoints * belowUnits - belowPoints * aboveUnits) * periodDays, aboveUnits * belowUnits);
+}
+
+/** n / d rounded half away from zero; d > 0. */
+function roundDiv(n: bigint, d: bigint): bigint {
+  const magnitude = (2n * (n < 0n ? -n : n) + d) / (2n * d);
+  return n < 0n ? -magnitude : magnitude;
+}
+
+function compareBig(a: bigint, b: bigint): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function compareKeys(
+  a: { points: bigint; amount: bigint; intents: bigint },
+  b: { points: bigint; amount: bigint; intents: bigint },
+): number {
+  return compareBig(b.points, a.points) || compareBig(b.amount, a.amount) || compareBig(b.intents, a.intents);
+}
+
+/** Competition ranks (1, 1, 3) of an already sorted list. */
+function competitionRanks<T>(sorted: readonly T[], tied: (a: T, b: T) => boolean): number[] {
+  const ranks: number[] = [];
+  sorted.forEach((item, index) => {
+    const previous = sorted[index - 1];
+    const previousRank = ranks[index - 1];
+    ranks.push(
+      previous !== undefined && previousRank !== undefined && tied(previous, item) ? previousRank : index + 1,
+    );
+  });
+  return ranks;
+}

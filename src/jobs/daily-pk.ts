@@ -1,0 +1,45 @@
+import { isWorkingDay } from '../domain/working-days.ts';
+import { computePkBoard, pkWinners, snapshotOf } from '../usecases/compute-pk.ts';
+import { winStreakNews } from '../usecases/milestones.ts';
+import type { JobDefinition } from './job.ts';
+import { createPostLog } from './posting.ts';
+
+/** 18:00 on working days: the daily group PK to the team channel and a short post to each group. */
+export const dailyPk: JobDefinition = {
+  name: 'daily-pk',
+  defaultTime: '18:00',
+  periodKey: (day, calendar) => (isWorkingDay(day, calendar) ? day : undefined),
+  async run(context) {
+    const log = createPostLog(context, 'daily-pk');
+    const board = await computePkBoard(context.store, {
+      teamId: context.team.id,
+      period: 'day',
+      day: context.day,
+    });
+    const channel = context.team.pkChannelId ?? undefined;
+    await log.send('team-board', channel === undefined ? undefined : { channel }, {
+      kind: 'pk-board',
+      board,
+      late: context.late,
+      result: false,
+    });
+    for (const group of board.groupViews) {
+      if (group.channelId === null) continue;
+      await log.send(
+        'group-board',
+        { channel: group.channelId },
+        { kind: 'group-pk', board, groupId: group.id, late: context.late },
+        { groupId: group.id },
+      );
+    }
+    const winners = pkWinners(board);
+    await context.store.pk.recordWinners(context.team.id, 'day', board.key, winners);
+    for (const milestone of await winStreakNews(context.store, context.team.id, 'day', board.key)) {
+      await log.send('milestone', channel === undefined ? undefined : { channel }, {
+        kind: 'milestone',
+        milestone,
+      });
+    }
+    return log.result(snapshotOf(board));
+  },
+};

@@ -1,0 +1,50 @@
+import type { WebClient } from '@slack/web-api';
+import { type Locale, localeFromTag, messagesFor } from '../i18n/index.ts';
+import type { Directory } from '../usecases/context.ts';
+import type { Audience, Messenger, Outbound, PostRef } from '../usecases/messenger.ts';
+import { renderOutbound } from './views/outbound-view.ts';
+
+/**
+ * The Slack side of the Messenger port. Channel posts are in the team's default language; a direct
+ * message is in the member's own (their stored language, else their Slack locale). A DM goes to
+ * the user id, which Slack delivers in the bot's DM with them. Errors propagate: the job that
+ * sent the post records and logs them, and the Web API client has already retried rate limits.
+ */
+export function createSlackMessenger(
+  client: WebClient,
+  deps: { directory: Directory; defaultLocale: Locale },
+): Messenger {
+  async function localeFor(to: Audience): Promise<Locale> {
+    if ('channel' in to) return deps.defaultLocale;
+    const stored = to.member.locale;
+    if (stored !== null && stored !== undefined) return localeFromTag(stored, deps.defaultLocale);
+    return localeFromTag(
+      (await deps.directory.profile(to.member.messengerUserId)).locale,
+      deps.defaultLocale,
+    );
+  }
+
+  async function send(to: Audience, message: Outbound, thread?: PostRef): Promise<PostRef> {
+    const reply = renderOutbound(messagesFor(await localeFor(to)), message);
+    const channel = 'channel' in to ? to.channel : to.member.messengerUserId;
+    const answer = await client.chat.postMessage({
+      channel,
+      ...reply,
+      ...(thread === undefined ? {} : { thread_ts: thread.ts }),
+      unfurl_links: false,
+    });
+    if (answer.ts === undefined) throw new Error(`chat.postMessage to ${channel} returned no ts`);
+    return { channel: answer.channel ?? channel, ts: answer.ts };
+  }
+
+  return {
+    post: (to, message) => send(to, message),
+    async update(ref, message) {
+      const reply = renderOutbound(messagesFor(deps.defaultLocale), message);
+      await client.chat.update({ channel: ref.channel, ts: ref.ts, ...reply });
+    },
+    async reply(ref, message) {
+      await send({ channel: ref.channel }, message, ref);
+    },
+  };
+}

@@ -1,0 +1,143 @@
+import { METRICS, type MetricTotals } from '../../domain/metrics.ts';
+import { progress } from '../../domain/targets.ts';
+import type { Messages } from '../../i18n/index.ts';
+import { formatCount } from '../../i18n/numbers.ts';
+import type { Outbound } from '../../usecases/messenger.ts';
+import { mention } from '../format.ts';
+import { type Reply, sectionsOf, textReply } from './blocks.ts';
+import { buildBoardReply, buildGroupPost } from './pk-view.ts';
+import { formatDay, formatMetric } from './progress.ts';
+
+/** What is still missing, as `呼出 30、意向 2`. */
+function missingText(m: Messages, missing: MetricTotals): string {
+  const parts = METRICS.filter((metric) => missing[metric] > 0).map(
+    (metric) => `${m.metrics[metric]} ${formatMetric(metric, missing[metric])}`,
+  );
+  return parts.join(m.locale === 'en' ? ', ' : '、');
+}
+
+const tenths = (value: number) => formatCount(Math.round(value * 10) / 10);
+
+/** Renders a message the bot sends on its own (jobs, corrections, milestones) in one language. */
+export function renderOutbound(m: Messages, message: Outbound): Reply {
+  switch (message.kind) {
+    case 'pk-board':
+      return buildBoardReply(m, message.board, {
+        late: message.late,
+        result: message.result,
+        showBehind: message.board.period === 'day',
+      });
+    case 'group-pk':
+      return buildGroupPost(m, message.board, message.groupId);
+    case 'pk-correction': {
+      const lines = message.changes.map((c) =>
+        m.pk.correctionLine(c.name, c.fromRank, c.toRank, tenths(c.fromPerCapita), tenths(c.toPerCapita)),
+      );
+      return textReply(
+        [
+          m.pk.correctionTitle(mention(message.cause.messengerUserId), formatDay(m, message.day)),
+          ...lines,
+        ].join('\n'),
+      );
+    }
+    case 'agent-nudge': {
+      const date = formatDay(m, message.day);
+      return textReply(
+        message.missing === undefined
+          ? m.nudges.notLogged(date, message.minutesLeft)
+          : m.nudges.behind(date, missingText(m, message.missing), message.minutesLeft),
+      );
+    }
+    case 'leader-standing': {
+      const { board } = message;
+      const index = board.groups.findIndex((g) => g.groupId === message.groupId);
+      const standing = board.groups[index];
+      const above = board.groups.filter((g) => standing !== undefined && g.rank < standing.rank).at(-1);
+      if (standing === undefined) return textReply(m.pk.noGroups);
+      // The gap in per-capita points, turned into intents the whole group would need.
+      const intents =
+        board.weights.intents > 0
+          ? Math.ceil(((standing.gapToAbove ?? 0) * standing.headcount) / board.weights.intents)
+          : 0;
+      const head =
+        above === undefined
+          ? m.nudges.leaderFirst(standing.name, tenths(standing.perCapita), message.minutesLeft)
+          : m.nudges.leaderBehind(
+              standing.name,
+              standing.rank,
+              tenths(standing.perCapita),
+              above.name,
+              tenths(standing.gapToAbove ?? 0),
+              intents,
+              message.minutesLeft,
+            );
+      const notLogged =
+        message.notLogged.length === 0
+          ? m.nudges.leaderAllLogged
+          : m.nudges.leaderNotLogged(message.notLogged.map((x) => mention(x.messengerUserId)).join(' '));
+      return textReply(`${head}\n${notLogged}`);
+    }
+    case 'leader-digest': {
+      const lines = message.missed.map((b) =>
+        m.nudges.digestLine(
+          mention(b.member.messengerUserId),
+          b.logged ? missingText(m, b.missing) : m.nudges.digestNothing,
+        ),
+      );
+      return {
+        text: m.nudges.digestTitle(message.groupName, formatDay(m, message.day)),
+        blocks: sectionsOf([m.nudges.digestTitle(message.groupName, formatDay(m, message.day)), ...lines]),
+      };
+    }
+    case 'manager-escalation': {
+      const first = message.members[0]?.days[0] ?? message.day;
+      const title = m.nudges.escalationTitle(
+        message.members[0]?.days.length ?? 0,
+        formatDay(m, first),
+        formatDay(m, message.day),
+      );
+      const lines = message.members.map((x) =>
+        m.nudges.escalationLine(mention(x.member.messengerUserId), x.member.groupName ?? m.common.noGroup),
+      );
+      return { text: title, blocks: sectionsOf([title, ...lines]) };
+    }
+    case 'calendar-warning':
+      return textReply(m.nudges.calendarWarning(message.unknownFrom, message.knownThrough));
+    case 'milestone': {
+      const news = message.milestone;
+      switch (news.kind) {
+        case 'first-deal':
+          return textReply(
+            m.milestones.firstDeal(mention(news.member.messengerUserId), formatMetric('amount', news.amount)),
+          );
+        case 'personal-best':
+          return textReply(
+            m.milestones.personalBest(
+              mention(news.member.messengerUserId),
+              tenths(news.points),
+              tenths(news.previous),
+            ),
+          );
+        case 'win-streak':
+          return textReply(m.milestones.winStreak(news.groupName, news.streak));
+      }
+      break;
+    }
+    case 'month-figures': {
+      const month = Number(message.board.from.slice(5, 7));
+      const lines = message.rows.map((row) => {
+        const amount = progress(row.totals, row.target).find((p) => p.metric === 'amount');
+        const intents = progress(row.totals, row.target).find((p) => p.metric === 'intents');
+        return m.nudges.monthFiguresLine(
+          mention(row.member.messengerUserId),
+          formatMetric('amount', row.totals.amount),
+          formatMetric('amount', row.target.amount),
+          amount?.percent === undefined ? '-' : `${amount.percent}%`,
+          `${row.totals.intents}/${intents?.target ?? 0}`,
+        );
+      });
+      const title = m.nudges.monthFiguresTitle(month);
+      return { text: title, blocks: sectionsOf([title, ...lines]).slice(0, 50) };
+    }
+  }
+}

@@ -1,0 +1,130 @@
+import type { KnownBlock } from '@slack/types';
+import { METRICS } from '../../domain/metrics.ts';
+import type { GroupStreak } from '../../domain/pk.ts';
+import type { Messages } from '../../i18n/index.ts';
+import { formatCount } from '../../i18n/numbers.ts';
+import type { PkBoard } from '../../usecases/compute-pk.ts';
+import { mention } from '../format.ts';
+import { context, divider, header, type Reply, section, sectionsOf } from './blocks.ts';
+import { formatDay, formatMetric } from './progress.ts';
+
+const MEDALS = ['🥇', '🥈', '🥉'];
+const TOP = 10;
+
+function points(value: number): string {
+  return formatCount(Math.round(value * 10) / 10);
+}
+
+export function boardTitle(m: Messages, board: PkBoard, result: boolean): string {
+  const month = Number(board.from.slice(5, 7));
+  switch (board.period) {
+    case 'day':
+      return m.pk.dailyTitle(formatDay(m, board.day));
+    case 'week':
+      return (result ? m.pk.weekResultTitle : m.pk.weekTitle)(
+        formatDay(m, board.from),
+        formatDay(m, board.to),
+      );
+    case 'month':
+      return (result ? m.pk.monthResultTitle : m.pk.monthTitle)(month);
+    case 'quarter':
+      return m.pk.quarterTitle(board.key);
+  }
+}
+
+/** The group table: rank, per-capita and total points, headcount, then the group's figures. */
+export function groupLines(m: Messages, board: PkBoard): string[] {
+  return board.groups.flatMap((g) => {
+    if (g.headcount === 0) return [m.pk.emptyGroup(g.name)];
+    const medal = MEDALS[g.rank - 1] ?? `${g.rank}.`;
+    const figures = METRICS.map(
+      (metric) => `${m.metrics[metric]} ${formatMetric(metric, g.totals[metric])}`,
+    ).join(' · ');
+    return [
+      m.pk.groupLine(medal, g.name, points(g.perCapita), points(g.points), g.headcount),
+      `　${figures}`,
+    ];
+  });
+}
+
+function weightsLine(m: Messages, board: PkBoard): string {
+  const parts = METRICS.filter((metric) => board.weights[metric] !== 0).map((metric) =>
+    metric === 'amount'
+      ? `${m.metrics.amount} ¥10,000 = ${board.weights.amount}`
+      : `${m.metrics[metric]} ${board.weights[metric]}`,
+  );
+  return m.pk.weights(parts.join(m.locale === 'en' ? ', ' : '，'));
+}
+
+/**
+ * The PK board as posted and as `/rank` shows it: title, groups, the individual top 10 (and, for
+ * `/rank`, the asker's own place when outside it), who is behind target by group (daily posts).
+ */
+export function buildBoardReply(
+  m: Messages,
+  board: PkBoard,
+  options: { late: boolean; result: boolean; viewerId?: number; showBehind: boolean },
+): Reply {
+  const title = boardTitle(m, board, options.result);
+  const blocks: KnownBlock[] = [header(title)];
+  if (options.late) blocks.push(context(m.pk.late));
+  if (board.groups.length === 0) blocks.push(section(m.pk.noGroups));
+  else blocks.push(...sectionsOf(groupLines(m, board)));
+  const winners = board.groups.filter((g) => g.rank === 1 && g.headcount > 0);
+  if (options.result && winners.length > 0)
+    blocks.push(section(m.pk.winner(winners.map((g) => g.name).join('、'))));
+  blocks.push(divider);
+  const top = board.members
+    .slice(0, TOP)
+    .map((s) =>
+      m.pk.memberLine(
+        s.rank,
+        mention(board.memberViews.get(s.memberId)?.messengerUserId ?? ''),
+        points(s.points),
+      ),
+    );
+  blocks.push(...sectionsOf([m.pk.topTitle, ...top]));
+  const own =
+    options.viewerId === undefined ? undefined : board.members.find((s) => s.memberId === options.viewerId);
+  if (own !== undefined && own.rank > TOP)
+    blocks.push(section(m.pk.yourPlace(own.rank, points(own.points), board.members.length)));
+  if (options.showBehind) {
+    const lines = board.groupViews.flatMap((group) => {
+      const behind = board.behind.get(group.id) ?? [];
+      return behind.length === 0
+        ? []
+        : [m.pk.behindLine(group.name, behind.map((b) => mention(b.member.messengerUserId)).join(' '))];
+    });
+    blocks.push(divider, ...sectionsOf([m.pk.behindTitle, ...(lines.length === 0 ? [m.pk.allMet] : lines)]));
+  }
+  blocks.push(context(weightsLine(m, board)));
+  return { text: title, blocks: blocks.slice(0, 50) };
+}
+
+/** The short post to a group's own channel: its place and the gap to the group above. */
+export function buildGroupPost(m: Messages, board: PkBoard, groupId: number): Reply {
+  const standing = board.groups.find((g) => g.groupId === groupId);
+  if (standing === undefined) return { text: m.pk.noGroups };
+  // Groups are listed best first, so the last one ranked better is the group just above.
+  const above = board.groups.filter((g) => g.rank < standing.rank).at(-1);
+  const lines = [
+    m.pk.groupPost(standing.name, standing.rank, board.groups.length, points(standing.perCapita)),
+    above === undefined ? m.pk.groupFirst : m.pk.groupGap(above.name, points(standing.gapToAbove ?? 0)),
+  ];
+  const text = lines.join(' ');
+  return { text, blocks: [section(text), context(boardTitle(m, board, false))] };
+}
+
+export function buildWinsReply(
+  m: Messages,
+  period: 'week' | 'month',
+  names: Map<number, string>,
+  wins: GroupStreak[],
+): Reply {
+  const title = m.pk.winsTitle(m.periods[period]);
+  const lines = wins.map((w) =>
+    m.pk.winsLine(names.get(w.groupId) ?? String(w.groupId), w.wins, w.currentStreak, w.longestStreak),
+  );
+  const text = [title, ...(lines.length === 0 ? [m.pk.noWins] : lines)].join('\n');
+  return { text, blocks: [section(text)] };
+}

@@ -1,0 +1,189 @@
+import {
+  type Day,
+  endOfMonth,
+  endOfQuarter,
+  endOfWeek,
+  startOfMonth,
+  startOfQuarter,
+  startOfWeek,
+} from '../domain/days.ts';
+import { type MetricTotals, ZERO_TOTALS } from '../domain/metrics.ts';
+import {
+  type GroupStanding,
+  type MemberStanding,
+  type PkWeights,
+  rankGroups,
+  rankMembers,
+} from '../domain/pk.ts';
+import { isTargetMet, progress, targetFor, targetsOn } from '../domain/targets.ts';
+import { type CalendarSettings, countWorkingDays } from '../domain/working-days.ts';
+import type { GroupView, MemberView, TeamView } from '../store/roster-repository.ts';
+import { pkWeightsFrom } from '../store/settings-repository.ts';
+import type { Repositories } from '../store/store.ts';
+
+export type PkPeriod = 'day' | 'week' | 'month' | 'quarter';
+
+export type BehindMember = {
+  member: MemberView;
+  totals: MetricTotals;
+  missing: MetricTotals;
+  logged: boolean;
+};
+
+/** A PK board: the group ranking, every competitor ranked, and (by day) who is behind target. */
+export type PkBoard = {
+  team: TeamView;
+  period: PkPeriod;
+  /** The day the board is "as of" (its last counted day). */
+  day: Day;
+  from: Day;
+  to: Day;
+  key: string;
+  weights: PkWeights;
+  groups: GroupStanding[];
+  groupViews: GroupView[];
+  members: MemberStanding[];
+  memberViews: Map<number, MemberView>;
+  /** Members with at least one entry in the period. */
+  logged: ReadonlySet<number>;
+  /** Daily boards: competitors behind their daily target, by group id. */
+  behind: Map<number, BehindMember[]>;
+  calendar: CalendarSettings;
+};
+
+/** Agents and leaders compete in the PK; managers, the director and admins do not. */
+export function isCompetitor(member: MemberView, day: Day): boolean {
+  return (
+    (member.role === 'agent' || member.role === 'leader') && member.status !== 'left' && member.hiredOn <= day
+  );
+}
+
+export function pkRange(period: PkPeriod, day: Day): { from: Day; to: Day; key: string } {
+  switch (period) {
+    case 'day':
+      return { from: day, to: day, key: day };
+    case 'week':
+      return { from: startOfWeek(day), to: endOfWeek(day), key: startOfWeek(day) };
+    case 'month':
+      return { from: startOfMonth(day), to: endOfMonth(day), key: day.slice(0, 7) };
+    case 'quarter': {
+      const from = startOfQuarter(day);
+      return {
+        from,
+        to: endOfQuarter(day),
+        key: `${from.slice(0, 4)}Q${Math.ceil(Number(from.slice(5, 7)) / 3)}`,
+      };
+    }
+  }
+}
+
+/**
+ * Computes the PK of a period as of `day` with a fixed number of queries whatever the team's size
+ * (roster, groups, one SUM … GROUP BY, settings, calendar): no query per group or member.
+ *
+ * Per-capita: a daily PK counts every competitor on duty that day as one person. A longer period
+ * counts each competitor by the working days they were on duty so far (hired mid-week: 3 of 5), so
+ * a group that hires is not punished for it; members who left are out of the PK.
+ */
+export async function computePkBoard(
+  repos: Repositories,
+  options: { teamId: number; period: PkPeriod; day: Day },
+): Promise<PkBoard> {
+  const { from, to, key } = pkRange(options.period, options.day);
+  const [team, groups, members, sums, settings, calendar] = await Promise.all([
+    repos.roster.team(options.teamId),
+    repos.roster.groups(options.teamId),
+    repos.roster.members(options.teamId),
+    repos.activity.teamMemberTotals(options.teamId, from, options.day < to ? options.day : to),
+    repos.settings.teamSettings(options.teamId),
+    repos.calendar.settings(options.teamId),
+  ]);
+  const weights = pkWeightsFrom(settings);
+  const competitors = members.filter((m) => isCompetitor(m, options.day));
+  const totalsOf = (m: MemberView) => sums.get(m.id) ?? { ...ZERO_TOTALS };
+  const periodDays =
+    options.period === 'day' ? 1 : Math.max(1, countWorkingDays(from, options.day, calendar));
+  const dutyDays = (m: MemberView) =>
+    options.period === 'day'
+      ? 1
+      : countWorkingDays(m.hiredOn > from ? m.hiredOn : from, options.day, calendar);
+
+  const standings = rankGroups({
+    weights,
+    periodDays,
+    groups: groups.map((group) => ({
+      groupId: group.id,
+      name: group.name,
+      members: competitors
+        .filter((m) => m.groupId === group.id)
+        .map((m) => ({
+          memberId: m.id,
+          onDuty: true,
+          dutyDays: Math.max(dutyDays(m), options.period === 'day' ? 1 : 0),
+          totals: totalsOf(m),
+        })),
+    })),
+  });
+  const ranked = rankMembers(
+    competitors.map((m) => ({ memberId: m.id, name: m.displayName, totals: totalsOf(m) })),
+    weights,
+  );
+  const behind = new Map<number, BehindMember[]>();
+  if (options.period === 'day') {
+    const table = targetsOn(options.day, await repos.settings.targetOverrides(options.teamId));
+    for (const m of competitors) {
+      const target = targetFor(table, m.level, 'day');
+      const totals = totalsOf(m);
+      if (isTargetMet(totals, target) || m.groupId === null) continue;
+      const missing = { ...ZERO_TOTALS };
+      for (const p of progress(totals, target)) missing[p.metric] = p.missing;
+      const list = behind.get(m.groupId) ?? [];
+      list.push({ member: m, totals, missing, logged: sums.has(m.id) });
+      behind.set(m.groupId, list);
+    }
+  }
+  return {
+    team,
+    period: options.period,
+    day: options.day,
+    from,
+    to,
+    key,
+    weights,
+    groups: standings,
+    groupViews: groups,
+    members: ranked,
+    memberViews: new Map(members.map((m) => [m.id, m])),
+    logged: new Set(sums.keys()),
+    behind,
+    calendar,
+  };
+}
+
+/** The winning group(s) of a board: first place with someone on duty who scored at all. */
+export function pkWinners(board: PkBoard): number[] {
+  return board.groups.filter((g) => g.rank === 1 && g.headcount > 0 && g.points > 0).map((g) => g.groupId);
+}
+
+/** What a posted board showed, to tell whether a late correction changes it. */
+export type PkSnapshot = {
+  groups: Array<{ groupId: number; rank: number; perCapita: number; points: number }>;
+};
+
+/** Competitors of a group who have logged nothing in the board's period. */
+export function notLoggedIn(board: PkBoard, groupId: number): MemberView[] {
+  return [...board.memberViews.values()].filter(
+    (m) => m.groupId === groupId && isCompetitor(m, board.day) && !board.logged.has(m.id),
+  );
+}
+
+export function snapshotOf(board: PkBoard): PkSnapshot {
+  return {
+    groups: board.groups.map((g) => ({
+      groupId: g.groupId,
+      rank: g.rank,
+      perCapita: g.perCapita,
+      points: g.points,
+    })),
+  };
+}

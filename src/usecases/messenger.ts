@@ -1,0 +1,51 @@
+import type { Day } from '../domain/days.ts';
+import type { MetricTotals } from '../domain/metrics.ts';
+import type { MemberView } from '../store/roster-repository.ts';
+import type { BehindMember, PkBoard } from './compute-pk.ts';
+
+/**
+ * What the bot says on its own (jobs, corrections, milestones), as data. Each messenger adapter
+ * renders these in the reader's language and sends them; use cases and jobs never build
+ * messenger markup, so DingTalk and WeCom can implement the same port.
+ */
+export type Outbound =
+  | { kind: 'pk-board'; board: PkBoard; late: boolean; result: boolean }
+  | { kind: 'group-pk'; board: PkBoard; groupId: number; late: boolean }
+  | { kind: 'pk-correction'; day: Day; cause: MemberView; changes: PkChange[] }
+  | { kind: 'agent-nudge'; day: Day; missing: MetricTotals | undefined; minutesLeft: number }
+  | { kind: 'leader-standing'; board: PkBoard; groupId: number; notLogged: MemberView[]; minutesLeft: number }
+  | { kind: 'leader-digest'; day: Day; groupName: string; missed: BehindMember[] }
+  | { kind: 'manager-escalation'; day: Day; members: Array<{ member: MemberView; days: Day[] }> }
+  | { kind: 'calendar-warning'; from: Day; to: Day; unknownFrom: Day; knownThrough: Day }
+  | { kind: 'milestone'; milestone: MilestoneNews }
+  | {
+      kind: 'month-figures';
+      board: PkBoard;
+      rows: Array<{ member: MemberView; totals: MetricTotals; target: MetricTotals }>;
+    };
+
+export type PkChange = {
+  groupId: number;
+  name: string;
+  fromRank: number;
+  toRank: number;
+  fromPerCapita: number;
+  toPerCapita: number;
+};
+
+export type MilestoneNews =
+  | { kind: 'first-deal'; member: MemberView; amount: number }
+  | { kind: 'personal-best'; member: MemberView; points: number; previous: number }
+  | { kind: 'win-streak'; groupName: string; streak: number };
+
+/** A channel, or one person (a direct message, in their language). */
+export type Audience = { channel: string } | { member: Pick<MemberView, 'messengerUserId' | 'locale'> };
+
+/** Where a post landed, so that it can be updated or answered in its thread. */
+export type PostRef = { channel: string; ts: string };
+
+export type Messenger = {
+  post(to: Audience, message: Outbound): Promise<PostRef>;
+  update(ref: PostRef, message: Outbound): Promise<void>;
+  reply(ref: PostRef, message: Outbound): Promise<void>;
+};

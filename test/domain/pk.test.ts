@@ -1,0 +1,471 @@
+import { describe, expect, it } from 'vitest';
+import { addTotals, type MetricTotals, ZERO_TOTALS } from '../../src/domain/metrics.ts';
+import {
+  DEFAULT_PK_WEIGHTS,
+  memberPoints,
+  type PkGroupInput,
+  type PkWeights,
+  rankGroups,
+  rankMembers,
+  streaks,
+} from '../../src/domain/pk.ts';
+
+const totals = (figures: Partial<MetricTotals> = {}): MetricTotals => addTotals(ZERO_TOTALS, figures);
+
+let nextMemberId = 1;
+/** A group whose members are all on duty unless given as `{ off: figures }`. */
+const group = (
+  groupId: number,
+  name: string,
+  members: ReadonlyArray<Partial<MetricTotals> | { off: Partial<MetricTotals> }>,
+): PkGroupInput => ({
+  groupId,
+  name,
+  members: members.map((member) =>
+    'off' in member
+      ? { memberId: nextMemberId++, onDuty: false, totals: totals(member.off) }
+      : { memberId: nextMemberId++, onDuty: true, totals: totals(member) },
+  ),
+});
+
+const standings = (groups: PkGroupInput[], weights: PkWeights = DEFAULT_PK_WEIGHTS) =>
+  rankGroups({ groups, weights }).map(({ name, rank }) => [name, rank]);
+
+const MAX = Number.MAX_SAFE_INTEGER;
+
+describe('memberPoints', () => {
+  it.each([
+    [{}, 0, 'zero'],
+    [{ calls: 500 }, 0, 'calls weigh 0 by default'],
+    [{ effective: 10 }, 10, '1 per effective call'],
+    [{ intents: 2 }, 10, '5 per intent'],
+    [{ followUps: 3 }, 6, '2 per follow-up'],
+    [{ appointments: 1 }, 10, '10 per appointment'],
+    [{ amount: 10_000 }, 20, '20 per 10,000 CNY'],
+    [{ amount: 5_000 }, 10, 'pro rata, not floored'],
+    [{ amount: 9_999 }, 19.998, 'just under 10,000 CNY'],
+    [{ amount: 1 }, 0.002, 'one yuan'],
+    [
+      { calls: 120, effective: 40, intents: 6, followUps: 8, appointments: 2, amount: 35_000 },
+      176,
+      'a good day',
+    ],
+  ])('%j scores %d (%s)', (figures, expected, _why) => {
+    expect(memberPoints(totals(figures), DEFAULT_PK_WEIGHTS)).toBe(expected);
+  });
+
+  it('uses the weights given', () => {
+    const weights = { calls: 1, effective: 0, intents: 0, followUps: 0, appointments: 0, amount: 3 };
+    expect(memberPoints(totals({ calls: 7, effective: 9, amount: 20_000 }), weights)).toBe(13);
+  });
+
+  it.each([
+    [totals({ amount: 0.5 }), DEFAULT_PK_WEIGHTS, 'a fractional amount'],
+    [totals(), { ...DEFAULT_PK_WEIGHTS, intents: 2.5 }, 'a fractional weight'],
+    [totals({ amount: MAX + 1 }), DEFAULT_PK_WEIGHTS, 'an unsafe integer'],
+  ])('rejects %s', (figures, weights, _why) => {
+    expect(() => memberPoints(figures, weights)).toThrow(RangeError);
+  });
+});
+
+describe('rankMembers', () => {
+  it.each([
+    [
+      'points decide',
+      [
+        ['王芳', { intents: 1 }],
+        ['李娜', { intents: 2 }],
+      ],
+      [
+        ['李娜', 1],
+        ['王芳', 2],
+      ],
+    ],
+    [
+      'equal points: 业绩 decides',
+      [
+        ['王芳', { effective: 20 }],
+        ['李娜', { amount: 10_000 }],
+      ],
+      [
+        ['李娜', 1],
+        ['王芳', 2],
+      ],
+    ],
+    [
+      'equal points and 业绩: intents decide',
+      [
+        ['王芳', { effective: 10 }],
+        ['李娜', { intents: 2 }],
+      ],
+      [
+        ['李娜', 1],
+        ['王芳', 2],
+      ],
+    ],
+    [
+      'full ties share a rank, listed by name (pinyin), and the next rank skips',
+      [
+        ['张伟', { intents: 2 }],
+        ['王芳', { intents: 2 }],
+        ['李娜', { intents: 2 }],
+        ['赵磊', { intents: 1 }],
+      ],
+      [
+        ['李娜', 1],
+        ['王芳', 1],
+        ['张伟', 1],
+        ['赵磊', 4],
+      ],
+    ],
+    [
+      'everyone at zero shares first place',
+      [
+        ['王芳', {}],
+        ['李娜', {}],
+      ],
+      [
+        ['李娜', 1],
+        ['王芳', 1],
+      ],
+    ],
+  ] as const)('%s', (_, members, expected) => {
+    const ranked = rankMembers(
+      members.map(([name, figures], index) => ({ memberId: index + 1, name, totals: totals(figures) })),
+      DEFAULT_PK_WEIGHTS,
+    );
+    expect(ranked.map(({ name, rank }) => [name, rank])).toEqual(expected);
+  });
+
+  it('compares huge amounts exactly', () => {
+    // A: MAX CNY = MAX/500 points. B and C: 500 CNY less plus one effective call: the same points
+    // exactly, so 业绩 decides A over B, and B and C tie fully.
+    const ranked = rankMembers(
+      [
+        { memberId: 3, name: 'C', totals: totals({ amount: MAX - 500, effective: 1 }) },
+        { memberId: 2, name: 'B', totals: totals({ amount: MAX - 500, effective: 1 }) },
+        { memberId: 1, name: 'A', totals: totals({ amount: MAX }) },
+        { memberId: 4, name: 'D', totals: totals({ amount: MAX - 1 }) },
+      ],
+      DEFAULT_PK_WEIGHTS,
+    );
+    expect(ranked.map(({ name, rank }) => [name, rank])).toEqual([
+      ['A', 1],
+      ['B', 2],
+      ['C', 2],
+      ['D', 4],
+    ]);
+    expect(ranked[0]?.points).toBeCloseTo(MAX / 500, 0);
+  });
+});
+
+describe('rankGroups', () => {
+  it.each([
+    [
+      'per-capita points decide, not totals',
+      [group(1, '飞龙', [{ intents: 2 }, { intents: 2 }]), group(2, '猛虎', [{ intents: 3 }])],
+      [
+        ['猛虎', 1],
+        ['飞龙', 2],
+      ],
+    ],
+    [
+      'equal per capita: total 业绩 decides',
+      [group(1, '飞龙', [{ effective: 20 }]), group(2, '猛虎', [{ amount: 10_000 }])],
+      [
+        ['猛虎', 1],
+        ['飞龙', 2],
+      ],
+    ],
+    [
+      'equal per capita and 业绩: total intents decide',
+      [group(1, '飞龙', [{ effective: 10 }]), group(2, '猛虎', [{ intents: 2 }])],
+      [
+        ['猛虎', 1],
+        ['飞龙', 2],
+      ],
+    ],
+    [
+      'equal per capita with different headcounts: the larger group has more intents in total',
+      [group(1, '飞龙', [{ intents: 2 }]), group(2, '猛虎', [{ intents: 2 }, { intents: 2 }])],
+      [
+        ['猛虎', 1],
+        ['飞龙', 2],
+      ],
+    ],
+    [
+      'full ties share a rank, listed by name (pinyin)',
+      [
+        group(1, '雄鹰', [{ intents: 1 }]),
+        group(2, '猛虎', [{ intents: 2 }]),
+        group(3, '飞龙', [{ intents: 2 }]),
+      ],
+      [
+        ['飞龙', 1],
+        ['猛虎', 1],
+        ['雄鹰', 3],
+      ],
+    ],
+    [
+      'groups with nobody on duty rank last, even below a group at zero, and tie among themselves',
+      [group(1, '飞龙', []), group(2, '猛虎', [{ off: { intents: 50 } }]), group(3, '雄鹰', [{}])],
+      [
+        ['雄鹰', 1],
+        ['飞龙', 2],
+        ['猛虎', 2],
+      ],
+    ],
+    [
+      'members off duty count for nothing',
+      [group(1, '飞龙', [{ intents: 2 }, { off: { intents: 100 } }]), group(2, '猛虎', [{ intents: 3 }])],
+      [
+        ['猛虎', 1],
+        ['飞龙', 2],
+      ],
+    ],
+    [
+      'probation members on duty count in the headcount, even at zero',
+      [group(1, '飞龙', [{ intents: 4 }, {}]), group(2, '猛虎', [{ intents: 3 }])],
+      [
+        ['猛虎', 1],
+        ['飞龙', 2],
+      ],
+    ],
+    [
+      'all at zero: everyone first',
+      [group(1, '飞龙', [{}]), group(2, '猛虎', [{}, {}])],
+      [
+        ['飞龙', 1],
+        ['猛虎', 1],
+      ],
+    ],
+  ])('%s', (_, groups, expected) => {
+    expect(standings(groups)).toEqual(expected);
+  });
+
+  it('reports headcount, on-duty totals, points, per capita and the gap to the group above', () => {
+    const ranked = rankGroups({
+      groups: [
+        group(1, 'A', [{ intents: 3 }]),
+        group(2, 'B', [{ intents: 2 }, { off: { intents: 9, amount: 50_000 } }]),
+        group(3, 'C', [{ intents: 2 }]),
+        group(4, 'D', [{ effective: 10 }, {}, {}]),
+        group(5, 'E', []),
+      ],
+      weights: DEFAULT_PK_WEIGHTS,
+    });
+    expect(
+      ranked.map(({ name, rank, headcount, totals, points, perCapita, gapToAbove }) => ({
+        name,
+        rank,
+        headcount,
+        intents: totals.intents,
+        amount: totals.amount,
+        points,
+        perCapita,
+        gapToAbove,
+      })),
+    ).toEqual([
+      {
+        name: 'A',
+        rank: 1,
+        headcount: 1,
+        intents: 3,
+        amount: 0,
+        points: 15,
+        perCapita: 15,
+        gapToAbove: undefined,
+      },
+      { name: 'B', rank: 2, headcount: 1, intents: 2, amount: 0, points: 10, perCapita: 10, gapToAbove: 5 },
+      { name: 'C', rank: 2, headcount: 1, intents: 2, amount: 0, points: 10, perCapita: 10, gapToAbove: 5 },
+      {
+        name: 'D',
+        rank: 4,
+        headcount: 3,
+        intents: 0,
+        amount: 0,
+        points: 10,
+        perCapita: 3.3,
+        gapToAbove: 6.7,
+      },
+      { name: 'E', rank: 5, headcount: 0, intents: 0, amount: 0, points: 0, perCapita: 0, gapToAbove: 3.3 },
+    ]);
+  });
+
+  it.each([
+    [[{ amount: 125 }], 0.3, 'half away from zero: 0.25'],
+    [[{ amount: 124 }], 0.2, '0.248'],
+    [[{ effective: 1 }, {}, {}], 0.3, 'one third'],
+    [[{ effective: 2 }, {}, {}], 0.7, 'two thirds'],
+    [[{ amount: 37_500 }, { amount: 12_500 }], 50, '(75 + 25) / 2'],
+  ])('per capita of %j is shown as %d (%s)', (members, expected, _why) => {
+    expect(rankGroups({ groups: [group(1, 'A', members)], weights: DEFAULT_PK_WEIGHTS })[0]?.perCapita).toBe(
+      expected,
+    );
+  });
+
+  it('compares per capita exactly where the display rounds alike', () => {
+    // MAX/500 against (MAX - 1)/500 points: 0.002 apart, both shown as the same number.
+    const ranked = rankGroups({
+      groups: [group(1, 'B', [{ amount: MAX - 1 }]), group(2, 'A', [{ amount: MAX }])],
+      weights: DEFAULT_PK_WEIGHTS,
+    });
+    expect(ranked.map(({ name, rank }) => [name, rank])).toEqual([
+      ['A', 1],
+      ['B', 2],
+    ]);
+    expect(ranked[0]?.perCapita).toBe(ranked[1]?.perCapita);
+    expect(ranked[1]?.gapToAbove).toBe(0);
+  });
+
+  it('compares per capita across headcounts exactly (cross-multiplied)', () => {
+    // 3 members × MAX/500 against 1 member × MAX/500: the same per capita; total 业绩 decides.
+    const ranked = rankGroups({
+      groups: [
+        group(1, 'A', [{ amount: MAX }]),
+        group(2, 'B', [{ amount: MAX }, { amount: MAX }, { amount: MAX }]),
+      ],
+      weights: DEFAULT_PK_WEIGHTS,
+    });
+    expect(ranked.map(({ name, rank }) => [name, rank])).toEqual([
+      ['B', 1],
+      ['A', 2],
+    ]);
+    expect(ranked[1]?.gapToAbove).toBe(0);
+  });
+
+  it('with all weights zero, 业绩 and then intents decide', () => {
+    const zero = { calls: 0, effective: 0, intents: 0, followUps: 0, appointments: 0, amount: 0 };
+    expect(
+      standings(
+        [group(1, 'A', [{ intents: 9 }]), group(2, 'B', [{ amount: 1 }]), group(3, 'C', [{ intents: 1 }])],
+        zero,
+      ),
+    ).toEqual([
+      ['B', 1],
+      ['A', 2],
+      ['C', 3],
+    ]);
+  });
+
+  it('ranks no groups as an empty list', () => {
+    expect(rankGroups({ groups: [], weights: DEFAULT_PK_WEIGHTS })).toEqual([]);
+  });
+});
+
+describe('streaks', () => {
+  it.each([
+    ['no PK yet', [], []],
+    [
+      'a streak broken and restarted',
+      [
+        ['W1', 1],
+        ['W2', 1],
+        ['W3', 2],
+        ['W4', 1],
+      ],
+      [
+        { groupId: 1, wins: 3, currentStreak: 1, longestStreak: 2 },
+        { groupId: 2, wins: 1, currentStreak: 0, longestStreak: 1 },
+      ],
+    ],
+    [
+      'a current streak that is also the longest',
+      [
+        ['W1', 1],
+        ['W2', 2],
+        ['W3', 2],
+        ['W4', 2],
+      ],
+      [
+        { groupId: 2, wins: 3, currentStreak: 3, longestStreak: 3 },
+        { groupId: 1, wins: 1, currentStreak: 0, longestStreak: 1 },
+      ],
+    ],
+    [
+      'co-winners of a period both win it; a group listed twice wins once',
+      [
+        ['W1', 1],
+        ['W1', 2],
+        ['W2', 2],
+        ['W2', 2],
+      ],
+      [
+        { groupId: 2, wins: 2, currentStreak: 2, longestStreak: 2 },
+        { groupId: 1, wins: 1, currentStreak: 0, longestStreak: 1 },
+      ],
+    ],
+    [
+      'equal wins: the longer streak first, then groupId',
+      [
+        ['2026-09', 1],
+        ['2026-10', 2],
+        ['2026-11', 2],
+        ['2026-12', 1],
+        ['2027-01', 4],
+        ['2027-02', 3],
+      ],
+      [
+        { groupId: 2, wins: 2, currentStreak: 0, longestStreak: 2 },
+        { groupId: 1, wins: 2, currentStreak: 0, longestStreak: 1 },
+        { groupId: 3, wins: 1, currentStreak: 1, longestStreak: 1 },
+        { groupId: 4, wins: 1, currentStreak: 0, longestStreak: 1 },
+      ],
+    ],
+  ] as const)('%s', (_, winners, expected) => {
+    expect(streaks(winners.map(([period, groupId]) => ({ period, groupId })))).toEqual(expected);
+  });
+});
+
+describe('rankGroups over a period with members on duty part of it', () => {
+  const totals = (effective: number) => ({
+    calls: 0,
+    effective,
+    intents: 0,
+    followUps: 0,
+    appointments: 0,
+    amount: 0,
+  });
+
+  it.each([
+    // A: 3 full-time members, 150 points → 150 × 5 / 15 = 50 per full-time member.
+    // B: 2 full-time + 1 on duty 2 of 5 days, 120 points → 120 × 5 / 12 = 50: a tie on per-capita.
+    [2, 50, 50],
+    // B's newcomer on duty 4 days: 120 × 5 / 14 = 42.9.
+    [4, 50, 42.9],
+    // On duty all 5 days: plain per-head average, 40.
+    [5, 50, 40],
+  ])('a newcomer on duty %i of 5 days: A %d, B %d per person', (newcomerDays, a, b) => {
+    const standings = rankGroups({
+      weights: DEFAULT_PK_WEIGHTS,
+      periodDays: 5,
+      groups: [
+        {
+          groupId: 1,
+          name: 'A',
+          members: [1, 2, 3].map((id) => ({ memberId: id, onDuty: true, dutyDays: 5, totals: totals(50) })),
+        },
+        {
+          groupId: 2,
+          name: 'B',
+          members: [
+            { memberId: 4, onDuty: true, dutyDays: 5, totals: totals(50) },
+            { memberId: 5, onDuty: true, dutyDays: 5, totals: totals(50) },
+            { memberId: 6, onDuty: true, dutyDays: newcomerDays, totals: totals(20) },
+          ],
+        },
+      ],
+    });
+    expect(standings.map((s) => [s.name, s.perCapita, s.headcount])).toEqual(
+      a >= b
+        ? [
+            ['A', a, 3],
+            ['B', b, 3],
+          ]
+        : [
+            ['B', b, 3],
+            ['A', a, 3],
+          ],
+    );
+  });
+});

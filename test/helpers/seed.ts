@@ -1,0 +1,82 @@
+import type { Db } from '../../src/store/client.ts';
+
+/**
+ * Writes a roster and activity straight into the store, for job tests that need a prepared
+ * month of data rather than the way it was typed in (the /log tests cover that).
+ */
+export type SeedMember = {
+  id: string;
+  name: string;
+  group?: string;
+  role?: 'agent' | 'leader' | 'manager' | 'director';
+  level?: string;
+  hiredOn?: string;
+  status?: 'active' | 'probation' | 'left';
+  locale?: string;
+};
+
+export async function seedTeam(
+  prisma: Db,
+  spec: { pkChannel?: string; groups: Array<{ name: string; channel?: string }>; members: SeedMember[] },
+): Promise<{ teamId: number; memberIds: Map<string, number>; groupIds: Map<string, number> }> {
+  const team =
+    (await prisma.team.findFirst({ orderBy: { id: 'asc' } })) ??
+    (await prisma.team.create({ data: { name: '电销团队', timezone: 'Asia/Shanghai', locale: 'zh-CN' } }));
+  await prisma.team.update({ where: { id: team.id }, data: { pkChannelId: spec.pkChannel ?? null } });
+  const groupIds = new Map<string, number>();
+  for (const g of spec.groups) {
+    const group = await prisma.group.create({
+      data: { teamId: team.id, name: g.name, channelId: g.channel ?? null },
+    });
+    groupIds.set(g.name, group.id);
+  }
+  const memberIds = new Map<string, number>();
+  for (const m of spec.members) {
+    const member = await prisma.member.create({
+      data: {
+        teamId: team.id,
+        messengerUserId: m.id,
+        displayName: m.name,
+        role: m.role ?? 'agent',
+        status: m.status ?? 'active',
+        groupId: m.group === undefined ? null : (groupIds.get(m.group) ?? null),
+        level: m.level ?? 'A1',
+        hiredOn: m.hiredOn ?? '2026-01-05',
+        joinedOn: m.hiredOn ?? '2026-01-05',
+        locale: m.locale ?? 'zh-CN',
+      },
+    });
+    memberIds.set(m.id, member.id);
+    if (m.role === 'leader' && m.group !== undefined) {
+      await prisma.group.update({
+        where: { id: groupIds.get(m.group) ?? -1 },
+        data: { leaderId: member.id },
+      });
+    }
+  }
+  return { teamId: team.id, memberIds, groupIds };
+}
+
+export async function seedEntries(
+  prisma: Db,
+  teamId: number,
+  memberIds: Map<string, number>,
+  entries: Array<{
+    who: string;
+    day: string;
+    calls?: number;
+    effective?: number;
+    intents?: number;
+    followUps?: number;
+    appointments?: number;
+    amount?: number;
+  }>,
+): Promise<void> {
+  for (const { who, ...entry } of entries) {
+    const memberId = memberIds.get(who);
+    if (memberId === undefined) throw new Error(`seed: unknown member ${who}`);
+    await prisma.activityEntry.create({
+      data: { teamId, memberId, createdById: memberId, kind: 'add', source: 'import', ...entry },
+    });
+  }
+}
