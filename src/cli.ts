@@ -137,6 +137,9 @@ const JOB_RULES: Record<JobName, string> = {
   'weekly-pk': 'last working day of the week',
   'monthly-pk': 'last working day of the month',
   'calendar-check': 'every day, posts when the next 30 days reach an unpublished year',
+  'careers-daily': 'every day: probation reminders, protection ending, demotion risk at 2/3 of the quarter',
+  'quarter-preview': 'last working day of the quarter: preview of the review to the managers',
+  'quarter-review': 'first working day of the quarter: promotions and demotions',
 };
 
 async function runJobCommand(config: Config, args: readonly string[], io: Io): Promise<number> {

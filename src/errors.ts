@@ -24,6 +24,16 @@ export const ERROR_CODES = [
   'log-negative-total',
   'log-effective-above-calls',
   'stats-not-your-member',
+  'probation-not-found',
+  'probation-not-your-member',
+  'probation-decided',
+  'probation-item-done',
+  'probation-drill-first',
+  'probation-managers-only',
+  'probation-self',
+  'probation-items-open',
+  'probation-extend-days',
+  'level-not-your-member',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -25,10 +25,6 @@ describe('manifests/slack.yaml', async () => {
   });
 
   it('asks only for the bot scopes the code uses', () => {
-    expect([...manifest.oauth_config.scopes.bot].sort()).toEqual([
-      'chat:write',
-      'commands',
-      'users:read',
-    ]);
+    expect([...manifest.oauth_config.scopes.bot].sort()).toEqual(['chat:write', 'commands', 'users:read']);
   });
 });

@@ -31,6 +31,8 @@ import { isOneOf, type Token, tokenize } from './tokens.ts';
  *   /team calendar saturdays on|off                  whether the team works on Saturdays
  *   /team pk [指标 分值]                              the PK points per metric (业绩: per ¥10,000)
  *   /team schedule [任务 HH:mm]                       the local time of each scheduled job · 时间
+ *   /team level @user 级别 原因…                      set a level by hand (lands in the level history) · 级别
+ *   /team hold @user 原因… | release @user             hold a member out of this quarter's review, or release · 保留 取消保留
  *   /team help | 帮助
  *
  * Levels are read by `parseLevel` (见习MO1, 客户经理MO2, senior mo3, S2); days are YYYY-MM-DD.
@@ -64,7 +66,10 @@ export type TeamCommand =
   | { kind: 'pk-show' }
   | { kind: 'pk-set'; metric: Metric; points: number }
   | { kind: 'schedule-show' }
-  | { kind: 'schedule-set'; job: JobName; time: string };
+  | { kind: 'schedule-set'; job: JobName; time: string }
+  | { kind: 'level-set'; memberRef: string; level: LevelCode; reason: string }
+  | { kind: 'hold'; memberRef: string; reason: string }
+  | { kind: 'release'; memberRef: string };
 
 export type TeamSubcommand = Exclude<
   TeamCommand['kind'],
@@ -99,7 +104,10 @@ type Verb =
   | 'today'
   | 'calendar'
   | 'pk'
-  | 'schedule';
+  | 'schedule'
+  | 'level'
+  | 'hold'
+  | 'release';
 
 const SUBCOMMANDS: Record<string, Verb> = {
   help: 'help',
@@ -136,6 +144,12 @@ const SUBCOMMANDS: Record<string, Verb> = {
   日历: 'calendar',
   pk: 'pk',
   schedule: 'schedule',
+  level: 'level',
+  级别: 'level',
+  hold: 'hold',
+  保留: 'hold',
+  release: 'release',
+  取消保留: 'release',
   时间: 'schedule',
   定时: 'schedule',
   limits: 'limit',
@@ -194,6 +208,33 @@ export function parseTeamCommand(text: string): TeamParse {
       return parsePk(rest);
     case 'schedule':
       return parseSchedule(rest);
+    case 'level': {
+      const [member, levelWord, ...reason] = rest;
+      const level = levelWord?.kind === 'word' ? parseLevel(levelWord.raw) : undefined;
+      if (member?.kind !== 'member' || level === undefined || reason.length === 0) return usage('level-set');
+      return {
+        ok: true,
+        command: {
+          kind: 'level-set',
+          memberRef: member.id,
+          level,
+          reason: reason.map((t) => t.raw).join(' '),
+        },
+      };
+    }
+    case 'hold': {
+      const [member, ...reason] = rest;
+      if (member?.kind !== 'member' || reason.length === 0) return usage('hold');
+      return {
+        ok: true,
+        command: { kind: 'hold', memberRef: member.id, reason: reason.map((t) => t.raw).join(' ') },
+      };
+    }
+    case 'release': {
+      const [member, ...extra] = rest;
+      if (member?.kind !== 'member' || extra.length > 0) return usage('release');
+      return { ok: true, command: { kind: 'release', memberRef: member.id } };
+    }
   }
 }
 

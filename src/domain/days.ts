@@ -31,6 +31,14 @@ export function dayFromParts(year: number, month: number, dayOfMonth: number): D
 /** A day before any data, for "all history up to" queries. */
 export const FIRST_DAY: Day = formatUtc(new Date(Date.UTC(1970, 0, 1)));
 
+export function earlierDay(a: Day, b: Day): Day {
+  return a <= b ? a : b;
+}
+
+export function laterDay(a: Day, b: Day): Day {
+  return a >= b ? a : b;
+}
+
 export function addDays(day: Day, days: number): Day {
   const date = toUtc(day);
   date.setUTCDate(date.getUTCDate() + days);

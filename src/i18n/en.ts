@@ -2,6 +2,14 @@ import type { ErrorParams } from '../errors.ts';
 import type { Messages } from './zh-CN.ts';
 
 const p = (params: ErrorParams, key: string): string => String(params[key] ?? '');
+const REASONS_EN: Record<string, string> = {
+  hired: 'hired',
+  import: 'imported',
+  'probation-passed': 'probation passed',
+  'quarter-promotion': 'quarter promotion',
+  'quarter-demotion': 'quarter demotion',
+  manual: 'set by hand',
+};
 const METRIC_EN: Record<string, string> = {
   calls: 'calls',
   effective: 'effective calls',
@@ -11,6 +19,14 @@ const METRIC_EN: Record<string, string> = {
   amount: 'amount',
 };
 const metricEn = (metric: string): string => METRIC_EN[metric] ?? metric;
+const ITEM_EN: Record<string, string> = {
+  culture: 'Company culture',
+  process: 'Sales process',
+  skills: 'Sales skills',
+  product: 'Product introduction',
+  drill: 'Pass-through drill',
+};
+const itemEn = (item: string): string => ITEM_EN[item] ?? item;
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 export const en = {
@@ -48,6 +64,21 @@ export const en = {
       `Effective calls (${p(x, 'effective')}) cannot be more than calls (${p(x, 'calls')}). Log the calls first, e.g. \`/log ${p(x, 'effective')} calls\`. Nothing was saved.`,
     'stats-not-your-member': (x: ErrorParams) =>
       `You can only see your own figures or your group's; ${p(x, 'who')} is not in your group.`,
+    'probation-not-found': (x: ErrorParams) => `${p(x, 'who')} has no probation record.`,
+    'probation-not-your-member': (x: ErrorParams) =>
+      `Only the leader of ${p(x, 'who')} or a manager can work on their probation.`,
+    'probation-decided': (x: ErrorParams) =>
+      `This probation was already ${p(x, 'outcome') === 'approved' ? 'approved' : 'rejected'} by ${p(x, 'who')}; nothing was changed.`,
+    'probation-item-done': (x: ErrorParams) => `"${itemEn(p(x, 'item'))}" is already done.`,
+    'probation-drill-first': () =>
+      'The pass-through drill can be ticked only after the four trainings (culture, sales process, sales skills, product) are done.',
+    'probation-managers-only': () => 'Only a manager or the director can decide a probation.',
+    'probation-self': () => 'You cannot decide your own probation.',
+    'probation-items-open': (x: ErrorParams) =>
+      `${p(x, 'who')} has not finished every training item, so they cannot be approved yet. You can extend or reject.`,
+    'probation-extend-days': () => 'Extend by a whole number of days from 1 to 30.',
+    'level-not-your-member': (x: ErrorParams) =>
+      `You can only see your own level or your group's; ${p(x, 'who')} is not in your group.`,
   },
   common: {
     somethingWrong:
@@ -214,6 +245,95 @@ export const en = {
       `🔥 ${who} set a personal best: ${points} points today (best before: ${previous})`,
     winStreak: (group: string, streak: number) => `🏆 ${group} won the PK ${streak} times in a row!`,
   },
+  probation: {
+    items: {
+      culture: 'Company culture',
+      process: 'Sales process',
+      skills: 'Sales skills',
+      product: 'Product introduction',
+      drill: 'Pass-through drill',
+    },
+    checklistTitle: (who: string, deadline: string) => `Probation training of ${who} (due ${deadline})`,
+    done: '✅',
+    open: '⬜',
+    tick: (item: string) => `Done: ${item}`,
+    ticked: (who: string, item: string) => `Ticked "${item}" for ${who}.`,
+    allDone: 'All five items are done; the managers have been asked to sign off.',
+    signoffTitle: (who: string) => `${who} has finished the probation training. Please decide:`,
+    approve: 'Approve',
+    extend: 'Extend',
+    reject: 'Reject',
+    approved: (who: string, by: string) =>
+      `✅ ${who} was approved by ${by} and has joined; the protection period starts.`,
+    rejected: (who: string, by: string, reason: string) =>
+      `❌ ${who} did not pass probation (${by}): ${reason}`,
+    extended: (who: string, days: number, deadline: string) =>
+      `Extended the probation of ${who} by ${days} days; the new deadline is ${deadline}.`,
+    extendTitle: 'Extend probation',
+    rejectTitle: 'Reject probation',
+    daysLabel: 'Days to add',
+    reasonLabel: 'Reason',
+    submit: 'OK',
+    cancel: 'Cancel',
+    reminderLeader: (who: string, open: string) =>
+      `Reminder: today is day 5 of ${who}'s probation; still open: ${open}.`,
+    reminderManagers: (who: string) => `Reminder: today is the probation deadline of ${who}; please decide.`,
+    reminderDirector: (who: string, deadline: string) =>
+      `Reminder: the probation of ${who} ended on ${deadline} and is still not decided.`,
+    statusLine: (who: string, day: number, deadline: string, items: string) =>
+      `${who}  day ${day}, due ${deadline}  ${items}`,
+    noneOpen: 'No probation is open.',
+    listTitle: '*Open probations*',
+    usage:
+      'Usage: `/probation` to see them; `/probation tick @member culture`; `/probation approve @member`; `/probation extend @member 3 reason`; `/probation reject @member reason`',
+  },
+  level: {
+    title: (who: string, level: string) => `${who} is *${level}*`,
+    progress: (quarter: string, amount: string, target: string) => `${quarter} amount ${amount}/${target}`,
+    needed: (amount: string, days: number) => `Still needed: ${amount} in ${days} working days`,
+    met: "This quarter's target is met 🎉",
+    ifMet: (level: string) => `Met: promoted to ${level}`,
+    ifMetTop: 'Met: already at the top, recorded as met',
+    ifMissed: (level: string) => `Missed: down to ${level}`,
+    ifMissedProtected: 'Missed: no demotion during the protection period',
+    ifMissedBottom: 'Missed: stays Trainee MO1, reviewed by the managers',
+    atRisk: '⚠️ At risk of demotion',
+    protectedUntil: (day: string) => `Protected until ${day} (exclusive)`,
+    held: (reason: string) => `A manager holds this quarter's review: ${reason}`,
+    onProbation: 'On probation; quarter reviews start after joining.',
+    historyTitle: '*Level history*',
+    historyLine: (at: string, from: string, to: string, reason: string, by: string) =>
+      `${at}  ${from} → ${to}  ${reason}${by}`,
+    reason: (code: string): string => REASONS_EN[code] ?? code,
+    by: (who: string) => ` (${who})`,
+    set: (who: string, from: string, to: string) => `Changed the level of ${who} from ${from} to ${to}.`,
+    heldSet: (who: string, quarter: string) =>
+      `Holding ${who} out of the ${quarter} review (the level stays).`,
+    heldReleased: (who: string, quarter: string) => `Released the hold on ${who} for ${quarter}.`,
+    usage: 'Usage: `/level` for yourself; `/level @member`',
+    previewTitle: (quarter: string, day: string) =>
+      `*Preview of the ${quarter} review* (applied on ${day}; hold someone with \`/team hold @member reason\`)`,
+    resultsTitle: (quarter: string) => `*${quarter} review results*`,
+    resultLine: (who: string, outcome: string, amount: string, target: string) =>
+      `${who}  ${outcome}  amount ${amount}/${target}`,
+    outcomes: {
+      promoted: (from: string, to: string) => `promoted ${from} → ${to}`,
+      demoted: (from: string, to: string) => `demoted ${from} → ${to}`,
+      'met-at-top': (from: string) => `met, stays ${from} (top)`,
+      'flag-for-review': (from: string) => `missed, stays ${from}, for the managers to review`,
+      protected: (from: string) => `missed, protected, stays ${from}`,
+      held: (from: string) => `held by a manager, stays ${from}`,
+      skipped: (from: string) => `not reviewed (${from})`,
+    },
+    yourResult: (quarter: string, outcome: string, amount: string, target: string) =>
+      `Your ${quarter} review: ${outcome}. Amount ${amount}, target ${target}.`,
+    flagsTitle: (quarter: string) =>
+      `*${quarter}: members for the managers to review* (Trainee MO1 who missed):`,
+    protectionEnding: (who: string, day: string) =>
+      `Reminder: the protection period of ${who} ends on ${day}; after it, a missed quarter means a demotion.`,
+    risk: (who: string, amount: string, target: string, days: number) =>
+      `⚠️ ${who} has ${amount} this quarter, less than two thirds of the ${target} target: at risk of demotion. ${days} working days left.`,
+  },
   roles: { agent: 'agent', leader: 'leader', manager: 'manager', director: 'director', admin: 'admin' },
   statuses: { probation: 'on probation', active: 'active', left: 'left' },
   team: {
@@ -235,6 +355,10 @@ export const en = {
       'pk-set':
         'Usage: `/team pk` to see the points; `/team pk intents 5`, `/team pk amount 20` (points per ¥10,000)',
       'schedule-set': 'Usage: `/team schedule` to see the times; `/team schedule daily-pk 18:30`',
+      'level-set':
+        'Usage: `/team level @member LEVEL reason`, e.g. `/team level @wang A2 outstanding quarter`',
+      hold: "Usage: `/team hold @member reason` (the level stays in this quarter's review)",
+      release: 'Usage: `/team release @member`',
     },
     help: [
       '*Team administration `/team`*',
@@ -251,6 +375,7 @@ export const en = {
       '`/team today` today so far: who has not logged, who is behind',
       '`/team calendar` the working days; `/team calendar 2027-01-01 holiday` sets a day off',
       '`/team pk` PK points; `/team schedule` the times of the scheduled jobs',
+      '`/team level @member A2 reason` sets a level by hand; `/team hold @member reason` holds a quarter review',
     ].join('\n'),
     added: (who: string, group: string, level: string, status: string) =>
       `Added ${who}: ${group}, ${level}, ${status}.`,
@@ -278,6 +403,7 @@ export const en = {
     todayBehind: (who: string) => `Behind target: ${who}`,
     todayAllGood: 'Everyone has logged and met their targets.',
     todayApprovals: 'Waiting for your approval: nothing',
+    todayApprovalsWaiting: (who: string) => `Waiting for your sign-off: ${who} (see \`/probation\`)`,
     calendarTitle: (from: string, to: string) => `*Working days* ${from} – ${to}`,
     calendarSaturdays: (work: boolean) =>
       work
@@ -310,6 +436,9 @@ export const en = {
       'weekly-pk': "week's PK result (last working day of the week)",
       'monthly-pk': "month's PK result (last working day of the month)",
       'calendar-check': 'calendar check (every day)',
+      'careers-daily': 'probation reminders, protection ending, demotion risk (every day)',
+      'quarter-preview': 'quarter review preview (last working day of the quarter)',
+      'quarter-review': 'quarter review (first working day of the quarter)',
     },
     groupAdded: (group: string) => `Created the group "${group}".`,
     listTitle: (team: string, count: number) => `${team} roster (${count} active)`,

@@ -6,6 +6,14 @@ import type { ErrorCode, ErrorParams } from '../errors.ts';
  * by the messenger adapter, so the catalogue stays messenger-neutral.
  */
 const p = (params: ErrorParams, key: string): string => String(params[key] ?? '');
+const REASONS_ZH: Record<string, string> = {
+  hired: '入职',
+  import: '导入',
+  'probation-passed': '试用期通过',
+  'quarter-promotion': '季度晋升',
+  'quarter-demotion': '季度降级',
+  manual: '手动调整',
+};
 const METRIC_ZH: Record<string, string> = {
   calls: '呼出',
   effective: '有效',
@@ -15,6 +23,14 @@ const METRIC_ZH: Record<string, string> = {
   amount: '业绩',
 };
 const metricZh = (metric: string): string => METRIC_ZH[metric] ?? metric;
+const ITEM_ZH: Record<string, string> = {
+  culture: '企业文化',
+  process: '销售流程',
+  skills: '销售技巧',
+  product: '产品介绍',
+  drill: '通关训练',
+};
+const itemZh = (item: string): string => ITEM_ZH[item] ?? item;
 
 export const zhCN = {
   locale: 'zh-CN',
@@ -49,6 +65,20 @@ export const zhCN = {
       `有效呼出（${p(x, 'effective')}）不能多于呼出总量（${p(x, 'calls')}）。请先补上呼出，例如 \`/log 呼出${p(x, 'effective')}\`。没有保存。`,
     'stats-not-your-member': (x: ErrorParams) =>
       `你只能查看自己或自己小组成员的数据，${p(x, 'who')} 不在你的范围内。`,
+    'probation-not-found': (x: ErrorParams) => `${p(x, 'who')} 没有试用期记录。`,
+    'probation-not-your-member': (x: ErrorParams) => `只有 ${p(x, 'who')} 的组长或经理可以操作试用期。`,
+    'probation-decided': (x: ErrorParams) =>
+      `这个试用期已经由 ${p(x, 'who')} ${p(x, 'outcome') === 'approved' ? '批准' : '拒绝'}了，没有再做改动。`,
+    'probation-item-done': (x: ErrorParams) => `「${itemZh(p(x, 'item'))}」已经完成了。`,
+    'probation-drill-first': () =>
+      '通关训练要在企业文化、销售流程、销售技巧、产品介绍四项培训都完成后才能勾选。',
+    'probation-managers-only': () => '只有经理或总监可以审批试用期。',
+    'probation-self': () => '不能审批自己的试用期。',
+    'probation-items-open': (x: ErrorParams) =>
+      `${p(x, 'who')} 的培训还没全部完成，暂时不能批准入司。可以延期或拒绝。`,
+    'probation-extend-days': () => '延期天数请填 1 到 30 之间的整数。',
+    'level-not-your-member': (x: ErrorParams) =>
+      `你只能查看自己或自己小组成员的级别，${p(x, 'who')} 不在你的范围内。`,
   } satisfies Record<ErrorCode, (params: ErrorParams) => string>,
   common: {
     somethingWrong: '抱歉，处理时出了点问题，数据没有改动。请稍后再试；如果一直这样，请告诉管理员。',
@@ -211,6 +241,91 @@ export const zhCN = {
       `🔥 ${who} 刷新个人最佳：今日 ${points} 分（此前最高 ${previous} 分）`,
     winStreak: (group: string, streak: number) => `🏆 ${group} 连续 ${streak} 次获得PK第一！`,
   },
+  probation: {
+    items: {
+      culture: '企业文化',
+      process: '销售流程',
+      skills: '销售技巧',
+      product: '产品介绍',
+      drill: '通关训练',
+    },
+    checklistTitle: (who: string, deadline: string) => `${who} 试用期培训（截止 ${deadline}）`,
+    done: '✅',
+    open: '⬜',
+    tick: (item: string) => `完成「${item}」`,
+    ticked: (who: string, item: string) => `已为 ${who} 勾选「${item}」。`,
+    allDone: '五项培训全部完成，已提交经理审批。',
+    signoffTitle: (who: string) => `${who} 已完成试用期全部培训，请审批入司：`,
+    approve: '批准入司',
+    extend: '延期',
+    reject: '不通过',
+    approved: (who: string, by: string) => `✅ ${who} 已由 ${by} 批准入司，保护期开始。`,
+    rejected: (who: string, by: string, reason: string) => `❌ ${who} 的试用期未通过（${by}）：${reason}`,
+    extended: (who: string, days: number, deadline: string) =>
+      `已把 ${who} 的试用期延长 ${days} 天，新的截止日是 ${deadline}。`,
+    extendTitle: '延长试用期',
+    rejectTitle: '试用期不通过',
+    daysLabel: '延长天数',
+    reasonLabel: '原因',
+    submit: '确定',
+    cancel: '取消',
+    reminderLeader: (who: string, open: string) =>
+      `提醒：今天是 ${who} 试用期第 5 天，还有未完成的培训：${open}。`,
+    reminderManagers: (who: string) => `提醒：今天是 ${who} 试用期截止日，请审批。`,
+    reminderDirector: (who: string, deadline: string) =>
+      `提醒：${who} 的试用期已于 ${deadline} 截止，仍未审批。`,
+    statusLine: (who: string, day: number, deadline: string, items: string) =>
+      `${who}　第 ${day} 天，截止 ${deadline}　${items}`,
+    noneOpen: '没有进行中的试用期。',
+    listTitle: '*进行中的试用期*',
+    usage:
+      '用法：`/probation` 查看；`/probation tick @成员 企业文化`；`/probation approve @成员`；`/probation extend @成员 3 原因`；`/probation reject @成员 原因`',
+  },
+  level: {
+    title: (who: string, level: string) => `${who} 当前级别：*${level}*`,
+    progress: (quarter: string, amount: string, target: string) => `${quarter} 业绩 ${amount}/${target}`,
+    needed: (amount: string, days: number) => `还需业绩 ${amount}，剩余 ${days} 个工作日`,
+    met: '本季度目标已达成 🎉',
+    ifMet: (level: string) => `达成：晋升到 ${level}`,
+    ifMetTop: '达成：已是最高级别，记为达标',
+    ifMissed: (level: string) => `未达成：降到 ${level}`,
+    ifMissedProtected: '未达成：保护期内不降级',
+    ifMissedBottom: '未达成：保持见习MO1，由经理评估',
+    atRisk: '⚠️ 有降级风险',
+    protectedUntil: (day: string) => `保护期至 ${day}（不含当天）`,
+    held: (reason: string) => `本季度评估已被经理保留：${reason}`,
+    onProbation: '试用期中，入司后开始季度考核。',
+    historyTitle: '*级别变动记录*',
+    historyLine: (at: string, from: string, to: string, reason: string, by: string) =>
+      `${at}　${from} → ${to}　${reason}${by}`,
+    reason: (code: string): string => REASONS_ZH[code] ?? code,
+    by: (who: string) => `（${who}）`,
+    set: (who: string, from: string, to: string) => `已把 ${who} 的级别从 ${from} 调整为 ${to}。`,
+    heldSet: (who: string, quarter: string) => `已保留 ${who} 的 ${quarter} 季度评估（级别不变）。`,
+    heldReleased: (who: string, quarter: string) => `已取消对 ${who} 的 ${quarter} 季度保留。`,
+    usage: '用法：`/level` 查看自己；`/level @成员`',
+    previewTitle: (quarter: string, day: string) =>
+      `*${quarter} 季度评估预览*（${day} 生效，可用 \`/team hold @成员 原因\` 保留）`,
+    resultsTitle: (quarter: string) => `*${quarter} 季度评估结果*`,
+    resultLine: (who: string, outcome: string, amount: string, target: string) =>
+      `${who}　${outcome}　业绩 ${amount}/${target}`,
+    outcomes: {
+      promoted: (from: string, to: string) => `晋升 ${from} → ${to}`,
+      demoted: (from: string, to: string) => `降级 ${from} → ${to}`,
+      'met-at-top': (from: string) => `达标，保持 ${from}（最高级）`,
+      'flag-for-review': (from: string) => `未达标，保持 ${from}，需经理评估`,
+      protected: (from: string) => `未达标，保护期内保持 ${from}`,
+      held: (from: string) => `经理保留，保持 ${from}`,
+      skipped: (from: string) => `未评估（${from}）`,
+    },
+    yourResult: (quarter: string, outcome: string, amount: string, target: string) =>
+      `你的 ${quarter} 季度评估：${outcome}。业绩 ${amount}，目标 ${target}。`,
+    flagsTitle: (quarter: string) => `*${quarter} 需要经理评估的成员*（见习MO1 未达标）：`,
+    protectionEnding: (who: string, day: string) =>
+      `提醒：${who} 的保护期将于 ${day} 结束，之后季度未达标会降级。`,
+    risk: (who: string, amount: string, target: string, days: number) =>
+      `⚠️ ${who} 本季度业绩 ${amount}，不到目标 ${target} 的三分之二，有降级风险。剩余 ${days} 个工作日。`,
+  },
   roles: { agent: '专员', leader: '组长', manager: '经理', director: '总监', admin: '管理员' },
   statuses: { probation: '试用期', active: '在职', left: '已离职' },
   team: {
@@ -231,6 +346,9 @@ export const zhCN = {
         '用法：`/team calendar` 查看；`/team calendar 2027-01-01 holiday`（或 workday、clear）；`/team calendar saturdays on|off`',
       'pk-set': '用法：`/team pk` 查看；`/team pk 意向 5`、`/team pk 业绩 20`（每 ¥10,000 的分值）',
       'schedule-set': '用法：`/team schedule` 查看；`/team schedule daily-pk 18:30`',
+      'level-set': '用法：`/team level @成员 级别 原因`，例如 `/team level @小王 客户经理MO2 表现突出`',
+      hold: '用法：`/team hold @成员 原因`（本季度评估保持级别不变）',
+      release: '用法：`/team release @成员`',
     },
     help: [
       '*团队管理 `/team`*',
@@ -247,6 +365,7 @@ export const zhCN = {
       '`/team today` 今日进度：谁没记录、谁未达标',
       '`/team calendar` 工作日历；`/team calendar 2027-01-01 holiday` 设置假期',
       '`/team pk` PK 计分；`/team schedule` 定时任务时间',
+      '`/team level @成员 客户经理MO2 原因` 手动调整级别；`/team hold @成员 原因` 季度评估保留',
     ].join('\n'),
     added: (who: string, group: string, level: string, status: string) =>
       `已添加 ${who}：${group}，${level}，${status}。`,
@@ -272,6 +391,7 @@ export const zhCN = {
     todayBehind: (who: string) => `未达标：${who}`,
     todayAllGood: '全组都已记录并达标。',
     todayApprovals: '待你审批：无',
+    todayApprovalsWaiting: (who: string) => `待你审批入司：${who}（用 \`/probation\` 查看）`,
     calendarTitle: (from: string, to: string) => `*工作日历* ${from} – ${to}`,
     calendarSaturdays: (work: boolean) => (work ? '本团队周六上班。' : '本团队周六休息（调休补班除外）。'),
     calendarOff: (day: string, why: string) => `${day} 休息（${why}）`,
@@ -300,6 +420,9 @@ export const zhCN = {
       'weekly-pk': '周PK结果（每周最后一个工作日）',
       'monthly-pk': '月PK结果（每月最后一个工作日）',
       'calendar-check': '日历检查（每天）',
+      'careers-daily': '试用期提醒、保护期到期、降级风险（每天）',
+      'quarter-preview': '季度评估预览（季度最后一个工作日）',
+      'quarter-review': '季度评估（季度第一个工作日）',
     },
     groupAdded: (group: string) => `已新建小组「${group}」。`,
     listTitle: (team: string, count: number) => `${team} 名单（${count} 人在职）`,

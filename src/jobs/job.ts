@@ -13,6 +13,9 @@ export const JOB_NAMES = [
   'weekly-pk',
   'monthly-pk',
   'calendar-check',
+  'careers-daily',
+  'quarter-preview',
+  'quarter-review',
 ] as const;
 export type JobName = (typeof JOB_NAMES)[number];
 

@@ -1,9 +1,11 @@
 import { calendarCheck } from './calendar-check.ts';
+import { careersDaily } from './careers-daily.ts';
 import { dailyPk } from './daily-pk.ts';
 import { dailyWarnings } from './daily-warnings.ts';
 import type { JobDefinition, JobName } from './job.ts';
 import { morningDigest } from './morning-digest.ts';
 import { monthlyPk, weeklyPk } from './period-pk.ts';
+import { quarterPreview, quarterReview } from './quarter-jobs.ts';
 
 /** Every scheduled job, by name. Times are the defaults; a team may change them (`/team schedule`). */
 export const JOBS: Record<JobName, JobDefinition> = {
@@ -13,6 +15,9 @@ export const JOBS: Record<JobName, JobDefinition> = {
   'weekly-pk': weeklyPk,
   'monthly-pk': monthlyPk,
   'calendar-check': calendarCheck,
+  'careers-daily': careersDaily,
+  'quarter-preview': quarterPreview,
+  'quarter-review': quarterReview,
 };
 
 /** node-cron's expression for a daily "HH:mm" (seconds field omitted: minute hour * * *). */

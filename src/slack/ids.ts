@@ -7,13 +7,21 @@ export const COMMANDS = {
   log: '/log',
   stats: '/stats',
   rank: '/rank',
+  probation: '/probation',
+  level: '/level',
 } as const;
 
 export const ACTIONS = {
   logConfirm: 'log_confirm',
   logCancel: 'log_cancel',
+  probationTick: 'probation_tick',
+  probationApprove: 'probation_approve',
+  probationExtend: 'probation_extend',
+  probationReject: 'probation_reject',
 } as const;
 
 export const VIEWS = {
   logForm: 'log_form',
+  probationExtend: 'probation_extend_form',
+  probationReject: 'probation_reject_form',
 } as const;

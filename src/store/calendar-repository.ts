@@ -4,14 +4,12 @@ import type { CalendarOverride, CalendarSettings } from '../domain/working-days.
 import { parseJsonColumn } from './json.ts';
 import type { Tx } from './tx.ts';
 
-const rowSchema = z.object({
-  day: z
-    .string()
-    .transform(
-      (text, ctx): Day => parseDay(text) ?? (ctx.addIssue({ code: 'custom', message: text }), z.NEVER),
-    ),
-  kind: z.enum(['workday', 'holiday']),
+const daySchema = z.string().transform((text, ctx): Day => {
+  const day = parseDay(text);
+  if (day === undefined) ctx.addIssue({ code: 'custom', message: `not a day: ${text}` });
+  return day ?? z.NEVER;
 });
+const rowSchema = z.object({ day: daySchema, kind: z.enum(['workday', 'holiday']) });
 const workSaturdaysSchema = z.object({ workSaturdays: z.boolean().optional() }).loose();
 
 /** The team's working-day calendar: its Saturday setting and its per-day overrides. */

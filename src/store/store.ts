@@ -1,6 +1,7 @@
 import { activityRepository } from './activity-repository.ts';
 import { auditRepository } from './audit-repository.ts';
 import { calendarRepository } from './calendar-repository.ts';
+import { careersRepository } from './careers-repository.ts';
 import { jobsRepository } from './jobs-repository.ts';
 import { pkRepository } from './pk-repository.ts';
 import { rosterRepository } from './roster-repository.ts';
@@ -19,6 +20,7 @@ export type Repositories = {
   calendar: ReturnType<typeof calendarRepository>;
   jobs: ReturnType<typeof jobsRepository>;
   pk: ReturnType<typeof pkRepository>;
+  careers: ReturnType<typeof careersRepository>;
 };
 
 export type Store = Repositories & {
@@ -34,6 +36,7 @@ function bind(db: Tx): Repositories {
     calendar: calendarRepository(db),
     jobs: jobsRepository(db),
     pk: pkRepository(db),
+    careers: careersRepository(db),
   };
 }
 

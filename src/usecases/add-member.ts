@@ -11,6 +11,7 @@ import {
   todayFor,
   type UseCaseDeps,
 } from './context.ts';
+import { startProbation } from './manage-probation.ts';
 
 export type AddMemberOptions = {
   actorId: string;
@@ -26,7 +27,7 @@ const APPOINTED: readonly Role[] = ['manager', 'director', 'admin'];
 
 /**
  * Adds a person to the roster. Agents and leaders start on probation (the 7-day drill of the
- * plan) at the given level, 见习MO1 by default; managers, the director and admins start active.
+ * plan, with its probation record) at the given level, 见习MO1 by default; managers, the director and admins start active.
  * The first level is written to the level history with reason "hired".
  */
 export async function addMember(
@@ -70,6 +71,7 @@ export async function addMember(
       reason: 'hired',
       decidedById: acting.member?.id ?? null,
     });
+    if (status === 'probation') await startProbation(repos, member);
     await repos.audit.append({
       teamId: acting.team.id,
       actor: options.actorId,

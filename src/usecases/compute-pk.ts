@@ -1,8 +1,10 @@
 import {
   type Day,
+  earlierDay,
   endOfMonth,
   endOfQuarter,
   endOfWeek,
+  laterDay,
   startOfMonth,
   startOfQuarter,
   startOfWeek,
@@ -94,7 +96,7 @@ export async function computePkBoard(
     repos.roster.team(options.teamId),
     repos.roster.groups(options.teamId),
     repos.roster.members(options.teamId),
-    repos.activity.teamMemberTotals(options.teamId, from, options.day < to ? options.day : to),
+    repos.activity.teamMemberTotals(options.teamId, from, earlierDay(options.day, to)),
     repos.settings.teamSettings(options.teamId),
     repos.calendar.settings(options.teamId),
   ]);
@@ -104,9 +106,7 @@ export async function computePkBoard(
   const periodDays =
     options.period === 'day' ? 1 : Math.max(1, countWorkingDays(from, options.day, calendar));
   const dutyDays = (m: MemberView) =>
-    options.period === 'day'
-      ? 1
-      : countWorkingDays(m.hiredOn > from ? m.hiredOn : from, options.day, calendar);
+    options.period === 'day' ? 1 : countWorkingDays(laterDay(m.hiredOn, from), options.day, calendar);
 
   const standings = rankGroups({
     weights,

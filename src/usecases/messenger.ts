@@ -1,7 +1,11 @@
 import type { Day } from '../domain/days.ts';
 import type { MetricTotals } from '../domain/metrics.ts';
+import type { ProbationReminder } from '../domain/probation.ts';
+import type { ProbationView } from '../store/careers-repository.ts';
 import type { MemberView } from '../store/roster-repository.ts';
 import type { BehindMember, PkBoard } from './compute-pk.ts';
+import type { Decision } from './manage-probation.ts';
+import type { QuarterReview } from './quarter-review.ts';
 
 /**
  * What the bot says on its own (jobs, corrections, milestones), as data. Each messenger adapter
@@ -22,6 +26,29 @@ export type Outbound =
       kind: 'month-figures';
       board: PkBoard;
       rows: Array<{ member: MemberView; totals: MetricTotals; target: MetricTotals }>;
+    }
+  | { kind: 'probation-checklist'; member: MemberView; probation: ProbationView }
+  | { kind: 'probation-signoff'; member: MemberView; probation: ProbationView }
+  | {
+      kind: 'probation-decided';
+      member: MemberView;
+      probation: ProbationView;
+      decision: Decision;
+      decidedBy: string;
+    }
+  | { kind: 'probation-reminder'; reminder: ProbationReminder; member: MemberView; probation: ProbationView }
+  | { kind: 'quarter-preview'; review: QuarterReview; reviewDay: Day }
+  | { kind: 'quarter-results'; review: QuarterReview }
+  | { kind: 'quarter-result'; review: QuarterReview; memberId: number }
+  | { kind: 'quarter-flags'; review: QuarterReview }
+  | { kind: 'protection-ending'; member: MemberView; endsOn: Day }
+  | {
+      kind: 'demotion-risk';
+      member: MemberView;
+      amount: number;
+      target: number;
+      workingDaysLeft: number;
+      forLeader: boolean;
     };
 
 export type PkChange = {

@@ -7,6 +7,7 @@ import type { PkWeights } from '../domain/pk.ts';
 import type { Period } from '../domain/targets.ts';
 import type { CalendarOverride } from '../domain/working-days.ts';
 import type { JobName } from '../jobs/job.ts';
+import type { Logger } from '../logger.ts';
 import type { MemberView } from '../store/roster-repository.ts';
 import { addMember } from './add-member.ts';
 import { changeMember } from './change-member.ts';
@@ -14,6 +15,7 @@ import type { PkBoard } from './compute-pk.ts';
 import type { Directory, UseCaseDeps } from './context.ts';
 import { listRoster, type Roster } from './list-roster.ts';
 import { addGroup, setChannel } from './manage-groups.ts';
+import { holdForReview, setLevel } from './manage-levels.ts';
 import { setLogLimit, setTarget, showLogLimits, showTargets } from './manage-targets.ts';
 import {
   type CalendarPicture,
@@ -25,6 +27,8 @@ import {
   showPkWeights,
   showSchedule,
 } from './manage-team-settings.ts';
+import type { Messenger } from './messenger.ts';
+import { sendProbationChecklist } from './probation-notices.ts';
 import { teamToday } from './team-today.ts';
 
 /** What a `/team` command did, for the messenger to render. */
@@ -48,16 +52,31 @@ export type TeamOutcome =
       effectiveFrom: Day;
     }
   | { kind: 'limits'; limits: LogLimits }
-  | { kind: 'today'; board: PkBoard; groupIds: number[] }
+  | { kind: 'today'; board: PkBoard; groupIds: number[]; approvals: MemberView[] }
   | { kind: 'calendar'; calendar: CalendarPicture }
   | { kind: 'calendar-set'; day: Day; override: CalendarOverride | 'clear' }
   | { kind: 'saturdays'; work: boolean }
   | { kind: 'pk-weights'; weights: PkWeights }
-  | { kind: 'schedule'; times: Record<JobName, string> };
+  | { kind: 'schedule'; times: Record<JobName, string> }
+  | { kind: 'level-set'; member: MemberView; from: LevelCode }
+  | { kind: 'hold'; member: MemberView; quarterKey: string; held: boolean };
+
+type TeamDeps = UseCaseDeps & { directory: Directory; messenger: Messenger; logger: Logger };
+
+/** A new hire's leader gets the probation checklist (or whoever added them, when no leader). */
+async function announceProbation(deps: TeamDeps, member: MemberView, actorId: string): Promise<void> {
+  const probation = await deps.store.careers.probationOf(member.id);
+  if (probation === undefined) return;
+  await sendProbationChecklist(
+    deps,
+    { member, probation },
+    await deps.store.roster.memberByMessengerId(actorId),
+  );
+}
 
 /** Routes a parsed `/team` command to its use case. */
 export async function runTeamCommand(
-  deps: UseCaseDeps & { directory: Directory },
+  deps: TeamDeps,
   actorId: string,
   command: TeamCommand,
 ): Promise<TeamOutcome> {
@@ -68,7 +87,9 @@ export async function runTeamCommand(
       return { kind: 'roster', roster: await listRoster(deps, { actorId }) };
     case 'add': {
       const { kind: _, ...options } = command;
-      return { kind: 'added', member: await addMember(deps, { actorId, ...options }) };
+      const member = await addMember(deps, { actorId, ...options });
+      if (member.status === 'probation') await announceProbation(deps, member, actorId);
+      return { kind: 'added', member };
     }
     case 'move': {
       const change = { kind: 'move', groupName: command.groupName } as const;
@@ -147,6 +168,36 @@ export async function runTeamCommand(
       return {
         kind: 'schedule',
         times: await setJobTime(deps, { actorId, job: command.job, time: command.time }),
+      };
+    case 'level-set':
+      return {
+        kind: 'level-set',
+        ...(await setLevel(deps, {
+          actorId,
+          memberRef: command.memberRef,
+          level: command.level,
+          reason: command.reason,
+        })),
+      };
+    case 'hold':
+      return {
+        kind: 'hold',
+        ...(await holdForReview(deps, {
+          actorId,
+          memberRef: command.memberRef,
+          reason: command.reason,
+          release: false,
+        })),
+      };
+    case 'release':
+      return {
+        kind: 'hold',
+        ...(await holdForReview(deps, {
+          actorId,
+          memberRef: command.memberRef,
+          reason: undefined,
+          release: true,
+        })),
       };
     case 'limit-set':
       return {

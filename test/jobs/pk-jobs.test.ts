@@ -242,6 +242,7 @@ describe('scheduled PK jobs', () => {
       await restarted.scheduler.start();
       const runs = await restarted.prisma.jobRun.findMany({ orderBy: { job: 'asc' } });
       expect(runs.map((r) => [r.job, r.periodKey, r.late])).toEqual([
+        ['careers-daily', '2026-11-27', true],
         ['daily-pk', '2026-11-27', true],
         ['daily-warnings', '2026-11-27', true],
         ['morning-digest', '2026-11-27', true],
@@ -254,7 +255,7 @@ describe('scheduled PK jobs', () => {
       const count = restarted.fake.calls.length;
       await restarted.scheduler.tick(seeded.teamId); // a second tick, or a second replica: nothing again
       expect(restarted.fake.calls.length).toBe(count);
-      expect(await restarted.prisma.jobRun.count()).toBe(4);
+      expect(await restarted.prisma.jobRun.count()).toBe(5);
     } finally {
       await restarted.scheduler.stop();
       await restarted.close();

@@ -1,10 +1,18 @@
 import { METRICS, type MetricTotals } from '../../domain/metrics.ts';
+import { openTrainingItems } from '../../domain/probation.ts';
 import { progress } from '../../domain/targets.ts';
 import type { Messages } from '../../i18n/index.ts';
 import { formatCount } from '../../i18n/numbers.ts';
 import type { Outbound } from '../../usecases/messenger.ts';
 import { mention } from '../format.ts';
 import { type Reply, sectionsOf, textReply } from './blocks.ts';
+import {
+  buildChecklist,
+  buildMemberResult,
+  buildSignOffRequest,
+  decisionText,
+  reviewLines,
+} from './careers-view.ts';
 import { buildBoardReply, buildGroupPost } from './pk-view.ts';
 import { formatDay, formatMetric } from './progress.ts';
 
@@ -123,6 +131,60 @@ export function renderOutbound(m: Messages, message: Outbound): Reply {
       }
       break;
     }
+    case 'probation-checklist':
+      return buildChecklist(m, message.member, message.probation);
+    case 'probation-signoff':
+      return buildSignOffRequest(m, message.member, message.probation);
+    case 'probation-decided':
+      return textReply(
+        decisionText(m, message.member, message.decision, message.decidedBy, message.probation),
+      );
+    case 'probation-reminder': {
+      const who = mention(message.member.messengerUserId);
+      if (message.reminder === 'leader-day-5') {
+        const open = openTrainingItems(message.probation.itemsDone).map((item) => m.probation.items[item]);
+        return {
+          ...buildChecklist(m, message.member, message.probation),
+          text: m.probation.reminderLeader(who, open.join('、')),
+        };
+      }
+      if (message.reminder === 'managers-deadline') return textReply(m.probation.reminderManagers(who));
+      return textReply(m.probation.reminderDirector(who, message.probation.deadline));
+    }
+    case 'quarter-preview': {
+      const title = m.level.previewTitle(message.review.quarter.key, message.reviewDay);
+      return { text: title, blocks: sectionsOf([title, ...reviewLines(m, message.review)]) };
+    }
+    case 'quarter-results': {
+      const title = m.level.resultsTitle(message.review.quarter.key);
+      return {
+        text: title,
+        blocks: sectionsOf([title, ...reviewLines(m, message.review, (r) => r.outcome !== 'skipped')]),
+      };
+    }
+    case 'quarter-result':
+      return buildMemberResult(m, message.review, message.memberId);
+    case 'quarter-flags': {
+      const title = m.level.flagsTitle(message.review.quarter.key);
+      return {
+        text: title,
+        blocks: sectionsOf([
+          title,
+          ...reviewLines(m, message.review, (r) => r.outcome === 'flag-for-review'),
+        ]),
+      };
+    }
+    case 'protection-ending':
+      return textReply(m.level.protectionEnding(mention(message.member.messengerUserId), message.endsOn));
+    case 'demotion-risk':
+      return textReply(
+        m.level.risk(
+          mention(message.member.messengerUserId),
+          formatMetric('amount', message.amount),
+          formatMetric('amount', message.target),
+          message.workingDaysLeft,
+        ),
+      );
     case 'month-figures': {
       const month = Number(message.board.from.slice(5, 7));
       const lines = message.rows.map((row) => {

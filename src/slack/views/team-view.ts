@@ -3,6 +3,7 @@ import { METRICS, type MetricTotals } from '../../domain/metrics.ts';
 import { PERIODS } from '../../domain/targets.ts';
 import type { Messages } from '../../i18n/index.ts';
 import { JOB_NAMES } from '../../jobs/job.ts';
+import type { MemberView } from '../../store/roster-repository.ts';
 import { notLoggedIn, type PkBoard } from '../../usecases/compute-pk.ts';
 import type { CalendarPicture } from '../../usecases/manage-team-settings.ts';
 import type { TeamOutcome } from '../../usecases/run-team-command.ts';
@@ -68,7 +69,7 @@ export function buildTeamReply(m: Messages, outcome: TeamOutcome): Reply {
       );
     }
     case 'today':
-      return buildTodayReply(m, outcome.board, outcome.groupIds);
+      return buildTodayReply(m, outcome.board, outcome.groupIds, outcome.approvals);
     case 'calendar':
       return textReply(calendarLines(m, outcome.calendar).join('\n'));
     case 'calendar-set':
@@ -101,6 +102,21 @@ export function buildTeamReply(m: Messages, outcome: TeamOutcome): Reply {
             m.team.scheduleLine(`\`${job}\` ${m.team.jobNames[job]}`, outcome.times[job]),
           ),
         ].join('\n'),
+      );
+    case 'level-set':
+      return textReply(
+        m.level.set(
+          mention(outcome.member.messengerUserId),
+          levelLabel(m, outcome.from),
+          levelLabel(m, outcome.member.level),
+        ),
+      );
+    case 'hold':
+      return textReply(
+        (outcome.held ? m.level.heldSet : m.level.heldReleased)(
+          mention(outcome.member.messengerUserId),
+          outcome.quarterKey,
+        ),
       );
     case 'limits':
       return textReply(
@@ -143,7 +159,12 @@ function calendarLines(m: Messages, calendar: CalendarPicture): string[] {
 }
 
 /** `/team today`: per group in scope, the day's funnel, who has not logged and who is behind. */
-function buildTodayReply(m: Messages, board: PkBoard, groupIds: readonly number[]): Reply {
+function buildTodayReply(
+  m: Messages,
+  board: PkBoard,
+  groupIds: readonly number[],
+  approvals: readonly MemberView[],
+): Reply {
   const title = m.team.todayTitle(formatDay(m, board.day));
   const lines: string[] = [];
   for (const standing of board.groups.filter((g) => groupIds.includes(g.groupId))) {
@@ -159,7 +180,11 @@ function buildTodayReply(m: Messages, board: PkBoard, groupIds: readonly number[
       lines.push(m.team.todayBehind(behind.map((b) => mention(b.member.messengerUserId)).join(' ')));
     if (notLogged.length === 0 && behind.length === 0) lines.push(m.team.todayAllGood);
   }
-  lines.push(m.team.todayApprovals);
+  lines.push(
+    approvals.length === 0
+      ? m.team.todayApprovals
+      : m.team.todayApprovalsWaiting(approvals.map((a) => mention(a.messengerUserId)).join(' ')),
+  );
   return { text: title, blocks: [header(title), ...sectionsOf(lines)] };
 }
 

@@ -1,0 +1,143 @@
+import { probationReminders, protectionEndingSoon, readyForSignOff } from '../domain/probation.ts';
+import { atRiskOfDemotion, quarterContaining } from '../domain/quarter-review.ts';
+import { targetFor, targetsOn } from '../domain/targets.ts';
+import { countWorkingDays, isWorkingDay, previousWorkingDay } from '../domain/working-days.ts';
+import type { MemberView } from '../store/roster-repository.ts';
+import type { JobContext, JobDefinition } from './job.ts';
+import { createPostLog, type PostLog } from './posting.ts';
+
+/**
+ * Every morning: probation reminders (day 5 to the leader while items are open; the deadline day
+ * to the managers; the day after an unsigned deadline to the director), a note to members (and
+ * their leaders) whose protection period ends in a week, and, on the working day when two thirds
+ * of the quarter have passed, a warning to each member at risk of demotion and to their leader.
+ */
+export const careersDaily: JobDefinition = {
+  name: 'careers-daily',
+  defaultTime: '09:15',
+  periodKey: (day) => day,
+  async run(context) {
+    const log = createPostLog(context, 'careers-daily');
+    const members = await context.store.roster.members(context.team.id);
+    const byId = new Map(members.map((m) => [m.id, m]));
+    const groups = await context.store.roster.groups(context.team.id);
+    const leaderOf = (m: MemberView) => {
+      const id = groups.find((g) => g.id === m.groupId)?.leaderId;
+      const leader = id === undefined || id === null ? undefined : byId.get(id);
+      return leader !== undefined && leader.status !== 'left' && leader.id !== m.id ? leader : undefined;
+    };
+    const managers = members.filter((m) => m.role === 'manager' && m.status !== 'left');
+    const directors = members.filter((m) => m.role === 'director' && m.status !== 'left');
+
+    for (const probation of await context.store.careers.openProbations(context.team.id)) {
+      const member = byId.get(probation.memberId);
+      if (member === undefined) continue;
+      const reminders = probationReminders({
+        hiredOn: probation.startedOn,
+        deadline: probation.deadline,
+        today: context.day,
+        allItemsDone: readyForSignOff(probation.itemsDone),
+        decided: false,
+      });
+      for (const reminder of reminders) {
+        const to =
+          reminder === 'leader-day-5'
+            ? [leaderOf(member) ?? managers[0]]
+            : reminder === 'managers-deadline'
+              ? managers
+              : directors.length > 0
+                ? directors
+                : managers;
+        for (const person of to) {
+          if (person === undefined) continue;
+          await log.send(
+            'probation-reminder',
+            { member: person },
+            { kind: 'probation-reminder', reminder, member, probation },
+          );
+        }
+      }
+    }
+
+    for (const member of members.filter(
+      (m) => m.status === 'active' && protectionEndingSoon(context.day, m.protectionEndsOn),
+    )) {
+      const endsOn = member.protectionEndsOn;
+      if (endsOn === null) continue;
+      await log.send('protection-ending', { member }, { kind: 'protection-ending', member, endsOn });
+      const leader = leaderOf(member);
+      if (leader !== undefined)
+        await log.send(
+          'protection-ending',
+          { member: leader },
+          { kind: 'protection-ending', member, endsOn },
+        );
+    }
+
+    await warnAtRisk(context, log, members, leaderOf);
+    return log.result();
+  },
+};
+
+async function warnAtRisk(
+  context: JobContext,
+  log: PostLog,
+  members: MemberView[],
+  leaderOf: (m: MemberView) => MemberView | undefined,
+) {
+  const quarter = quarterContaining(context.day);
+  if (!isWorkingDay(context.day, context.calendar)) return;
+  const inQuarter = countWorkingDays(quarter.from, quarter.to, context.calendar);
+  const elapsed = (day: typeof context.day) => countWorkingDays(quarter.from, day, context.calendar);
+  // The first working day on which two thirds of the quarter's working days have passed.
+  const crossed = (day: typeof context.day) => elapsed(day) * 3 >= inQuarter * 2;
+  if (
+    !crossed(context.day) ||
+    (context.day > quarter.from && crossed(previousWorkingDay(context.day, context.calendar)))
+  )
+    return;
+  const [sums, overrides] = await Promise.all([
+    context.store.activity.teamMemberTotals(context.team.id, quarter.from, context.day),
+    context.store.settings.targetOverrides(context.team.id),
+  ]);
+  const table = targetsOn(context.day, overrides);
+  const workingDaysLeft = inQuarter - elapsed(context.day);
+  for (const member of members) {
+    if (
+      member.status !== 'active' ||
+      member.joinedOn === null ||
+      (member.role !== 'agent' && member.role !== 'leader')
+    )
+      continue;
+    if (member.protectionEndsOn !== null && quarter.to < member.protectionEndsOn) continue;
+    const actual = sums.get(member.id) ?? {
+      calls: 0,
+      effective: 0,
+      intents: 0,
+      followUps: 0,
+      appointments: 0,
+      amount: 0,
+    };
+    const target = targetFor(table, member.level, 'quarter');
+    if (
+      !atRiskOfDemotion({
+        actual,
+        target,
+        workingDaysElapsed: elapsed(context.day),
+        workingDaysInQuarter: inQuarter,
+      })
+    )
+      continue;
+    const message = {
+      kind: 'demotion-risk',
+      member,
+      amount: actual.amount,
+      target: target.amount,
+      workingDaysLeft,
+    } as const;
+    await log.send('demotion-risk', { member }, { ...message, forLeader: false });
+    const leader = leaderOf(member);
+    if (leader !== undefined)
+      await log.send('demotion-risk', { member: leader }, { ...message, forLeader: true });
+  }
+}

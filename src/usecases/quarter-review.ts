@@ -1,0 +1,98 @@
+import type { Day } from '../domain/days.ts';
+import { evaluateQuarter, type Quarter, type ReviewResult } from '../domain/quarter-review.ts';
+import { targetFor, targetsOn } from '../domain/targets.ts';
+import type { MemberView } from '../store/roster-repository.ts';
+import type { Repositories, Store } from '../store/store.ts';
+
+export type QuarterReview = { quarter: Quarter; results: Array<ReviewResult & { member: MemberView }> };
+
+/**
+ * Judges every active member on the quarter just ended, against their level's quarter target as
+ * in force on its last day; members on probation are not judged, holds keep the level. The sums
+ * come from one query; the rule itself is src/domain/quarter-review.ts.
+ */
+export async function judgeQuarter(
+  repos: Repositories,
+  teamId: number,
+  quarter: Quarter,
+): Promise<QuarterReview> {
+  const [members, sums, overrides, calendar, holds] = await Promise.all([
+    repos.roster.members(teamId),
+    repos.activity.teamMemberTotals(teamId, quarter.from, quarter.to),
+    repos.settings.targetOverrides(teamId),
+    repos.calendar.settings(teamId),
+    repos.careers.holds(teamId, quarter.key),
+  ]);
+  const judged = members.filter((m) => m.status === 'active' && (m.role === 'agent' || m.role === 'leader'));
+  const table = targetsOn(quarter.to, overrides);
+  const results = evaluateQuarter({
+    quarter,
+    calendar,
+    targetFor: (level) => targetFor(table, level, 'quarter'),
+    members: judged.map((m) => {
+      const hold = holds.get(m.id);
+      return {
+        memberId: m.id,
+        level: m.level,
+        joinedOn: m.joinedOn,
+        protectionEndsOn: m.protectionEndsOn,
+        actual: sums.get(m.id) ?? {
+          calls: 0,
+          effective: 0,
+          intents: 0,
+          followUps: 0,
+          appointments: 0,
+          amount: 0,
+        },
+        ...(hold === undefined ? {} : { hold: { reason: hold } }),
+      };
+    }),
+  });
+  const byId = new Map(judged.map((m) => [m.id, m]));
+  return {
+    quarter,
+    results: results.flatMap((r) => {
+      const member = byId.get(r.memberId);
+      return member === undefined ? [] : [{ ...r, member }];
+    }),
+  };
+}
+
+/**
+ * Applies a quarter's review in one transaction: every level change and its history row, or none
+ * (a failure midway rolls everything back). Returns the review as applied.
+ */
+export async function applyQuarterReview(
+  store: Store,
+  options: { teamId: number; quarter: Quarter; day: Day },
+): Promise<QuarterReview> {
+  return store.transaction(async (repos) => {
+    const review = await judgeQuarter(repos, options.teamId, options.quarter);
+    for (const result of review.results) {
+      if (result.to === result.from) continue;
+      await repos.roster.updateMember(result.member.id, { level: result.to });
+      await repos.roster.addLevelChange({
+        memberId: result.member.id,
+        fromLevel: result.from,
+        toLevel: result.to,
+        reason: result.outcome === 'promoted' ? 'quarter-promotion' : 'quarter-demotion',
+        quarter: options.quarter.key,
+        decidedById: null,
+      });
+    }
+    await repos.audit.append({
+      teamId: options.teamId,
+      actor: 'system',
+      action: 'quarter-review.applied',
+      detail: {
+        quarter: options.quarter.key,
+        day: options.day,
+        changes: review.results
+          .filter((r) => r.to !== r.from)
+          .map((r) => ({ member: r.member.id, from: r.from, to: r.to })),
+        held: review.results.filter((r) => r.outcome === 'held').map((r) => r.member.id),
+      },
+    });
+    return review;
+  });
+}
