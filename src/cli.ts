@@ -3,6 +3,7 @@ import { WebClient } from '@slack/web-api';
 import { systemClock } from './clock.ts';
 import { type Config, loadConfig } from './config.ts';
 import { parseDay } from './domain/days.ts';
+import { isDomainError } from './errors.ts';
 import { isJobName, JOB_NAMES, type JobName } from './jobs/job.ts';
 import { jobTimes, runJob } from './jobs/runner.ts';
 import { createLogger } from './logger.ts';
@@ -13,6 +14,7 @@ import { migrateDatabase } from './store/migrate.ts';
 import { createStore, type Store } from './store/store.ts';
 import type { UseCaseDeps } from './usecases/context.ts';
 import { exportRoster } from './usecases/export-roster.ts';
+import { buildExport } from './usecases/exports.ts';
 import { importRoster } from './usecases/import-roster.ts';
 
 /**
@@ -24,6 +26,8 @@ const USAGE = `Usage: zhanbao <command>
   db migrate                    apply pending database migrations (the bot also does this at start)
   roster import FILE.csv        import the roster all-or-nothing; every bad row is reported by line
   roster export [FILE.csv]      write the roster as CSV (to standard output without FILE)
+  export pay --month YYYY-MM [--out FILE]                  pay statements of a month as CSV (closed or provisional)
+  export activity --from YYYY-MM-DD --to YYYY-MM-DD [--out FILE]   daily figures per member as CSV
   job list                      every scheduled job, its time and its last run
   job run NAME --date YYYY-MM-DD [--force] [--team ID]
                                 run a job now for that day (posts to Slack: needs SLACK_BOT_TOKEN);
@@ -80,6 +84,39 @@ export async function runCli(
         if (args[0] === undefined) io.out(csv.trimEnd());
         else await writeFile(args[0], csv, 'utf8');
         return 0;
+      });
+    case 'export pay':
+    case 'export activity':
+      return withDeps(config, async (deps) => {
+        const request =
+          action === 'pay'
+            ? { kind: 'pay' as const, month: flagValue(args, '--month') ?? '' }
+            : {
+                kind: 'activity' as const,
+                from: flagValue(args, '--from') ?? '',
+                to: flagValue(args, '--to') ?? '',
+              };
+        const team = (await deps.store.roster.teams())[0];
+        if (team === undefined) {
+          io.err('no team yet: import or add a roster first');
+          return 1;
+        }
+        try {
+          const file = await buildExport(deps.store, team, request);
+          const out = flagValue(args, '--out');
+          if (out === undefined) io.out(file.csv.trimEnd());
+          else {
+            await writeFile(out, file.csv, 'utf8');
+            io.err(`wrote ${out}: ${file.rows} rows`);
+          }
+          return 0;
+        } catch (error) {
+          if (!isDomainError(error)) throw error;
+          io.err(
+            `${action === 'pay' ? '--month YYYY-MM' : '--from YYYY-MM-DD --to YYYY-MM-DD'} is needed: ${error.message}`,
+          );
+          return 1;
+        }
       });
     case 'job list':
       return withDeps(config, async (deps) => {
@@ -140,6 +177,7 @@ const JOB_RULES: Record<JobName, string> = {
   'careers-daily': 'every day: probation reminders, protection ending, demotion risk at 2/3 of the quarter',
   'quarter-preview': 'last working day of the quarter: preview of the review to the managers',
   'quarter-review': 'first working day of the quarter: promotions and demotions',
+  'month-close': "first working day of the month: freeze the last month's pay statements",
 };
 
 async function runJobCommand(config: Config, args: readonly string[], io: Io): Promise<number> {

@@ -34,6 +34,9 @@ export const ERROR_CODES = [
   'probation-items-open',
   'probation-extend-days',
   'level-not-your-member',
+  'pay-not-permitted',
+  'month-closed',
+  'bad-month',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -25,6 +25,12 @@ describe('manifests/slack.yaml', async () => {
   });
 
   it('asks only for the bot scopes the code uses', () => {
-    expect([...manifest.oauth_config.scopes.bot].sort()).toEqual(['chat:write', 'commands', 'users:read']);
+    expect([...manifest.oauth_config.scopes.bot].sort()).toEqual([
+      'chat:write',
+      'commands',
+      'files:write',
+      'im:write',
+      'users:read',
+    ]);
   });
 });

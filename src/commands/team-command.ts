@@ -6,7 +6,9 @@ import { parseRole } from '../domain/roles.ts';
 import type { Period } from '../domain/targets.ts';
 import { type CalendarOverride, parseCalendarOverride } from '../domain/working-days.ts';
 import { isJobName, type JobName } from '../jobs/job.ts';
+import type { ExportRequest } from '../usecases/exports.ts';
 import { parseLogCommand } from './log-command.ts';
+import { type PayRuleCommand, parsePayRuleCommand } from './pay-command.ts';
 import { isOneOf, type Token, tokenize } from './tokens.ts';
 
 /**
@@ -33,6 +35,8 @@ import { isOneOf, type Token, tokenize } from './tokens.ts';
  *   /team schedule [任务 HH:mm]                       the local time of each scheduled job · 时间
  *   /team level @user 级别 原因…                      set a level by hand (lands in the level history) · 级别
  *   /team hold @user 原因… | release @user             hold a member out of this quarter's review, or release · 保留 取消保留
+ *   /team pay [级别] | /team pay 级别|all 项目 数值 [from 日期]   the pay rule (see pay-command.ts) · 薪酬
+ *   /team export pay YYYY-MM | export activity FROM TO       CSV files for HR, to my DM · 导出
  *   /team help | 帮助
  *
  * Levels are read by `parseLevel` (见习MO1, 客户经理MO2, senior mo3, S2); days are YYYY-MM-DD.
@@ -69,20 +73,25 @@ export type TeamCommand =
   | { kind: 'schedule-set'; job: JobName; time: string }
   | { kind: 'level-set'; memberRef: string; level: LevelCode; reason: string }
   | { kind: 'hold'; memberRef: string; reason: string }
-  | { kind: 'release'; memberRef: string };
+  | { kind: 'release'; memberRef: string }
+  | { kind: 'pay'; command: PayRuleCommand }
+  | { kind: 'export'; request: ExportRequest };
 
-export type TeamSubcommand = Exclude<
-  TeamCommand['kind'],
-  | 'help'
-  | 'list'
-  | 'target-show'
-  | 'limit-show'
-  | 'today'
-  | 'calendar-show'
-  | 'calendar-saturdays'
-  | 'pk-show'
-  | 'schedule-show'
->;
+export type TeamSubcommand =
+  | Exclude<
+      TeamCommand['kind'],
+      | 'help'
+      | 'list'
+      | 'target-show'
+      | 'limit-show'
+      | 'today'
+      | 'calendar-show'
+      | 'calendar-saturdays'
+      | 'pk-show'
+      | 'schedule-show'
+      | 'pay'
+    >
+  | 'pay-set';
 
 export type TeamParse =
   | { ok: true; command: TeamCommand }
@@ -107,7 +116,9 @@ type Verb =
   | 'schedule'
   | 'level'
   | 'hold'
-  | 'release';
+  | 'release'
+  | 'pay'
+  | 'export';
 
 const SUBCOMMANDS: Record<string, Verb> = {
   help: 'help',
@@ -149,6 +160,10 @@ const SUBCOMMANDS: Record<string, Verb> = {
   hold: 'hold',
   保留: 'hold',
   release: 'release',
+  pay: 'pay',
+  薪酬: 'pay',
+  export: 'export',
+  导出: 'export',
   取消保留: 'release',
   时间: 'schedule',
   定时: 'schedule',
@@ -229,6 +244,22 @@ export function parseTeamCommand(text: string): TeamParse {
         ok: true,
         command: { kind: 'hold', memberRef: member.id, reason: reason.map((t) => t.raw).join(' ') },
       };
+    }
+    case 'pay': {
+      const command = parsePayRuleCommand(rest.map((t) => t.raw));
+      return command === undefined ? usage('pay-set') : { ok: true, command: { kind: 'pay', command } };
+    }
+    case 'export': {
+      const [what, first, second, ...extra] = rest.map((t) => t.raw);
+      if (what === 'pay' && first !== undefined && second === undefined)
+        return { ok: true, command: { kind: 'export', request: { kind: 'pay', month: first } } };
+      if (what === 'activity' && first !== undefined && second !== undefined && extra.length === 0) {
+        return {
+          ok: true,
+          command: { kind: 'export', request: { kind: 'activity', from: first, to: second } },
+        };
+      }
+      return usage('export');
     }
     case 'release': {
       const [member, ...extra] = rest;

@@ -2,6 +2,14 @@ import type { ErrorParams } from '../errors.ts';
 import type { Messages } from './zh-CN.ts';
 
 const p = (params: ErrorParams, key: string): string => String(params[key] ?? '');
+const PAY_LINES_EN: Record<string, string> = {
+  base: 'Base',
+  'base-pro-rata': 'Base (pro rata for the days employed)',
+  'cut-below-target': 'Cut: target missed',
+  'cut-at-zero': 'Cut: no 业绩',
+  commission: 'Commission',
+  adjustment: 'Adjustment',
+};
 const REASONS_EN: Record<string, string> = {
   hired: 'hired',
   import: 'imported',
@@ -79,6 +87,10 @@ export const en = {
     'probation-extend-days': () => 'Extend by a whole number of days from 1 to 30.',
     'level-not-your-member': (x: ErrorParams) =>
       `You can only see your own level or your group's; ${p(x, 'who')} is not in your group.`,
+    'pay-not-permitted': () => 'Pay is visible only to the member, the managers and the director.',
+    'month-closed': (x: ErrorParams) =>
+      `${p(x, 'month')} is closed; only a manager can correct it (as an adjustment on a later statement). Please ask your manager.`,
+    'bad-month': (x: ErrorParams) => `"${p(x, 'month')}" is not a month I can use; write it like 2026-11.`,
   },
   common: {
     somethingWrong:
@@ -334,6 +346,30 @@ export const en = {
     risk: (who: string, amount: string, target: string, days: number) =>
       `⚠️ ${who} has ${amount} this quarter, less than two thirds of the ${target} target: at risk of demotion. ${days} working days left.`,
   },
+  pay: {
+    title: (who: string, month: string, closed: boolean) =>
+      `Pay statement of ${who}, ${month}${closed ? ' (closed)' : ' (this month so far, not closed)'}`,
+    line: (code: string): string => PAY_LINES_EN[code] ?? code,
+    amount: (amount: string, target: string, met: boolean) =>
+      `Amount ${amount} / target ${target}${met ? ' (met)' : ' (missed)'}`,
+    total: (total: string) => `*Total ${total}*`,
+    rule: (level: string, version: string) => `By the pay rule of ${level} (version ${version})`,
+    defaultRule: 'default',
+    notEmployed: (month: string) => `Not employed in ${month}: no statement.`,
+    noClosed: 'No month has been closed yet.',
+    teamTitle: (month: string, closed: boolean, count: number) =>
+      `*Team pay, ${month}*${closed ? ' (closed)' : ' (not closed, current figures)'}  ${count} people`,
+    teamLine: (who: string, amount: string, total: string) => `${who}  amount ${amount}  pay ${total}`,
+    teamTotal: (total: string) => `*Total ${total}*`,
+    ruleTitle: (level: string) => `*Pay rule of ${level}*`,
+    ruleLines: (base: string, target: string, commission: string, cut: string, zero: string) =>
+      `base ${base}; monthly target ${target}; commission ${commission}; cut below target ${cut}; cut at zero ${zero}`,
+    tier: (rate: string, from: string) => `${rate} (from ${from})`,
+    ruleSet: (levels: string, from: string) =>
+      `Changed the pay rule of ${levels} from ${from} on; closed months are not affected.`,
+    exportSent: (file: string, rows: number) => `Sent ${file} (${rows} rows) to your direct messages.`,
+    usage: 'Usage: `/pay` for yourself; `/pay @member`; `/pay team 2026-11`',
+  },
   roles: { agent: 'agent', leader: 'leader', manager: 'manager', director: 'director', admin: 'admin' },
   statuses: { probation: 'on probation', active: 'active', left: 'left' },
   team: {
@@ -359,6 +395,9 @@ export const en = {
         'Usage: `/team level @member LEVEL reason`, e.g. `/team level @wang A2 outstanding quarter`',
       hold: "Usage: `/team hold @member reason` (the level stays in this quarter's review)",
       release: 'Usage: `/team release @member`',
+      'pay-set':
+        'Usage: `/team pay A1` to see it; `/team pay all base 2500 from 2027-01-01`; parts: base, target, commission (1% or 1% above 1.5%), cut, zero',
+      export: 'Usage: `/team export pay 2026-11` or `/team export activity 2026-11-01 2026-11-30`',
     },
     help: [
       '*Team administration `/team`*',
@@ -376,6 +415,7 @@ export const en = {
       '`/team calendar` the working days; `/team calendar 2027-01-01 holiday` sets a day off',
       '`/team pk` PK points; `/team schedule` the times of the scheduled jobs',
       '`/team level @member A2 reason` sets a level by hand; `/team hold @member reason` holds a quarter review',
+      '`/team pay A1` shows the pay rule; `/team export pay 2026-11` exports for HR',
     ].join('\n'),
     added: (who: string, group: string, level: string, status: string) =>
       `Added ${who}: ${group}, ${level}, ${status}.`,
@@ -439,6 +479,7 @@ export const en = {
       'careers-daily': 'probation reminders, protection ending, demotion risk (every day)',
       'quarter-preview': 'quarter review preview (last working day of the quarter)',
       'quarter-review': 'quarter review (first working day of the quarter)',
+      'month-close': 'month close of pay (first working day of the month)',
     },
     groupAdded: (group: string) => `Created the group "${group}".`,
     listTitle: (team: string, count: number) => `${team} roster (${count} active)`,

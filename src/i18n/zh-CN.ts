@@ -6,6 +6,14 @@ import type { ErrorCode, ErrorParams } from '../errors.ts';
  * by the messenger adapter, so the catalogue stays messenger-neutral.
  */
 const p = (params: ErrorParams, key: string): string => String(params[key] ?? '');
+const PAY_LINES_ZH: Record<string, string> = {
+  base: '底薪',
+  'base-pro-rata': '底薪（按在职天数折算）',
+  'cut-below-target': '未达标扣减',
+  'cut-at-zero': '零业绩扣减',
+  commission: '提成',
+  adjustment: '调整',
+};
 const REASONS_ZH: Record<string, string> = {
   hired: '入职',
   import: '导入',
@@ -79,6 +87,10 @@ export const zhCN = {
     'probation-extend-days': () => '延期天数请填 1 到 30 之间的整数。',
     'level-not-your-member': (x: ErrorParams) =>
       `你只能查看自己或自己小组成员的级别，${p(x, 'who')} 不在你的范围内。`,
+    'pay-not-permitted': () => '薪酬只有本人、经理和总监可以查看。',
+    'month-closed': (x: ErrorParams) =>
+      `${p(x, 'month')} 已经结算，只有经理可以更正（会在下个月的薪酬单上记一笔调整）。请联系你的经理。`,
+    'bad-month': (x: ErrorParams) => `月份「${p(x, 'month')}」不对，请写成 2026-11 这样的格式。`,
   } satisfies Record<ErrorCode, (params: ErrorParams) => string>,
   common: {
     somethingWrong: '抱歉，处理时出了点问题，数据没有改动。请稍后再试；如果一直这样，请告诉管理员。',
@@ -326,6 +338,30 @@ export const zhCN = {
     risk: (who: string, amount: string, target: string, days: number) =>
       `⚠️ ${who} 本季度业绩 ${amount}，不到目标 ${target} 的三分之二，有降级风险。剩余 ${days} 个工作日。`,
   },
+  pay: {
+    title: (who: string, month: string, closed: boolean) =>
+      `${who} ${month} 薪酬单${closed ? '（已结算）' : '（本月累计，未结算）'}`,
+    line: (code: string): string => PAY_LINES_ZH[code] ?? code,
+    amount: (amount: string, target: string, met: boolean) =>
+      `业绩 ${amount} / 目标 ${target}${met ? '（达标）' : '（未达标）'}`,
+    total: (total: string) => `*合计 ${total}*`,
+    rule: (level: string, version: string) => `按 ${level} 的薪酬规则（版本 ${version}）`,
+    defaultRule: '默认',
+    notEmployed: (month: string) => `${month} 没有在职记录，没有薪酬单。`,
+    noClosed: '还没有已结算的月份。',
+    teamTitle: (month: string, closed: boolean, count: number) =>
+      `*${month} 团队薪酬*${closed ? '（已结算）' : '（未结算，按当前数据）'}　${count} 人`,
+    teamLine: (who: string, amount: string, total: string) => `${who}　业绩 ${amount}　实发 ${total}`,
+    teamTotal: (total: string) => `*合计 ${total}*`,
+    ruleTitle: (level: string) => `*${level} 的薪酬规则*`,
+    ruleLines: (base: string, target: string, commission: string, cut: string, zero: string) =>
+      `底薪 ${base}；月业绩目标 ${target}；提成 ${commission}；未达标扣 ${cut}；零业绩扣 ${zero}`,
+    tier: (rate: string, from: string) => `${rate}（${from} 起）`,
+    ruleSet: (levels: string, from: string) =>
+      `已修改 ${levels} 的薪酬规则，自 ${from} 起生效；已结算的月份不受影响。`,
+    exportSent: (file: string, rows: number) => `已把 ${file}（${rows} 行）发到你的私信。`,
+    usage: '用法：`/pay` 查看自己；`/pay @成员`；`/pay team 2026-11`',
+  },
   roles: { agent: '专员', leader: '组长', manager: '经理', director: '总监', admin: '管理员' },
   statuses: { probation: '试用期', active: '在职', left: '已离职' },
   team: {
@@ -349,6 +385,9 @@ export const zhCN = {
       'level-set': '用法：`/team level @成员 级别 原因`，例如 `/team level @小王 客户经理MO2 表现突出`',
       hold: '用法：`/team hold @成员 原因`（本季度评估保持级别不变）',
       release: '用法：`/team release @成员`',
+      'pay-set':
+        '用法：`/team pay 客户经理MO1` 查看；`/team pay all 底薪 2500 from 2027-01-01`；项目：底薪、目标、提成（1% 或 1% 超出 1.5%）、未达标扣、零业绩扣',
+      export: '用法：`/team export pay 2026-11` 或 `/team export activity 2026-11-01 2026-11-30`',
     },
     help: [
       '*团队管理 `/team`*',
@@ -366,6 +405,7 @@ export const zhCN = {
       '`/team calendar` 工作日历；`/team calendar 2027-01-01 holiday` 设置假期',
       '`/team pk` PK 计分；`/team schedule` 定时任务时间',
       '`/team level @成员 客户经理MO2 原因` 手动调整级别；`/team hold @成员 原因` 季度评估保留',
+      '`/team pay 客户经理MO1` 薪酬规则；`/team export pay 2026-11` 导出给 HR',
     ].join('\n'),
     added: (who: string, group: string, level: string, status: string) =>
       `已添加 ${who}：${group}，${level}，${status}。`,
@@ -423,6 +463,7 @@ export const zhCN = {
       'careers-daily': '试用期提醒、保护期到期、降级风险（每天）',
       'quarter-preview': '季度评估预览（季度最后一个工作日）',
       'quarter-review': '季度评估（季度第一个工作日）',
+      'month-close': '月度结算（每月第一个工作日）',
     },
     groupAdded: (group: string) => `已新建小组「${group}」。`,
     listTitle: (team: string, count: number) => `${team} 名单（${count} 人在职）`,

@@ -16,6 +16,7 @@ export const JOB_NAMES = [
   'careers-daily',
   'quarter-preview',
   'quarter-review',
+  'month-close',
 ] as const;
 export type JobName = (typeof JOB_NAMES)[number];
 

@@ -3,6 +3,7 @@ import { careersDaily } from './careers-daily.ts';
 import { dailyPk } from './daily-pk.ts';
 import { dailyWarnings } from './daily-warnings.ts';
 import type { JobDefinition, JobName } from './job.ts';
+import { monthClose } from './month-close.ts';
 import { morningDigest } from './morning-digest.ts';
 import { monthlyPk, weeklyPk } from './period-pk.ts';
 import { quarterPreview, quarterReview } from './quarter-jobs.ts';
@@ -18,6 +19,7 @@ export const JOBS: Record<JobName, JobDefinition> = {
   'careers-daily': careersDaily,
   'quarter-preview': quarterPreview,
   'quarter-review': quarterReview,
+  'month-close': monthClose,
 };
 
 /** node-cron's expression for a daily "HH:mm" (seconds field omitted: minute hour * * *). */

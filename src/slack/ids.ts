@@ -9,6 +9,7 @@ export const COMMANDS = {
   rank: '/rank',
   probation: '/probation',
   level: '/level',
+  pay: '/pay',
 } as const;
 
 export const ACTIONS = {

@@ -43,6 +43,19 @@ export function createSlackMessenger(
       const reply = renderOutbound(messagesFor(deps.defaultLocale), message);
       await client.chat.update({ channel: ref.channel, ts: ref.ts, ...reply });
     },
+    async upload(to, file) {
+      // A file lands in the DM with the bot: open (or find) that conversation first.
+      const opened = await client.conversations.open({ users: to.messengerUserId });
+      const channel = opened.channel?.id;
+      if (channel === undefined)
+        throw new Error(`conversations.open gave no channel for ${to.messengerUserId}`);
+      await client.files.uploadV2({
+        channel_id: channel,
+        filename: file.filename,
+        title: file.title,
+        file: Buffer.from(file.content, 'utf8'),
+      });
+    },
     async reply(ref, message) {
       await send({ channel: ref.channel }, message, ref);
     },

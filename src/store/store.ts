@@ -3,6 +3,7 @@ import { auditRepository } from './audit-repository.ts';
 import { calendarRepository } from './calendar-repository.ts';
 import { careersRepository } from './careers-repository.ts';
 import { jobsRepository } from './jobs-repository.ts';
+import { payRepository } from './pay-repository.ts';
 import { pkRepository } from './pk-repository.ts';
 import { rosterRepository } from './roster-repository.ts';
 import { settingsRepository } from './settings-repository.ts';
@@ -21,6 +22,7 @@ export type Repositories = {
   jobs: ReturnType<typeof jobsRepository>;
   pk: ReturnType<typeof pkRepository>;
   careers: ReturnType<typeof careersRepository>;
+  pay: ReturnType<typeof payRepository>;
 };
 
 export type Store = Repositories & {
@@ -37,6 +39,7 @@ function bind(db: Tx): Repositories {
     jobs: jobsRepository(db),
     pk: pkRepository(db),
     careers: careersRepository(db),
+    pay: payRepository(db),
   };
 }
 

@@ -11,6 +11,7 @@ import { logLimitsFrom } from '../store/settings-repository.ts';
 import type { Repositories } from '../store/store.ts';
 import { isUniqueViolation } from '../store/unique.ts';
 import { type Acting, identifyActor, todayFor, type UseCaseDeps } from './context.ts';
+import { adjustClosedMonth, monthOfDay } from './pay-statements.ts';
 import { resolveDay } from './resolve-day.ts';
 
 /** How far back a member may log for themselves; older days need their leader or manager. */
@@ -78,6 +79,9 @@ async function logInTransaction(
   const today = todayFor(deps, acting.team);
   const day = checkWindow(acting, subject, resolveDay(request.command.day, today), today);
 
+  const closed = await repos.pay.isClosed(acting.team.id, monthOfDay(day));
+  if (closed && !canAdministerRoster(acting.actor))
+    throw new DomainError('month-closed', { month: monthOfDay(day) });
   const before = await repos.activity.memberTotals(subject.id, day, day);
   const { change, kind, undoesId } = await changeFor(repos, subject, day, before, request.command);
   const after = addTotals(before, change);
@@ -125,6 +129,18 @@ async function logInTransaction(
       confirmedWarnings: request.confirmed ? checks.warnings.map((w) => w.code) : [],
     },
   });
+  if (closed && change.amount !== 0) {
+    // A late correction to a closed month: never a silent change, an adjustment on a later statement.
+    await adjustClosedMonth(repos, {
+      team: acting.team,
+      member: subject,
+      day,
+      amountBefore: before.amount,
+      amountAfter: after.amount,
+      today,
+      actor: request.actorId,
+    });
+  }
   const target = await dailyTarget(repos, subject, day);
   return {
     kind: 'recorded',

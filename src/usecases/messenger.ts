@@ -1,10 +1,13 @@
 import type { Day } from '../domain/days.ts';
 import type { MetricTotals } from '../domain/metrics.ts';
+import type { Statement } from '../domain/pay.ts';
 import type { ProbationReminder } from '../domain/probation.ts';
 import type { ProbationView } from '../store/careers-repository.ts';
+import type { FrozenStatement } from '../store/pay-repository.ts';
 import type { MemberView } from '../store/roster-repository.ts';
 import type { BehindMember, PkBoard } from './compute-pk.ts';
 import type { Decision } from './manage-probation.ts';
+import type { TeamPay } from './pay-statements.ts';
 import type { QuarterReview } from './quarter-review.ts';
 
 /**
@@ -42,6 +45,14 @@ export type Outbound =
   | { kind: 'quarter-result'; review: QuarterReview; memberId: number }
   | { kind: 'quarter-flags'; review: QuarterReview }
   | { kind: 'protection-ending'; member: MemberView; endsOn: Day }
+  | { kind: 'pay-summary'; pay: TeamPay }
+  | {
+      kind: 'pay-statement';
+      member: MemberView;
+      month: string;
+      statement: Statement | FrozenStatement;
+      closed: boolean;
+    }
   | {
       kind: 'demotion-risk';
       member: MemberView;
@@ -71,8 +82,13 @@ export type Audience = { channel: string } | { member: Pick<MemberView, 'messeng
 /** Where a post landed, so that it can be updated or answered in its thread. */
 export type PostRef = { channel: string; ts: string };
 
+/** A file for one person (an export): name, text content and a title. */
+export type OutboundFile = { filename: string; content: string; title: string };
+
 export type Messenger = {
   post(to: Audience, message: Outbound): Promise<PostRef>;
+  /** Sends a file to a member's direct messages. */
+  upload(to: Pick<MemberView, 'messengerUserId'>, file: OutboundFile): Promise<void>;
   update(ref: PostRef, message: Outbound): Promise<void>;
   reply(ref: PostRef, message: Outbound): Promise<void>;
 };

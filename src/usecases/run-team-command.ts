@@ -3,6 +3,7 @@ import type { Day } from '../domain/days.ts';
 import type { LevelCode } from '../domain/levels.ts';
 import type { LogLimits } from '../domain/log-checks.ts';
 import type { Metric, MetricTotals } from '../domain/metrics.ts';
+import type { PayRule } from '../domain/pay.ts';
 import type { PkWeights } from '../domain/pk.ts';
 import type { Period } from '../domain/targets.ts';
 import type { CalendarOverride } from '../domain/working-days.ts';
@@ -13,9 +14,11 @@ import { addMember } from './add-member.ts';
 import { changeMember } from './change-member.ts';
 import type { PkBoard } from './compute-pk.ts';
 import type { Directory, UseCaseDeps } from './context.ts';
+import { exportForManager } from './exports.ts';
 import { listRoster, type Roster } from './list-roster.ts';
 import { addGroup, setChannel } from './manage-groups.ts';
 import { holdForReview, setLevel } from './manage-levels.ts';
+import { setPayRule, showPayRule } from './manage-pay.ts';
 import { setLogLimit, setTarget, showLogLimits, showTargets } from './manage-targets.ts';
 import {
   type CalendarPicture,
@@ -59,7 +62,10 @@ export type TeamOutcome =
   | { kind: 'pk-weights'; weights: PkWeights }
   | { kind: 'schedule'; times: Record<JobName, string> }
   | { kind: 'level-set'; member: MemberView; from: LevelCode }
-  | { kind: 'hold'; member: MemberView; quarterKey: string; held: boolean };
+  | { kind: 'hold'; member: MemberView; quarterKey: string; held: boolean }
+  | { kind: 'pay-rule'; level: LevelCode; rule: PayRule }
+  | { kind: 'pay-rule-set'; levels: readonly LevelCode[]; effectiveFrom: Day; rule: PayRule }
+  | { kind: 'export-sent'; filename: string; rows: number };
 
 type TeamDeps = UseCaseDeps & { directory: Directory; messenger: Messenger; logger: Logger };
 
@@ -169,6 +175,23 @@ export async function runTeamCommand(
         kind: 'schedule',
         times: await setJobTime(deps, { actorId, job: command.job, time: command.time }),
       };
+    case 'pay': {
+      const pay = command.command;
+      if (pay.kind === 'show')
+        return { kind: 'pay-rule', ...(await showPayRule(deps, { actorId, level: pay.level })) };
+      return {
+        kind: 'pay-rule-set',
+        ...(await setPayRule(deps, { actorId, level: pay.level, change: pay.change, from: pay.from })),
+      };
+    }
+    case 'export': {
+      const file = await exportForManager(deps, { actorId, request: command.request });
+      await deps.messenger.upload(
+        { messengerUserId: actorId },
+        { filename: file.filename, content: file.csv, title: file.filename },
+      );
+      return { kind: 'export-sent', filename: file.filename, rows: file.rows };
+    }
     case 'level-set':
       return {
         kind: 'level-set',

@@ -4,6 +4,7 @@ import { registerLogConfirmationActions } from './actions/log-confirmation.ts';
 import { registerProbationActions } from './actions/probation.ts';
 import { registerLevelCommand } from './commands/level.ts';
 import { registerLogCommand } from './commands/log.ts';
+import { registerPayCommand } from './commands/pay.ts';
 import { registerProbationCommand } from './commands/probation.ts';
 import { registerRankCommand } from './commands/rank.ts';
 import { registerStatsCommand } from './commands/stats.ts';
@@ -23,6 +24,7 @@ export function registerListeners(app: App, deps: SlackDeps): void {
   registerAppHome(app, deps);
   registerProbationCommand(app, deps);
   registerLevelCommand(app, deps);
+  registerPayCommand(app, deps);
   registerProbationActions(app, deps);
   registerProbationDecisionForms(app, deps);
 }

@@ -13,6 +13,7 @@ import {
   decisionText,
   reviewLines,
 } from './careers-view.ts';
+import { buildTeamPayReply, statementLines } from './pay-view.ts';
 import { buildBoardReply, buildGroupPost } from './pk-view.ts';
 import { formatDay, formatMetric } from './progress.ts';
 
@@ -185,6 +186,12 @@ export function renderOutbound(m: Messages, message: Outbound): Reply {
           message.workingDaysLeft,
         ),
       );
+    case 'pay-summary':
+      return buildTeamPayReply(m, message.pay);
+    case 'pay-statement': {
+      const lines = statementLines(m, message.member, message.statement, message.closed);
+      return { text: lines[0] ?? '', blocks: sectionsOf(lines) };
+    }
     case 'month-figures': {
       const month = Number(message.board.from.slice(5, 7));
       const lines = message.rows.map((row) => {

@@ -9,6 +9,7 @@ import type { CalendarPicture } from '../../usecases/manage-team-settings.ts';
 import type { TeamOutcome } from '../../usecases/run-team-command.ts';
 import { channelLink, mention } from '../format.ts';
 import { header, type Reply, sectionsOf, textReply } from './blocks.ts';
+import { buildPayRuleReply } from './pay-view.ts';
 import { formatDay, formatMetric } from './progress.ts';
 import { buildRosterReply } from './roster-view.ts';
 
@@ -103,6 +104,17 @@ export function buildTeamReply(m: Messages, outcome: TeamOutcome): Reply {
           ),
         ].join('\n'),
       );
+    case 'pay-rule':
+      return buildPayRuleReply(m, outcome.level, outcome.rule);
+    case 'pay-rule-set': {
+      const levels =
+        outcome.levels.length === 1 && outcome.levels[0] !== undefined
+          ? levelLabel(m, outcome.levels[0])
+          : m.team.allLevels;
+      return textReply(m.pay.ruleSet(levels, outcome.effectiveFrom));
+    }
+    case 'export-sent':
+      return textReply(m.pay.exportSent(outcome.filename, outcome.rows));
     case 'level-set':
       return textReply(
         m.level.set(

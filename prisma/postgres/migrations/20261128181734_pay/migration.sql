@@ -1,0 +1,52 @@
+-- CreateTable
+CREATE TABLE "PayRuleVersion" (
+    "id" SERIAL NOT NULL,
+    "teamId" INTEGER NOT NULL,
+    "level" TEXT NOT NULL,
+    "effectiveFrom" TEXT NOT NULL,
+    "rule" TEXT NOT NULL,
+    "createdBy" TEXT NOT NULL,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "PayRuleVersion_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "PayStatement" (
+    "id" SERIAL NOT NULL,
+    "teamId" INTEGER NOT NULL,
+    "memberId" INTEGER NOT NULL,
+    "month" TEXT NOT NULL,
+    "statement" TEXT NOT NULL,
+    "totalFen" INTEGER NOT NULL,
+    "closedAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "PayStatement_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "PayAdjustment" (
+    "id" SERIAL NOT NULL,
+    "teamId" INTEGER NOT NULL,
+    "memberId" INTEGER NOT NULL,
+    "correctsMonth" TEXT NOT NULL,
+    "appliesTo" TEXT NOT NULL,
+    "amountFen" INTEGER NOT NULL,
+    "reason" TEXT NOT NULL,
+    "createdBy" TEXT NOT NULL,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "PayAdjustment_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateIndex
+CREATE INDEX "PayRuleVersion_teamId_level_effectiveFrom_idx" ON "PayRuleVersion"("teamId", "level", "effectiveFrom");
+
+-- CreateIndex
+CREATE INDEX "PayStatement_teamId_month_idx" ON "PayStatement"("teamId", "month");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "PayStatement_memberId_month_key" ON "PayStatement"("memberId", "month");
+
+-- CreateIndex
+CREATE INDEX "PayAdjustment_memberId_appliesTo_idx" ON "PayAdjustment"("memberId", "appliesTo");
