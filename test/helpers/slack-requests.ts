@@ -11,7 +11,7 @@
  * - interactivity (block_actions, view_submission) is a form with a single `payload` field holding JSON;
  *   slash commands are plain form fields; Events API bodies are JSON.
  */
-import { createHmac } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 
 export interface SlackResponse {
   status: number;
@@ -120,9 +120,11 @@ export function createSlackClient(options: SlackClientOptions) {
   // 127.0.0.1:9 is the discard port, closed on any sane machine.
   const responseUrlBase = options.responseUrlBase ?? 'http://127.0.0.1:9/response_url/';
   let seq = 0;
+  // Unique across clients too, as Slack's own ids are: two clients must never send the same trigger id.
+  const clientTag = randomBytes(3).toString('hex');
   const nextId = (prefix: string) => {
     seq += 1;
-    return `${prefix}${seq}`;
+    return `${prefix}${clientTag}-${seq}`;
   };
   const seconds = () => Math.floor(now() / 1000);
   const actionTs = () => (now() / 1000).toFixed(6);
