@@ -1,5 +1,5 @@
 import type { PkPeriod } from '../usecases/compute-pk.ts';
-import { tokenize } from './tokens.ts';
+import { PERIOD_WORDS, tokenize } from './tokens.ts';
 
 /**
  * Grammar of `/rank` (English or Chinese):
@@ -11,21 +11,6 @@ import { tokenize } from './tokens.ts';
 export type RankCommand = { kind: 'board'; period: PkPeriod } | { kind: 'wins'; period: 'week' | 'month' };
 export type RankParse = { ok: true; command: RankCommand } | { ok: false; word: string };
 
-const PERIODS: Record<string, PkPeriod> = {
-  today: 'day',
-  day: 'day',
-  今天: 'day',
-  今日: 'day',
-  week: 'week',
-  本周: 'week',
-  周: 'week',
-  month: 'month',
-  本月: 'month',
-  月: 'month',
-  quarter: 'quarter',
-  本季度: 'quarter',
-  季度: 'quarter',
-};
 const WINS = ['wins', 'win', 'winners', '冠军', '冠军榜'];
 
 export function parseRankCommand(text: string): RankParse {
@@ -34,7 +19,7 @@ export function parseRankCommand(text: string): RankParse {
   let period: PkPeriod | undefined;
   for (const word of words) {
     if (WINS.includes(word)) continue;
-    const p = PERIODS[word];
+    const p = PERIOD_WORDS[word];
     if (p === undefined || period !== undefined) return { ok: false, word };
     period = p;
   }

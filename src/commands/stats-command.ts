@@ -1,5 +1,5 @@
 import type { Period } from '../domain/targets.ts';
-import { tokenize } from './tokens.ts';
+import { PERIOD_WORDS, tokenize } from './tokens.ts';
 
 /**
  * Grammar of `/stats` (English or Chinese, any order):
@@ -14,23 +14,6 @@ export type StatsCommand =
   | { kind: 'group'; groupName: string | undefined; period: Period | undefined };
 
 export type StatsParse = { ok: true; command: StatsCommand } | { ok: false; word: string };
-
-const PERIOD_WORDS: Record<string, Period> = {
-  today: 'day',
-  day: 'day',
-  今天: 'day',
-  今日: 'day',
-  week: 'week',
-  本周: 'week',
-  周: 'week',
-  month: 'month',
-  本月: 'month',
-  月: 'month',
-  quarter: 'quarter',
-  本季度: 'quarter',
-  季度: 'quarter',
-  本季: 'quarter',
-};
 
 const GROUP_WORDS = ['group', '小组', '组'];
 

@@ -25,3 +25,21 @@ export function tokenize(text: string): Token[] {
 export function isOneOf(word: string, aliases: readonly string[]): boolean {
   return aliases.includes(word);
 }
+
+/** The period words of `/stats` and `/rank`: today 今天, week 本周, month 本月, quarter 本季度. */
+export const PERIOD_WORDS: Readonly<Record<string, 'day' | 'week' | 'month' | 'quarter'>> = {
+  today: 'day',
+  day: 'day',
+  今天: 'day',
+  今日: 'day',
+  week: 'week',
+  本周: 'week',
+  周: 'week',
+  month: 'month',
+  本月: 'month',
+  月: 'month',
+  quarter: 'quarter',
+  本季度: 'quarter',
+  季度: 'quarter',
+  本季: 'quarter',
+};

@@ -105,8 +105,27 @@ export async function computePkBoard(
   const totalsOf = (m: MemberView) => sums.get(m.id) ?? { ...ZERO_TOTALS };
   const periodDays =
     options.period === 'day' ? 1 : Math.max(1, countWorkingDays(from, options.day, calendar));
-  const dutyDays = (m: MemberView) =>
-    options.period === 'day' ? 1 : countWorkingDays(laterDay(m.hiredOn, from), options.day, calendar);
+  // Most competitors start the period on its first day: count each distinct start once, not per
+  // member (10,000 members would walk the calendar 10,000 times).
+  const workingDaysFrom = new Map<Day, number>();
+  const dutyDays = (m: MemberView): number => {
+    if (options.period === 'day') return 1;
+    const start = laterDay(m.hiredOn, from);
+    let days = workingDaysFrom.get(start);
+    if (days === undefined) {
+      days = countWorkingDays(start, options.day, calendar);
+      workingDaysFrom.set(start, days);
+    }
+    return days;
+  };
+  // Competitors by group in one pass (filtering the whole roster per group is groups × members).
+  const byGroup = new Map<number, MemberView[]>();
+  for (const m of competitors) {
+    if (m.groupId === null) continue;
+    const list = byGroup.get(m.groupId);
+    if (list === undefined) byGroup.set(m.groupId, [m]);
+    else list.push(m);
+  }
 
   const standings = rankGroups({
     weights,
@@ -114,14 +133,12 @@ export async function computePkBoard(
     groups: groups.map((group) => ({
       groupId: group.id,
       name: group.name,
-      members: competitors
-        .filter((m) => m.groupId === group.id)
-        .map((m) => ({
-          memberId: m.id,
-          onDuty: true,
-          dutyDays: Math.max(dutyDays(m), options.period === 'day' ? 1 : 0),
-          totals: totalsOf(m),
-        })),
+      members: (byGroup.get(group.id) ?? []).map((m) => ({
+        memberId: m.id,
+        onDuty: true,
+        dutyDays: dutyDays(m),
+        totals: totalsOf(m),
+      })),
     })),
   });
   const ranked = rankMembers(

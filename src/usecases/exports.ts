@@ -1,5 +1,6 @@
 import { stringify } from 'csv-stringify/sync';
 import { type Day, parseDay } from '../domain/days.ts';
+import { canAdministerRoster } from '../domain/roles.ts';
 import { DomainError } from '../errors.ts';
 import type { TeamView } from '../store/roster-repository.ts';
 import type { Repositories } from '../store/store.ts';
@@ -120,11 +121,8 @@ export async function exportForManager(
   options: { actorId: string; request: ExportRequest },
 ): Promise<ExportFile> {
   const acting = await identifyActor(deps.store, deps, options.actorId);
-  const decides =
-    acting.actor.role === 'manager' ||
-    acting.actor.role === 'director' ||
-    acting.actor.role === 'admin' ||
-    acting.actor.bootstrapAdmin;
+  // Pay is seen by the member and by management (managers, the director, admins).
+  const decides = canAdministerRoster(acting.actor);
   if (!decides) throw new DomainError('pay-not-permitted');
   return buildExport(deps.store, acting.team, options.request);
 }

@@ -2,7 +2,7 @@ import { localDay } from '../clock.ts';
 import { type Day, endOfMonth, parseDay } from '../domain/days.ts';
 import type { LevelCode } from '../domain/levels.ts';
 import { computeStatement, type Statement } from '../domain/pay.ts';
-import { canActFor } from '../domain/roles.ts';
+import { canActFor, canAdministerRoster } from '../domain/roles.ts';
 import { DomainError } from '../errors.ts';
 import type { FrozenStatement } from '../store/pay-repository.ts';
 import type { MemberView, TeamView } from '../store/roster-repository.ts';
@@ -96,11 +96,8 @@ export async function getMemberPay(
   const acting = await identifyActor(repos, deps, options.actorId);
   const member = await requireMember(repos, acting.team.id, options.memberRef ?? options.actorId);
   const own = member.messengerUserId === options.actorId;
-  const decides =
-    acting.actor.role === 'manager' ||
-    acting.actor.role === 'director' ||
-    acting.actor.role === 'admin' ||
-    acting.actor.bootstrapAdmin;
+  // Pay is seen by the member and by management (managers, the director, admins).
+  const decides = canAdministerRoster(acting.actor);
   if (!own && !decides) throw new DomainError('pay-not-permitted');
   if (!own && !canActFor(acting.actor, { memberId: member.id, groupId: member.groupId ?? undefined }))
     throw new DomainError('pay-not-permitted');
@@ -149,11 +146,8 @@ export async function getTeamPay(
   options: { actorId: string; month: string },
 ): Promise<TeamPay> {
   const acting = await identifyActor(deps.store, deps, options.actorId);
-  const decides =
-    acting.actor.role === 'manager' ||
-    acting.actor.role === 'director' ||
-    acting.actor.role === 'admin' ||
-    acting.actor.bootstrapAdmin;
+  // Pay is seen by the member and by management (managers, the director, admins).
+  const decides = canAdministerRoster(acting.actor);
   if (!decides) throw new DomainError('pay-not-permitted');
   monthBounds(options.month);
   return teamPay(deps.store, acting.team, options.month);
