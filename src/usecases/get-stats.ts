@@ -1,18 +1,11 @@
 import type { Day } from '../domain/days.ts';
-import {
-  endOfMonth,
-  endOfQuarter,
-  endOfWeek,
-  startOfMonth,
-  startOfQuarter,
-  startOfWeek,
-} from '../domain/days.ts';
 import { addTotals, type MetricTotals, ZERO_TOTALS } from '../domain/metrics.ts';
 import { canActFor, canAdministerRoster } from '../domain/roles.ts';
 import { type Period, targetFor, targetsOn } from '../domain/targets.ts';
 import { DomainError } from '../errors.ts';
 import type { GroupView, MemberView } from '../store/roster-repository.ts';
 import type { Repositories } from '../store/store.ts';
+import { pkRange } from './compute-pk.ts';
 import { identifyActor, requireGroup, todayFor, type UseCaseDeps } from './context.ts';
 
 export type PeriodProgress = {
@@ -28,16 +21,8 @@ export const ALL_PERIODS: readonly Period[] = ['day', 'week', 'month', 'quarter'
 
 /** The calendar period containing `today`: the day, its Monday-to-Sunday week, month or quarter. */
 export function periodRange(period: Period, today: Day): { from: Day; to: Day } {
-  switch (period) {
-    case 'day':
-      return { from: today, to: today };
-    case 'week':
-      return { from: startOfWeek(today), to: endOfWeek(today) };
-    case 'month':
-      return { from: startOfMonth(today), to: endOfMonth(today) };
-    case 'quarter':
-      return { from: startOfQuarter(today), to: endOfQuarter(today) };
-  }
+  const { from, to } = pkRange(period, today);
+  return { from, to };
 }
 
 /**
