@@ -135,9 +135,10 @@ export const en = {
       '`/log @member 30 calls` leaders and managers log for their members',
       '`/log` alone opens a form.',
     ].join('\n'),
-    recorded: (who: string, date: string) => `Logged for ${who}, ${date}:`,
-    recordedSet: (who: string, date: string) => `Set ${who}'s figures for ${date}:`,
-    recordedUndo: (who: string, date: string) => `Undid ${who}'s last entry of ${date}:`,
+    recorded: (who: string, date: string, change: string) => `Logged for ${who}, ${date}: ${change}`,
+    recordedSet: (who: string, date: string, change: string) => `Set ${who}'s figures for ${date}: ${change}`,
+    recordedUndo: (who: string, date: string, change: string) =>
+      `Undid ${who}'s last entry of ${date}: ${change}`,
     duplicate: (who: string, date: string) =>
       `Already logged (a repeated request counts once). ${who}, ${date}:`,
     totalsTitle: (date: string) => `*Totals for ${date}*`,

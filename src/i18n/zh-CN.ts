@@ -134,9 +134,10 @@ export const zhCN = {
       '`/log @成员 呼出30` 组长或经理为组员记录',
       '只输入 `/log` 会打开表单。',
     ].join('\n'),
-    recorded: (who: string, date: string) => `已记录 ${who} ${date}：`,
-    recordedSet: (who: string, date: string) => `已修改 ${who} ${date} 的数据：`,
-    recordedUndo: (who: string, date: string) => `已撤销 ${who} ${date} 的最后一条记录：`,
+    recorded: (who: string, date: string, change: string) => `已记录 ${who} ${date}：${change}`,
+    recordedSet: (who: string, date: string, change: string) => `已修改 ${who} ${date} 的数据：${change}`,
+    recordedUndo: (who: string, date: string, change: string) =>
+      `已撤销 ${who} ${date} 的最后一条记录：${change}`,
     duplicate: (who: string, date: string) => `这条已经记录过了（重复提交只算一次）。${who} ${date}：`,
     totalsTitle: (date: string) => `*${date} 合计*`,
     confirmTitle: '请确认以下数字，确认后才会保存：',

@@ -93,7 +93,7 @@ describe('/log form', () => {
     const posted = await bot.fake.waitFor('chat.postEphemeral', { fromIndex: from });
     expect(posted.body).toMatchObject({ channel: 'CWORK', user: AGENT });
     expect(posted.body.text).toBe(
-      `已记录 <@${AGENT}> 11月26日： 呼出 +120，有效 +80，意向 +8，业绩 +¥200,000`,
+      `已记录 <@${AGENT}> 11月26日：呼出 +120，有效 +80，意向 +8，业绩 +¥200,000`,
     );
     const typed = await bot.command('/log', '昨天 呼出1', AGENT);
     expect(JSON.stringify(typed.reply.blocks)).toContain('*11月26日 合计*');

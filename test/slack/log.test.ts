@@ -53,7 +53,7 @@ describe('/log', () => {
   it('logs all six metrics in Chinese and shows the totals against the daily targets', async () => {
     const { text, reply } = await bot.command('/log', '呼出120 有效80 意向8 回访5 约见2 业绩20万', ZHANG);
     expect(text).toBe(
-      `已记录 <@${ZHANG}> 11月27日： 呼出 +120，有效 +80，意向 +8，回访 +5，约见 +2，业绩 +¥200,000`,
+      `已记录 <@${ZHANG}> 11月27日：呼出 +120，有效 +80，意向 +8，回访 +5，约见 +2，业绩 +¥200,000`,
     );
     expect(reply.response_type).toBe('ephemeral');
     const shown = JSON.stringify(reply.blocks);
@@ -98,10 +98,10 @@ describe('/log', () => {
 
   it('sets a total, then undoes the last entry of the day', async () => {
     const set = await bot.command('/log', 'set 150 calls', ZHANG);
-    expect(set.text).toBe(`已修改 <@${ZHANG}> 11月27日 的数据： 呼出 +30`);
+    expect(set.text).toBe(`已修改 <@${ZHANG}> 11月27日 的数据：呼出 +30`);
     expect((await totals(ZHANG, '2026-11-27')).calls).toBe(150);
     const undo = await bot.command('/log', 'undo', ZHANG);
-    expect(undo.text).toBe(`已撤销 <@${ZHANG}> 11月27日 的最后一条记录： 呼出 -30`);
+    expect(undo.text).toBe(`已撤销 <@${ZHANG}> 11月27日 的最后一条记录：呼出 -30`);
     expect((await totals(ZHANG, '2026-11-27')).calls).toBe(120);
     const kinds = await bot.prisma.activityEntry.findMany({
       where: { member: { messengerUserId: ZHANG } },
@@ -125,7 +125,7 @@ describe('/log', () => {
     expect(future.text).toBe('2026-11-28 还没到，不能提前记录。');
     expect(await entryCount()).toBe(count);
     const byLeader = await bot.command('/log', `<@${ZHANG}> 11-18 呼出40`, LEADER);
-    expect(byLeader.text).toBe(`已记录 <@${ZHANG}> 11月18日： 呼出 +40`);
+    expect(byLeader.text).toBe(`已记录 <@${ZHANG}> 11月18日：呼出 +40`);
     const entry = await bot.prisma.activityEntry.findFirstOrThrow({
       where: { day: '2026-11-18' },
       include: { createdBy: true },

@@ -16,10 +16,10 @@ export function buildLogReply(m: Messages, outcome: Exclude<LogOutcome, { kind: 
     outcome.kind === 'duplicate'
       ? m.log.duplicate(who, date)
       : outcome.entryKind === 'set'
-        ? `${m.log.recordedSet(who, date)} ${changeLine(m, outcome.change)}`
+        ? m.log.recordedSet(who, date, changeLine(m, outcome.change))
         : outcome.entryKind === 'undo'
-          ? `${m.log.recordedUndo(who, date)} ${changeLine(m, outcome.change)}`
-          : `${m.log.recorded(who, date)} ${changeLine(m, outcome.change)}`;
+          ? m.log.recordedUndo(who, date, changeLine(m, outcome.change))
+          : m.log.recorded(who, date, changeLine(m, outcome.change));
   const lines = progressLines(m, outcome.totals, outcome.target);
   return {
     text: head,
