@@ -24,6 +24,11 @@ export type AppDeps = {
   teamName?: string;
   /** Run the scheduled jobs in this process (default true; tests drive the jobs themselves). */
   schedule?: boolean;
+  /**
+   * How long a person's name and language from users.info are kept (default an hour). The
+   * playground keeps them not at all, so that a language switched in the page applies at once.
+   */
+  directoryCacheMs?: number;
 };
 
 export type RunningApp = { port: number | undefined; stop(): Promise<void> };
@@ -55,7 +60,10 @@ export function createApp(deps: AppDeps) {
       locale: deps.locale,
     },
   };
-  const directory = createSlackDirectory(app.client);
+  const directory = createSlackDirectory(
+    app.client,
+    deps.directoryCacheMs === undefined ? {} : { ttlMs: deps.directoryCacheMs },
+  );
   const messenger = createSlackMessenger(app.client, { directory, defaultLocale: deps.locale });
   const slackDeps: SlackDeps = {
     ...useCaseDeps,

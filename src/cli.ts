@@ -1,7 +1,8 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { WebClient } from '@slack/web-api';
-import { systemClock } from './clock.ts';
+import { localDay, systemClock } from './clock.ts';
 import { type Config, loadConfig } from './config.ts';
+import { seedDemo } from './demo/seed.ts';
 import { parseDay } from './domain/days.ts';
 import { isDomainError } from './errors.ts';
 import { isJobName, JOB_NAMES, type JobName } from './jobs/job.ts';
@@ -9,7 +10,7 @@ import { jobTimes, runJob } from './jobs/runner.ts';
 import { createLogger } from './logger.ts';
 import { createSlackDirectory } from './slack/directory.ts';
 import { createSlackMessenger } from './slack/messenger.ts';
-import { openDatabase } from './store/client.ts';
+import { type Database, openDatabase } from './store/client.ts';
 import { migrateDatabase } from './store/migrate.ts';
 import { createStore, type Store } from './store/store.ts';
 import type { UseCaseDeps } from './usecases/context.ts';
@@ -28,6 +29,8 @@ const USAGE = `Usage: zhanbao <command>
   roster export [FILE.csv]      write the roster as CSV (to standard output without FILE)
   export pay --month YYYY-MM [--out FILE]                  pay statements of a month as CSV (closed or provisional)
   export activity --from YYYY-MM-DD --to YYYY-MM-DD [--out FILE]   daily figures per member as CSV
+  demo seed [--groups N --agents N] [--months N]
+                                fill an empty store with a realistic demo team and its activity
   job list                      every scheduled job, its time and its last run
   job run NAME --date YYYY-MM-DD [--force] [--team ID]
                                 run a job now for that day (posts to Slack: needs SLACK_BOT_TOKEN);
@@ -118,6 +121,35 @@ export async function runCli(
           return 1;
         }
       });
+    case 'demo seed':
+      return withDeps(config, async (deps, database) => {
+        const groups = flagValue(args, '--groups');
+        const agents = flagValue(args, '--agents');
+        const months = flagValue(args, '--months');
+        const size =
+          groups === undefined && agents === undefined
+            ? undefined
+            : { groups: Number(groups ?? 3), agentsPerGroup: Number(agents ?? 8) };
+        if (
+          (size !== undefined && !(size.groups >= 1 && size.agentsPerGroup >= 1)) ||
+          (months !== undefined && !(Number(months) >= 1))
+        ) {
+          io.err('demo seed: --groups, --agents and --months take whole numbers of at least 1');
+          return 1;
+        }
+        const started = Date.now();
+        const summary = await seedDemo(database.prisma, {
+          today: localDay(deps.clock.now(), config.timezone),
+          ...(size === undefined ? {} : { size }),
+          ...(months === undefined ? {} : { months: Number(months) }),
+        });
+        const people =
+          summary.people.agents.length + summary.people.leaders.length + summary.people.managers.length + 1;
+        io.out(
+          `Seeded ${summary.groups.length} groups, ${people} people and ${summary.entries} entries (${summary.from} – ${summary.to}) in ${Date.now() - started} ms.`,
+        );
+        return 0;
+      });
     case 'job list':
       return withDeps(config, async (deps) => {
         for (const line of await listJobs(deps.store)) io.out(line);
@@ -131,19 +163,25 @@ export async function runCli(
   }
 }
 
-async function withDeps(config: Config, work: (deps: UseCaseDeps) => Promise<number>): Promise<number> {
+async function withDeps(
+  config: Config,
+  work: (deps: UseCaseDeps, database: Database) => Promise<number>,
+): Promise<number> {
   const database = await openDatabase(config.databaseUrl);
   try {
-    return await work({
-      store: createStore(database.prisma),
-      clock: systemClock,
-      admins: config.admins,
-      defaults: {
-        teamName: config.locale === 'en' ? 'Sales team' : '电销团队',
-        timezone: config.timezone,
-        locale: config.locale,
+    return await work(
+      {
+        store: createStore(database.prisma),
+        clock: systemClock,
+        admins: config.admins,
+        defaults: {
+          teamName: config.locale === 'en' ? 'Sales team' : '电销团队',
+          timezone: config.timezone,
+          locale: config.locale,
+        },
       },
-    });
+      database,
+    );
   } finally {
     await database.close();
   }

@@ -1,36 +1,59 @@
 import { config as loadDotenv } from 'dotenv';
 import { createApp } from './app.ts';
 import { systemClock } from './clock.ts';
-import { loadConfig } from './config.ts';
-import { createLogger, serializeError } from './logger.ts';
+import { type Config, loadConfig } from './config.ts';
+import { createLogger, type Logger, serializeError } from './logger.ts';
+import { startPlayground } from './playground/start-playground.ts';
 import { openDatabase } from './store/client.ts';
 import { createStore } from './store/store.ts';
 
-/** The only module with side effects at start: read the environment, start, stop on a signal. */
+/**
+ * The only module with side effects at start: read the environment, start, stop on a signal.
+ * With a Slack bot token it runs the bot for Slack; without one, the playground (the same bot
+ * against a local stand-in for Slack, with a page to use it from), so that `npm start` on a
+ * fresh machine shows the bot working instead of a list of missing settings.
+ */
 loadDotenv({ quiet: true });
-const loaded = loadConfig(process.env, { needSlack: true });
-if (!loaded.ok) {
+
+/**
+ * The playground keeps its own SQLite file: its demo people and channels are not those of a real
+ * workspace, so they must never end up in the database the bot later uses with Slack.
+ */
+const PLAYGROUND_DATABASE_URL = 'file:./data/playground.db';
+
+function exitWithProblems(problems: readonly string[]): never {
   process.stderr.write(
     [
       'Zhanbao cannot start: the configuration is incomplete.',
-      ...loaded.problems.map((problem) => `  - ${problem}`),
+      ...problems.map((problem) => `  - ${problem}`),
       '',
       'To get the Slack values: create the app at https://api.slack.com/apps → "Create New App" →',
       '"From a manifest", paste manifests/slack.yaml, install it to your workspace, then copy the',
       'Bot User OAuth Token (SLACK_BOT_TOKEN) and the Signing Secret (SLACK_SIGNING_SECRET) into .env.',
       'See .env.example for every variable and README.md for the walk-through.',
+      'Without SLACK_BOT_TOKEN, `npm start` runs the playground instead.',
       '',
     ].join('\n'),
   );
   process.exit(1);
 }
 
-const config = loaded.config;
-const slack = config.slack;
-const logger = createLogger({ level: config.logLevel });
-if (slack === undefined) throw new Error('unreachable: loadConfig requires Slack settings here');
+function stopOnSignals(logger: Logger, stop: () => Promise<void>): void {
+  let stopping = false;
+  const onSignal = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.event('info', 'stopping', { signal });
+    await stop();
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void onSignal('SIGTERM'));
+  process.on('SIGINT', () => void onSignal('SIGINT'));
+}
 
-try {
+async function runWithSlack(config: Config, logger: Logger): Promise<void> {
+  const slack = config.slack;
+  if (slack === undefined) throw new Error('unreachable: loadConfig requires Slack settings here');
   const database = await openDatabase(config.databaseUrl, {
     logger: { info: (msg, data) => logger.event('info', msg, data) },
   });
@@ -45,18 +68,53 @@ try {
   });
   const running = await bot.start(config.port);
   logger.event('info', 'ready', { provider: database.provider, port: running.port });
-
-  let stopping = false;
-  const stop = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    logger.event('info', 'stopping', { signal });
+  stopOnSignals(logger, async () => {
     await running.stop();
     await database.close();
-    process.exit(0);
-  };
-  process.on('SIGTERM', () => void stop('SIGTERM'));
-  process.on('SIGINT', () => void stop('SIGINT'));
+  });
+}
+
+async function runPlayground(config: Config, logger: Logger): Promise<void> {
+  const database = await openDatabase(PLAYGROUND_DATABASE_URL, {
+    logger: { info: (msg, data) => logger.event('info', msg, data) },
+  });
+  const playground = await startPlayground({
+    port: config.port,
+    database,
+    clock: systemClock,
+    logger,
+    timezone: config.timezone,
+    locale: config.locale,
+    admins: config.admins,
+    // A fresh machine has an empty database, and an empty page teaches nothing: the demo team is
+    // written once, on the first start. A roster of one's own (or the demo, later) is never touched.
+    seed: 'if-empty',
+  });
+  process.stdout.write(
+    [
+      `Zhanbao playground: ${playground.url}`,
+      'No SLACK_BOT_TOKEN, so the bot runs against a local stand-in for Slack (demo data in data/playground.db);' +
+        ' to use a real Slack workspace, see README.md → "Create the Slack app".',
+      '',
+    ].join('\n'),
+  );
+  logger.event('info', 'ready', { mode: 'playground', provider: database.provider, port: playground.port });
+  stopOnSignals(logger, async () => {
+    await playground.stop();
+    await database.close();
+  });
+}
+
+// Without a bot token the Slack settings are not needed; with one, they must all be right.
+const general = loadConfig(process.env, { needSlack: false });
+if (!general.ok) exitWithProblems(general.problems);
+const playground = general.config.slack === undefined;
+const loaded = playground ? general : loadConfig(process.env, { needSlack: true });
+if (!loaded.ok) exitWithProblems(loaded.problems);
+const logger = createLogger({ level: loaded.config.logLevel });
+
+try {
+  await (playground ? runPlayground(loaded.config, logger) : runWithSlack(loaded.config, logger));
 } catch (error) {
   logger.event('error', 'start.failed', serializeError(error));
   process.exit(1);

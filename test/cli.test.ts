@@ -162,3 +162,23 @@ describe('zhanbao job', () => {
     }
   });
 });
+
+describe('zhanbao demo seed', () => {
+  it('fills an empty store with the demo team, and refuses a store that has a roster', async () => {
+    const database = await createTestDatabase();
+    try {
+      const out: string[] = [];
+      const err: string[] = [];
+      const io = { out: (t: string) => out.push(t), err: (t: string) => err.push(t) };
+      expect(await runCli(['demo', 'seed', '--months', '1'], { DATABASE_URL: database.url }, io)).toBe(0);
+      expect(out.at(-1)).toMatch(/^Seeded 3 groups, 31 people and \d+ entries/);
+      expect(await database.prisma.member.count()).toBe(31);
+      await expect(runCli(['demo', 'seed'], { DATABASE_URL: database.url }, io)).rejects.toThrow(
+        'only written into an empty store',
+      );
+      expect(await runCli(['demo', 'seed', '--groups', '0'], { DATABASE_URL: database.url }, io)).toBe(1);
+    } finally {
+      await database.close();
+    }
+  });
+});

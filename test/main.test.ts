@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -43,6 +44,18 @@ function waitForEvent(child: ChildProcess, event: string): Promise<Record<string
   });
 }
 
+/** Resolves once the process has written `text` to standard output. */
+function waitForStdout(child: ChildProcess, text: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let buffer = '';
+    child.stdout?.on('data', (chunk) => {
+      buffer += String(chunk);
+      if (buffer.includes(text)) resolve(buffer);
+    });
+    child.on('exit', (code) => reject(new Error(`exited with ${code} before writing ${text}: ${buffer}`)));
+  });
+}
+
 describe('npm start', () => {
   let dir: string;
   let fake: FakeSlackApi;
@@ -55,13 +68,34 @@ describe('npm start', () => {
     await rm(dir, { recursive: true, force: true });
   });
 
-  it('without Slack settings says what is missing and how to create the app, and exits non-zero', async () => {
-    const run = startMain(dir, {});
+  it('without a Slack bot token runs the playground: prints its URL and serves the demo team', async () => {
+    const run = startMain(dir, { PORT: '0' });
+    // Listening from the start: the lines may come before or after the log line.
+    const printed = waitForStdout(run.child, 'Create the Slack app');
+    try {
+      const ready = await waitForEvent(run.child, 'ready');
+      expect(ready).toMatchObject({ mode: 'playground', provider: 'sqlite' });
+      expect(await printed).toContain(`Zhanbao playground: http://localhost:${ready.port}\n`);
+      const page = await fetch(`http://127.0.0.1:${ready.port}/`);
+      expect(page.status).toBe(200);
+      const directory = await (await fetch(`http://127.0.0.1:${ready.port}/playground/directory`)).text();
+      expect(directory).toContain('"role":"director"');
+      // Its own file, so that the demo never mixes with the database of a real workspace.
+      expect(existsSync(join(dir, 'data', 'playground.db'))).toBe(true);
+      expect(existsSync(join(dir, 'data', 'zhanbao.db'))).toBe(false);
+    } finally {
+      run.child.kill('SIGTERM');
+      expect(await run.exited).toBe(0);
+    }
+  });
+
+  it('with a bot token but no signing secret says what is missing and how to create the app, and exits non-zero', async () => {
+    const run = startMain(dir, { SLACK_BOT_TOKEN: 'xoxb-half-set-up' });
     expect(await run.exited).toBe(1);
-    expect(run.output()).toContain('SLACK_BOT_TOKEN is missing');
     expect(run.output()).toContain('SLACK_SIGNING_SECRET is missing');
     expect(run.output()).toContain('manifests/slack.yaml');
     expect(run.output()).not.toMatch(/\n\s+at /); // no stack trace
+    expect(run.output()).not.toContain('xoxb-half-set-up');
   });
 
   it('with Slack settings migrates the SQLite file and answers /team list', async () => {

@@ -1,0 +1,301 @@
+import { startOfLocalDay } from '../clock.ts';
+import { addDays, type Day, endOfMonth, parseDay, startOfMonth, startOfWeek } from '../domain/days.ts';
+import type { MetricTotals } from '../domain/metrics.ts';
+import { lastWorkingDayOfMonth, lastWorkingDayOfWeek, workingDaysBetween } from '../domain/working-days.ts';
+import { calendarRepository } from '../store/calendar-repository.ts';
+import type { Db, DbTransaction } from '../store/client.ts';
+import { createStore } from '../store/store.ts';
+import { computePkBoard, pkWinners } from '../usecases/compute-pk.ts';
+import {
+  DEFAULT_AGENTS_PER_GROUP,
+  DEMO_TEAM_CHANNEL,
+  type DemoPerson,
+  dayOfWork,
+  monthsBefore,
+  planTeam,
+} from './plan.ts';
+import { type Random, seededRandom } from './random.ts';
+
+/**
+ * Fills an empty store with a realistic team, so that `/rank`, `/stats` and the jobs show real-looking
+ * results at once (the playground, `zhanbao demo seed`, benchmarks). Writes go straight to the
+ * tables, like an import: the use cases would take minutes for a year of a large team, and nothing
+ * here is a user's action to check. Rows go in batches (createMany in chunks for the roster,
+ * multi-row INSERTs for the activity, see writeActivity), inside one transaction, so a failure
+ * leaves the store as it was.
+ */
+export type DemoSize = { groups: number; agentsPerGroup: number };
+
+export type SeedDemoOptions = {
+  /** Activity is written for the working days before this day (today stays empty, to be logged). */
+  today: Day;
+  /** Default: three groups (一组, 二组, 三组) with 25 agents between them (9, 8 and 8). */
+  size?: DemoSize;
+  /** Default: a fixed seed, so every machine gets the same team. */
+  random?: Random;
+  /** Months of history before `today`; default 2. */
+  months?: number;
+  /** The team to create when the store has none yet; an existing (empty) team is filled instead. */
+  team?: { name: string; timezone: string; locale: string };
+  /**
+   * Record each finished week's and month's winning group (for `/rank wins`), as the weekly and
+   * monthly jobs would have; default true. A benchmark of a huge team may skip it.
+   */
+  recordWinners?: boolean;
+};
+
+export type DemoSummary = {
+  teamId: number;
+  teamChannelId: string;
+  groups: Array<{ id: number; name: string; channelId: string; leader: string }>;
+  /** Messenger user ids by role, in roster order. */
+  people: { director: string; managers: string[]; leaders: string[]; agents: string[]; probation: string[] };
+  entries: number;
+  from: Day;
+  to: Day;
+};
+
+/** The seed of the default demo: the day this feature was written. */
+export const DEMO_SEED = 20261127;
+
+/** Rows per statement: createMany binds about 12 parameters a row, under SQLite's 32,766. */
+const CHUNK = 1000;
+
+const DEFAULT_TEAM = { name: '电销团队', timezone: 'Asia/Shanghai', locale: 'zh-CN' };
+
+export async function seedDemo(db: Db, options: SeedDemoOptions): Promise<DemoSummary> {
+  const agentsPerGroup = agentsPerGroupOf(options.size);
+  const totalAgents = agentsPerGroup.reduce((sum, n) => sum + n, 0);
+  // Two on probation in the 25-agent team, the same share in a team of any other size.
+  const probation = options.size === undefined ? 2 : Math.max(1, Math.round((totalAgents * 2) / 25));
+  const random = options.random ?? seededRandom(DEMO_SEED);
+  const plan = planTeam(random, { today: options.today, agentsPerGroup, probation });
+  const from = monthsBefore(options.today, options.months ?? 2);
+  const to = addDays(options.today, -1);
+
+  const written = await db.$transaction(
+    async (tx) => {
+      const existing = await tx.member.count();
+      if (existing > 0) {
+        throw new Error(
+          `seedDemo: the roster already has ${existing} member(s); the demo team is only written into an empty store`,
+        );
+      }
+      const team =
+        (await tx.team.findFirst({ orderBy: { id: 'asc' }, select: { id: true, timezone: true } })) ??
+        (await tx.team.create({ data: options.team ?? DEFAULT_TEAM, select: { id: true, timezone: true } }));
+      await tx.team.update({ where: { id: team.id }, data: { pkChannelId: DEMO_TEAM_CHANNEL } });
+      const groupIds = await writeGroups(tx, team.id, plan.groups);
+      const memberIds = await writeMembers(tx, team.id, team.timezone, plan.people, groupIds);
+      const calendar = await calendarRepository(tx).settings(team.id);
+      const entries = await writeActivity(tx, {
+        teamId: team.id,
+        people: plan.people,
+        memberIds,
+        days: workingDaysBetween(from, to, calendar),
+        random,
+      });
+      await tx.auditEvent.create({
+        data: {
+          teamId: team.id,
+          actor: 'system',
+          action: 'demo.seeded',
+          detail: JSON.stringify({
+            members: plan.people.length,
+            groups: plan.groups.length,
+            entries,
+            from,
+            to,
+          }),
+        },
+      });
+      return { teamId: team.id, groupIds, calendar, entries };
+    },
+    // A year of a thousand groups is millions of rows: far longer than an interactive request.
+    { maxWait: 10_000, timeout: 30 * 60_000 },
+  );
+
+  if (options.recordWinners !== false) await recordPastWinners(db, written.teamId, from, options.today);
+
+  const refs = (role: DemoPerson['role'], status?: DemoPerson['status']) =>
+    plan.people
+      .filter((p) => p.role === role && (status === undefined || p.status === status))
+      .map((p) => p.ref);
+  return {
+    teamId: written.teamId,
+    teamChannelId: DEMO_TEAM_CHANNEL,
+    groups: plan.groups.map((group, index) => ({
+      id: written.groupIds[index] ?? -1,
+      name: group.name,
+      channelId: group.channelId,
+      leader: plan.people.find((p) => p.role === 'leader' && p.group === index)?.ref ?? '',
+    })),
+    people: {
+      director: refs('director')[0] ?? '',
+      managers: refs('manager'),
+      leaders: refs('leader'),
+      agents: refs('agent'),
+      probation: refs('agent', 'probation'),
+    },
+    entries: written.entries,
+    from,
+    to,
+  };
+}
+
+function agentsPerGroupOf(size: DemoSize | undefined): readonly number[] {
+  if (size === undefined) return DEFAULT_AGENTS_PER_GROUP;
+  const { groups, agentsPerGroup } = size;
+  if (!Number.isInteger(groups) || groups < 1 || !Number.isInteger(agentsPerGroup) || agentsPerGroup < 1) {
+    throw new Error(`seedDemo: size needs whole numbers of at least 1, got ${groups} × ${agentsPerGroup}`);
+  }
+  return Array.from({ length: groups }, () => agentsPerGroup);
+}
+
+async function inChunks<T>(rows: readonly T[], write: (chunk: T[]) => Promise<unknown>): Promise<void> {
+  for (let i = 0; i < rows.length; i += CHUNK) await write(rows.slice(i, i + CHUNK));
+}
+
+/** Creates the groups and returns their ids in plan order. */
+async function writeGroups(
+  tx: DbTransaction,
+  teamId: number,
+  groups: ReadonlyArray<{ name: string; channelId: string }>,
+): Promise<number[]> {
+  await inChunks(groups, (chunk) =>
+    tx.group.createMany({ data: chunk.map((g) => ({ teamId, name: g.name, channelId: g.channelId })) }),
+  );
+  const rows = await tx.group.findMany({ where: { teamId }, select: { id: true, name: true } });
+  const byName = new Map(rows.map((row) => [row.name, row.id]));
+  return groups.map((g) => byName.get(g.name) ?? -1);
+}
+
+/** Creates the members and their first level, makes the leaders lead; returns ids by ref. */
+async function writeMembers(
+  tx: DbTransaction,
+  teamId: number,
+  timezone: string,
+  people: readonly DemoPerson[],
+  groupIds: readonly number[],
+): Promise<Map<string, number>> {
+  await inChunks(people, (chunk) =>
+    tx.member.createMany({
+      data: chunk.map((p) => ({
+        teamId,
+        messengerUserId: p.ref,
+        displayName: p.name,
+        role: p.role,
+        status: p.status,
+        groupId: p.group === null ? null : (groupIds[p.group] ?? null),
+        level: p.level,
+        hiredOn: p.hiredOn,
+        joinedOn: p.joinedOn,
+        // Unknown, as for an imported roster: the messenger's own language setting decides.
+        locale: null,
+      })),
+    }),
+  );
+  const rows = await tx.member.findMany({ where: { teamId }, select: { id: true, messengerUserId: true } });
+  const ids = new Map(rows.map((row) => [row.messengerUserId, row.id]));
+  await inChunks(people, (chunk) =>
+    tx.levelChange.createMany({
+      data: chunk.map((p) => ({
+        memberId: ids.get(p.ref) ?? -1,
+        fromLevel: null,
+        toLevel: p.level,
+        reason: 'hired',
+        at: startOfLocalDay(p.hiredOn, timezone),
+      })),
+    }),
+  );
+  // One statement for every group, whatever their number; plain SQL that both providers run.
+  await tx.$executeRaw`
+    UPDATE "Group" SET "leaderId" = (
+      SELECT "id" FROM "Member" WHERE "Member"."groupId" = "Group"."id" AND "Member"."role" = 'leader'
+    ) WHERE "teamId" = ${teamId}`;
+  return ids;
+}
+
+/**
+ * One entry per person and working day they were on the team (some days away), streamed out in
+ * chunks so that a year of a large team never sits in memory at once.
+ *
+ * Why a multi-row INSERT and not createMany: with Prisma 7's query interpreter, createMany writes
+ * about 3,000 rows a second here, and a year of a thousand groups is two million rows (ten
+ * minutes); the same rows as bound parameters of a raw INSERT go at about 20,000 a second, and as
+ * literals at about 95,000 (twenty seconds). Literals are safe here only because every value is
+ * either a checked safe integer, a checked Day or a constant of this file (see `literalRow`).
+ */
+async function writeActivity(
+  tx: DbTransaction,
+  input: {
+    teamId: number;
+    people: readonly DemoPerson[];
+    memberIds: ReadonlyMap<string, number>;
+    days: readonly Day[];
+    random: Random;
+  },
+): Promise<number> {
+  let rows: string[] = [];
+  let count = 0;
+  const flush = async () => {
+    if (rows.length === 0) return;
+    await tx.$executeRawUnsafe(`${INSERT_ENTRIES} ${rows.join(',')}`);
+    count += rows.length;
+    rows = [];
+  };
+  for (const person of input.people) {
+    if (person.role !== 'agent' && person.role !== 'leader') continue;
+    const memberId = input.memberIds.get(person.ref);
+    if (memberId === undefined) continue;
+    for (const day of input.days) {
+      if (day < person.hiredOn) continue;
+      const figures = dayOfWork(input.random, person);
+      if (figures === undefined) continue;
+      rows.push(literalRow(input.teamId, memberId, day, figures));
+      if (rows.length >= CHUNK) await flush();
+    }
+  }
+  await flush();
+  return count;
+}
+
+const INSERT_ENTRIES = `INSERT INTO "ActivityEntry" ("teamId", "memberId", "day", "calls", "effective", "intents",
+  "followUps", "appointments", "amount", "kind", "source", "createdById") VALUES`;
+
+/** One VALUES row; throws rather than write anything that is not a safe integer or a Day. */
+function literalRow(teamId: number, memberId: number, day: Day, figures: MetricTotals): string {
+  if (parseDay(day) !== day) throw new Error(`seedDemo: not a day: ${day}`);
+  const numbers = [
+    teamId,
+    memberId,
+    figures.calls,
+    figures.effective,
+    figures.intents,
+    figures.followUps,
+    figures.appointments,
+    figures.amount,
+  ];
+  if (!numbers.every(Number.isSafeInteger))
+    throw new Error(`seedDemo: not whole numbers: ${numbers.join(',')}`);
+  const [team, member, ...metrics] = numbers;
+  return `(${team}, ${member}, '${day}', ${metrics.join(', ')}, 'add', 'import', ${member})`;
+}
+
+/** The winners of every finished week and month of the history, as the period jobs record them. */
+async function recordPastWinners(db: Db, teamId: number, from: Day, today: Day): Promise<void> {
+  const store = createStore(db);
+  const calendar = await store.calendar.settings(teamId);
+  for (let week = startOfWeek(from); week < today; week = addDays(week, 7)) {
+    const last = lastWorkingDayOfWeek(week, calendar);
+    if (week < from || last === undefined || last >= today) continue;
+    const board = await computePkBoard(store, { teamId, period: 'week', day: last });
+    await store.pk.recordWinners(teamId, 'week', board.key, pkWinners(board));
+  }
+  for (let month = startOfMonth(from); month < today; month = addDays(endOfMonth(month), 1)) {
+    const last = lastWorkingDayOfMonth(month, calendar);
+    if (month < from || last === undefined || last >= today) continue;
+    const board = await computePkBoard(store, { teamId, period: 'month', day: last });
+    await store.pk.recordWinners(teamId, 'month', board.key, pkWinners(board));
+  }
+}

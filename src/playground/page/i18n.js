@@ -1,0 +1,126 @@
+// The page's own words (the bot's replies come in the bot's catalogue, src/i18n). The page speaks
+// the language chosen for the person it is acting as, like a Slack client set to that language.
+
+const zh = {
+  title: '战报 演练场',
+  iAm: '我是',
+  language: '语言',
+  channels: '频道',
+  you: '（你）',
+  directMessages: '私信',
+  othersDms: '其他人的私信（旁观）',
+  noOthersDms: '还没有人收到私信。',
+  jobs: '定时任务 · 立即运行',
+  jobsHint: '按今天运行，已运行过也重新发送。',
+  messagesTab: '消息',
+  homeTab: '主页',
+  placeholder: '输入斜杠命令，例如 /log 呼出120 有效80 意向8',
+  send: '发送',
+  onlyYou: '只有你可以看到',
+  onlyVisibleTo: (name) => `只有 ${name} 可以看到`,
+  edited: '（已编辑）',
+  viewOnly: (name) => `这是 ${name} 与战报的私信，你在旁观。要在这里输入，请把「我是」切换为 ${name}。`,
+  notACommand: '这里只能输入斜杠命令（以 / 开头），例如 /log 呼出120。',
+  unknownCommand: (command, known) => `${command} 不是有效的命令。可用的命令：${known}`,
+  requestFailed: (status) => `战报没有收下这条请求（HTTP ${status}）。`,
+  sending: '发送中…',
+  jobRunning: (job) => `正在运行 ${job}…`,
+  jobDone: (job, posts, failures) =>
+    failures === 0
+      ? `${job} 已运行：发出 ${posts} 条消息。`
+      : `${job} 已运行：发出 ${posts} 条，${failures} 条失败。`,
+  jobNotDue: (job) => `${job} 今天不需要运行。`,
+  jobSkipped: (job) => `${job} 已经运行过了。`,
+  jobFailed: (job) => `${job} 运行失败，详情见终端日志。`,
+  replies: (n) => `${n} 条回复`,
+  submit: '提交',
+  cancel: '取消',
+  required: '此项为必填',
+  optional: '（选填）',
+  choose: '请选择',
+  empty: '这里还没有消息。试试这些命令：',
+  homeLoading: '正在打开主页…',
+  notOnRoster: '不在名单上',
+  noGroup: '未分组',
+  management: '管理层',
+  others: '其他',
+  admin: '管理员（配置）',
+  insecure: '请用 http://localhost 打开本页：签名请求需要浏览器的安全上下文。',
+  disconnected: '与战报的连接断开了，正在重连…',
+  footer: '本地演练场：没有连接 Slack，演示数据在 data/playground.db。连接真正的 Slack 见 README。',
+  examples: [
+    '/log 呼出120 有效80 意向8',
+    '/log',
+    '/stats',
+    '/rank',
+    '/rank week',
+    '/team today',
+    '/team list',
+  ],
+};
+
+const en = {
+  title: 'Zhanbao playground',
+  iAm: 'I am',
+  language: 'Language',
+  channels: 'Channels',
+  you: ' (you)',
+  directMessages: 'Direct messages',
+  othersDms: "Others' DMs (view only)",
+  noOthersDms: 'Nobody has received a DM yet.',
+  jobs: 'Scheduled jobs · run now',
+  jobsHint: 'Runs for today, again if it already ran.',
+  messagesTab: 'Messages',
+  homeTab: 'Home',
+  placeholder: 'Type a slash command, e.g. /log 120 calls 80 effective 8 intents',
+  send: 'Send',
+  onlyYou: 'Only visible to you',
+  onlyVisibleTo: (name) => `Only visible to ${name}`,
+  edited: '(edited)',
+  viewOnly: (name) =>
+    `This is ${name}'s DM with Zhanbao, shown read-only. Switch "I am" to ${name} to type here.`,
+  notACommand: 'Only slash commands can be typed here (starting with /), e.g. /log 120 calls.',
+  unknownCommand: (command, known) => `${command} is not a valid command. Available: ${known}`,
+  requestFailed: (status) => `The bot did not accept the request (HTTP ${status}).`,
+  sending: 'Sending…',
+  jobRunning: (job) => `Running ${job}…`,
+  jobDone: (job, posts, failures) =>
+    failures === 0
+      ? `${job} ran: ${posts} message(s) sent.`
+      : `${job} ran: ${posts} sent, ${failures} failed.`,
+  jobNotDue: (job) => `${job} has nothing to do today.`,
+  jobSkipped: (job) => `${job} has already run.`,
+  jobFailed: (job) => `${job} failed; see the terminal's log.`,
+  replies: (n) => (n === 1 ? '1 reply' : `${n} replies`),
+  submit: 'Submit',
+  cancel: 'Cancel',
+  required: 'This field is required',
+  optional: '(optional)',
+  choose: 'Choose',
+  empty: 'No messages here yet. Try one of these:',
+  homeLoading: 'Opening Home…',
+  notOnRoster: 'not on the roster',
+  noGroup: 'No group',
+  management: 'Management',
+  others: 'Others',
+  admin: 'Admin (configured)',
+  insecure: 'Open this page at http://localhost: signing requests needs a secure browser context.',
+  disconnected: 'Lost the connection to the bot, reconnecting…',
+  footer:
+    'Local playground: no Slack connected; demo data in data/playground.db. See the README to use Slack.',
+  examples: [
+    '/log 120 calls 80 effective 8 intents',
+    '/log',
+    '/stats',
+    '/rank',
+    '/rank week',
+    '/team today',
+    '/team list',
+  ],
+};
+
+const CATALOGUES = { 'zh-CN': zh, en };
+
+export function wordsFor(locale) {
+  return CATALOGUES[locale] ?? zh;
+}

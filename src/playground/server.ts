@@ -1,0 +1,224 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Logger } from '../logger.ts';
+import { serializeError } from '../logger.ts';
+import type { Conversations } from './conversations.ts';
+import type { EventStream } from './events.ts';
+import type { PageAnswer, PageApi } from './page-api.ts';
+import { answerResponse, parseResponsePath } from './response-urls.ts';
+import { FILES_PATH, readWebApiArgs, UPLOAD_PATH, type WebApi } from './web-api.ts';
+
+/**
+ * The playground's one HTTP server, on the port the page is opened at. It plays Slack for both
+ * sides: the page (static files, its endpoints, the event stream) and the bot (the Web API under
+ * /api/ and response URLs). `/slack/events` is passed through byte for byte to the bot's own Bolt
+ * receiver, which listens on a port of its own as it would in production: the page signs each
+ * request as Slack does, so Bolt checks it as it checks Slack's.
+ */
+const PAGE_DIR = new URL('./page/', import.meta.url);
+const MAX_BODY_BYTES = 1_000_000;
+const CONTENT_TYPES: Record<string, string> = {
+  html: 'text/html; charset=utf-8',
+  js: 'text/javascript; charset=utf-8',
+  css: 'text/css; charset=utf-8',
+  svg: 'image/svg+xml',
+};
+// The page runs only its own files; nothing inline, nothing from elsewhere.
+const CSP =
+  "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; object-src 'none'";
+/** Headers of a Slack request that Bolt reads; everything else stays behind. */
+const FORWARDED = ['content-type', 'x-slack-signature', 'x-slack-request-timestamp', 'x-slack-retry-num'];
+
+export type PlaygroundServerDeps = {
+  webApi: WebApi;
+  pageApi: PageApi;
+  events: EventStream;
+  conversations: Conversations;
+  logger: Logger;
+};
+
+class BodyTooLarge extends Error {}
+
+export async function createPlaygroundServer(deps: PlaygroundServerDeps) {
+  const pageFiles = new Set(await readdir(PAGE_DIR));
+  let boltEventsUrl: string | undefined;
+
+  async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://playground.invalid');
+    const path = url.pathname;
+    const method = req.method ?? 'GET';
+
+    if (method === 'GET') {
+      if (path === '/') return servePage(res, 'index.html');
+      if (path.startsWith('/page/')) return servePage(res, path.slice('/page/'.length));
+      if (path === '/playground/session') return sendAnswer(res, deps.pageApi.session());
+      if (path === '/playground/directory')
+        return sendAnswer(res, await deps.pageApi.directory(url.searchParams.get('locale')));
+      if (path === '/playground/events') return deps.events.handle(req, res);
+      if (path.startsWith(FILES_PATH)) return serveFile(res, path.slice(FILES_PATH.length));
+      return sendJson(res, 404, { error: 'not_found' });
+    }
+    if (method !== 'POST') return sendJson(res, 405, { error: 'method_not_allowed' });
+
+    const raw = await readBody(req);
+    const contentType = req.headers['content-type'] ?? '';
+    if (path === '/slack/events') return forwardToBolt(req, res, raw);
+    if (path.startsWith('/api/')) {
+      const auth = req.headers.authorization;
+      const token = auth?.startsWith('Bearer ') ? auth.slice('Bearer '.length) : undefined;
+      const args = readWebApiArgs(raw.toString('utf8'), contentType);
+      const origin = `http://${req.headers.host ?? '127.0.0.1'}`;
+      return sendJson(res, 200, await deps.webApi.call(path.slice('/api/'.length), args, token, origin));
+    }
+    if (path.startsWith(UPLOAD_PATH)) {
+      return receiveUpload(res, path.slice(UPLOAD_PATH.length), raw, contentType);
+    }
+    const target = parseResponsePath(path);
+    if (target !== undefined) {
+      const answer = answerResponse(deps.conversations, target, parseJson(raw));
+      return sendJson(res, answer.status, answer.body);
+    }
+    // The page's endpoints take JSON only: a form posted by another site cannot reach them.
+    if (!contentType.startsWith('application/json')) return sendJson(res, 415, { error: 'json_only' });
+    const body = parseJson(raw);
+    switch (path) {
+      case '/playground/locale':
+        return sendAnswer(res, deps.pageApi.setLocale(body));
+      case '/playground/people':
+        return sendAnswer(res, deps.pageApi.addPerson(body));
+      case '/playground/channels':
+        return sendAnswer(res, deps.pageApi.addChannel(body));
+      case '/playground/views/closed':
+        return sendAnswer(res, deps.pageApi.closeView(body));
+      case '/playground/jobs':
+        return sendAnswer(res, await deps.pageApi.runJob(body));
+      default:
+        return sendJson(res, 404, { error: 'not_found' });
+    }
+  }
+
+  async function servePage(res: ServerResponse, file: string): Promise<void> {
+    const extension = file.split('.').pop() ?? '';
+    const type = CONTENT_TYPES[extension];
+    if (!pageFiles.has(file) || type === undefined) return sendJson(res, 404, { error: 'not_found' });
+    // Read on each request, so that editing the page needs only a reload.
+    const content = await readFile(new URL(file, PAGE_DIR));
+    res.writeHead(200, { 'content-type': type, 'cache-control': 'no-store', 'content-security-policy': CSP });
+    res.end(content);
+  }
+
+  /** files.uploadV2 posts the bytes as the `body` part of a multipart form, as to Slack's upload URL. */
+  async function receiveUpload(res: ServerResponse, fileId: string, raw: Buffer, contentType: string) {
+    let bytes = raw;
+    if (contentType.startsWith('multipart/form-data')) {
+      const request = new Response(new Uint8Array(raw), { headers: { 'content-type': contentType } });
+      const part = (await request.formData()).get('body');
+      bytes = part instanceof Blob ? Buffer.from(await part.arrayBuffer()) : Buffer.from(String(part ?? ''));
+    }
+    if (!deps.webApi.receiveUpload(fileId, bytes))
+      return sendJson(res, 404, { ok: false, error: 'file_not_found' });
+    res.writeHead(200, { 'content-type': 'text/plain' });
+    res.end(`OK - ${bytes.length}`);
+  }
+
+  function serveFile(res: ServerResponse, fileId: string): void {
+    const file = deps.conversations.file(fileId);
+    if (file === undefined) {
+      sendJson(res, 404, { error: 'not_found' });
+      return;
+    }
+    const type = file.name.endsWith('.csv') ? 'text/csv; charset=utf-8' : 'application/octet-stream';
+    res.writeHead(200, {
+      'content-type': type,
+      'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(file.name)}`,
+      'cache-control': 'no-store',
+    });
+    res.end(file.bytes);
+  }
+
+  async function forwardToBolt(req: IncomingMessage, res: ServerResponse, raw: Buffer): Promise<void> {
+    if (boltEventsUrl === undefined) return sendJson(res, 503, { error: 'bot_starting' });
+    const headers: Record<string, string> = {};
+    for (const name of FORWARDED) {
+      const value = req.headers[name];
+      if (typeof value === 'string') headers[name] = value;
+    }
+    const answer = await fetch(boltEventsUrl, { method: 'POST', headers, body: new Uint8Array(raw) });
+    res.writeHead(answer.status, { 'content-type': answer.headers.get('content-type') ?? 'text/plain' });
+    res.end(Buffer.from(await answer.arrayBuffer()));
+  }
+
+  const server = createServer((req, res) => {
+    route(req, res).catch((error: unknown) => {
+      if (error instanceof BodyTooLarge) return sendJson(res, 413, { error: 'too_large' });
+      deps.logger.event('error', 'playground.request_failed', { path: req.url, ...serializeError(error) });
+      if (!res.headersSent) sendJson(res, 500, { error: 'internal_error' });
+      else res.end();
+    });
+  });
+
+  return {
+    /** Listens on `port` (0: any free port) and returns the port. */
+    listen(port: number): Promise<number> {
+      return new Promise((resolve, reject) => {
+        server.once('error', reject);
+        // Every interface, like Bolt's own receiver: localhost resolves to ::1 or 127.0.0.1, and
+        // a container's published port arrives on its external interface.
+        server.listen(port, () => {
+          server.off('error', reject);
+          const address = server.address();
+          resolve(isAddressInfo(address) ? address.port : port);
+        });
+      });
+    },
+    /** From now on, `/slack/events` goes to the bot at this URL. */
+    connectBot(eventsUrl: string): void {
+      boltEventsUrl = eventsUrl;
+    },
+    async close(): Promise<void> {
+      deps.events.closeAll();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+function readBody(req: IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= MAX_BODY_BYTES) chunks.push(chunk);
+      else {
+        // Answer 413 at once and let the rest of the body drain unread.
+        req.resume();
+        reject(new BodyTooLarge());
+      }
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+function parseJson(raw: Buffer): unknown {
+  try {
+    return JSON.parse(raw.toString('utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
+function sendAnswer(res: ServerResponse, answer: PageAnswer): void {
+  sendJson(res, answer.status, answer.body);
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+  res.end(JSON.stringify(body));
+}
+
+function isAddressInfo(value: unknown): value is AddressInfo {
+  return typeof value === 'object' && value !== null && 'port' in value;
+}

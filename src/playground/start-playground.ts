@@ -1,0 +1,141 @@
+import { randomBytes } from 'node:crypto';
+import { createApp } from '../app.ts';
+import { type Clock, localDay } from '../clock.ts';
+import type { SlackConfig } from '../config.ts';
+import { type DemoSummary, seedDemo } from '../demo/seed.ts';
+import type { Locale } from '../i18n/index.ts';
+import type { JobDeps } from '../jobs/runner.ts';
+import type { Logger } from '../logger.ts';
+import type { Database } from '../store/client.ts';
+import { createStore, type Store } from '../store/store.ts';
+import { type Conversations, createConversations } from './conversations.ts';
+import { createEventStream } from './events.ts';
+import { createPageApi } from './page-api.ts';
+import { createPlaygroundServer } from './server.ts';
+import { createWebApi } from './web-api.ts';
+import { createWorkspace, PLAYGROUND, type Workspace } from './workspace.ts';
+
+/**
+ * Playground mode: the bot without a Slack workspace. The same Bolt app as in production
+ * (createApp, HTTP mode) with its Web API client pointed at a stand-in for Slack served by this
+ * process, and a page that plays the Slack client. Nothing in the use cases knows the difference.
+ */
+export type PlaygroundOptions = {
+  /** The port of the page (0: any free port). Bolt takes a free port of its own behind it. */
+  port: number;
+  /** An opened, migrated database; the caller closes it. */
+  database: Database;
+  clock: Clock;
+  logger: Logger;
+  timezone: string;
+  locale: Locale;
+  /** ZHANBAO_ADMINS; the playground adds an admin of its own for an empty roster. */
+  admins: readonly string[];
+  /** 'if-empty': write the demo team when the roster is empty, so the page is useful at once. */
+  seed: 'if-empty' | 'never';
+  /** Run the scheduled jobs (default true); tests press "run job now" instead. */
+  schedule?: boolean;
+};
+
+export type RunningPlayground = {
+  url: string;
+  port: number;
+  signingSecret: string;
+  store: Store;
+  conversations: Conversations;
+  workspace: Workspace;
+  /** The demo team written at this start, if any. */
+  seeded: DemoSummary | undefined;
+  stop(): Promise<void>;
+};
+
+/** The Slack settings of playground mode: a fresh signing secret each start, the stand-in's URL. */
+export function playgroundSlackConfig(apiUrl: string, signingSecret: string): SlackConfig {
+  return { botToken: PLAYGROUND.token, signingSecret, appToken: undefined, apiUrl };
+}
+
+export async function startPlayground(options: PlaygroundOptions): Promise<RunningPlayground> {
+  const store = createStore(options.database.prisma);
+  const seeded = options.seed === 'if-empty' ? await seedIfEmpty(store, options) : undefined;
+  const signingSecret = randomBytes(32).toString('hex');
+  const conversations = createConversations({ clock: options.clock });
+  const workspace = createWorkspace({ store, defaultLocale: options.locale, admins: options.admins });
+  let jobDeps: JobDeps | undefined;
+  const server = await createPlaygroundServer({
+    webApi: createWebApi({ conversations, workspace }),
+    pageApi: createPageApi({
+      store,
+      clock: options.clock,
+      workspace,
+      conversations,
+      signingSecret,
+      defaultLocale: options.locale,
+      jobDeps: () => jobDeps,
+    }),
+    events: createEventStream(conversations),
+    conversations,
+    logger: options.logger,
+  });
+  // The stand-in must answer before the app exists: Bolt calls auth.test as it is constructed.
+  const port = await server.listen(options.port);
+  const local = `http://127.0.0.1:${port}`;
+  try {
+    const bot = createApp({
+      slack: playgroundSlackConfig(`${local}/api/`, signingSecret),
+      store,
+      clock: options.clock,
+      logger: options.logger,
+      admins: [...options.admins, PLAYGROUND.admin.userId],
+      timezone: options.timezone,
+      locale: options.locale,
+      schedule: options.schedule ?? true,
+      directoryCacheMs: 0,
+    });
+    const running = await bot.start(0);
+    if (running.port === undefined) throw new Error('playground: the bot did not report its port');
+    server.connectBot(`http://127.0.0.1:${running.port}/slack/events`);
+    jobDeps = { store, messenger: bot.messenger, logger: options.logger };
+    const url = `http://localhost:${port}`;
+    options.logger.event('info', 'playground.started', {
+      url,
+      botPort: running.port,
+      seeded: seeded !== undefined,
+    });
+    return {
+      url,
+      port,
+      signingSecret,
+      store,
+      conversations,
+      workspace,
+      seeded,
+      async stop() {
+        // The bot first: a job it is running still posts to the stand-in until it ends.
+        await running.stop();
+        await server.close();
+      },
+    };
+  } catch (error) {
+    await server.close();
+    throw error;
+  }
+}
+
+async function seedIfEmpty(store: Store, options: PlaygroundOptions): Promise<DemoSummary | undefined> {
+  const team = await store.roster.firstTeam();
+  if (team !== undefined && (await store.roster.members(team.id)).length > 0) return undefined;
+  const summary = await seedDemo(options.database.prisma, {
+    today: localDay(options.clock.now(), team?.timezone ?? options.timezone),
+    team: {
+      name: options.locale === 'en' ? 'Sales team' : '电销团队',
+      timezone: options.timezone,
+      locale: options.locale,
+    },
+  });
+  options.logger.event('info', 'playground.seeded', {
+    members:
+      1 + summary.people.managers.length + summary.people.leaders.length + summary.people.agents.length,
+    entries: summary.entries,
+  });
+  return summary;
+}

@@ -1,0 +1,162 @@
+import { levelInfo } from '../domain/levels.ts';
+import { type Locale, messagesFor } from '../i18n/index.ts';
+import type { Store } from '../store/store.ts';
+
+/**
+ * The playground's stand-in Slack workspace: its fixed ids, the people in it (the roster, the
+ * configured admins, and anyone the page @-mentions who is not on the roster yet), its channels,
+ * and each person's language as chosen in the page. Names come from the roster, as users.info
+ * would give them from Slack profiles.
+ */
+export const PLAYGROUND = {
+  token: 'xoxb-playground',
+  teamId: 'TPLAYGROUND',
+  teamDomain: 'zhanbao-playground',
+  appId: 'APLAYGROUND',
+  bot: { userId: 'UZHANBAO', botId: 'BZHANBAO', name: '战报' },
+  /** The admin the page offers while the roster is empty (ZHANBAO_ADMINS works as well). */
+  admin: { userId: 'UPLAYADMIN', name: '管理员 Admin' },
+  /** Name of the team's PK channel when the page did not create it under another name. */
+  teamChannelName: 'pk榜',
+  /** Every workspace has one channel everybody is in; commands can be typed there before any setup. */
+  general: { id: 'CPLAYGENERAL', name: 'general' },
+} as const;
+
+/** The DM between a person and the bot: Slack gives each its own D… id; here it is derived. */
+export const dmOf = (userId: string): string => `D${userId}`;
+
+export type DirectoryPerson = {
+  id: string;
+  name: string;
+  kind: 'member' | 'admin' | 'guest' | 'bot';
+  role: string | null;
+  roleLabel: string | null;
+  status: string | null;
+  statusLabel: string | null;
+  levelLabel: string | null;
+  group: string | null;
+  locale: Locale;
+};
+
+export type DirectoryChannel = { id: string; name: string; kind: 'team' | 'group' | 'other' };
+
+export type Workspace = ReturnType<typeof createWorkspace>;
+
+export function createWorkspace(options: { store: Store; defaultLocale: Locale; admins: readonly string[] }) {
+  const guests = new Map<string, string>();
+  const extraChannels = new Map<string, string>();
+  const locales = new Map<string, Locale>();
+  let seq = 0;
+  const nextId = (prefix: string) => {
+    seq += 1;
+    return `${prefix}PLAY${String(seq).padStart(4, '0')}`;
+  };
+  const adminIds = [...new Set([...options.admins, PLAYGROUND.admin.userId])];
+
+  async function rosterOf() {
+    const team = await options.store.roster.firstTeam();
+    if (team === undefined) return { team, members: [], groups: [] };
+    const [members, groups] = await Promise.all([
+      options.store.roster.members(team.id),
+      options.store.roster.groups(team.id),
+    ]);
+    return { team, members, groups };
+  }
+
+  const localeOf = (userId: string): Locale => locales.get(userId) ?? options.defaultLocale;
+
+  return {
+    localeOf,
+
+    setLocale(userId: string, locale: Locale): void {
+      locales.set(userId, locale);
+    },
+
+    /** A person's name as their Slack profile would show it, or undefined when nobody has that id. */
+    async nameOf(userId: string): Promise<string | undefined> {
+      if (userId === PLAYGROUND.bot.userId) return PLAYGROUND.bot.name;
+      const member = await options.store.roster.memberByMessengerId(userId);
+      if (member !== undefined) return member.displayName;
+      if (userId === PLAYGROUND.admin.userId) return PLAYGROUND.admin.name;
+      if (adminIds.includes(userId)) return userId;
+      return guests.get(userId);
+    },
+
+    /** Someone new joins the workspace (the page @-mentioned a name nobody has). */
+    addPerson(name: string): string {
+      const id = nextId('U');
+      guests.set(id, name);
+      return id;
+    },
+
+    addChannel(name: string): string {
+      const id = nextId('C');
+      extraChannels.set(id, name);
+      return id;
+    },
+
+    /** Everyone and every channel the page lists, labelled in `locale`. */
+    async directory(
+      locale: Locale,
+    ): Promise<{ people: DirectoryPerson[]; channels: DirectoryChannel[]; groups: string[] }> {
+      const m = messagesFor(locale);
+      const { team, members, groups } = await rosterOf();
+      const groupName = new Map(groups.map((g) => [g.id, g.name]));
+      const people: DirectoryPerson[] = members.map((member) => ({
+        id: member.messengerUserId,
+        name: member.displayName,
+        kind: 'member',
+        role: member.role,
+        roleLabel: m.roles[member.role],
+        status: member.status,
+        statusLabel: m.statuses[member.status],
+        levelLabel: locale === 'en' ? levelInfo(member.level).en : levelInfo(member.level).zh,
+        group: member.groupId === null ? null : (groupName.get(member.groupId) ?? null),
+        locale: localeOf(member.messengerUserId),
+      }));
+      const onRoster = new Set(people.map((p) => p.id));
+      const extra = (id: string, name: string, kind: DirectoryPerson['kind']): DirectoryPerson => ({
+        id,
+        name,
+        kind,
+        role: kind === 'admin' ? 'admin' : null,
+        roleLabel: kind === 'admin' ? m.roles.admin : null,
+        status: null,
+        statusLabel: null,
+        levelLabel: null,
+        group: null,
+        locale: localeOf(id),
+      });
+      // The configured admins are who can start a roster; once there is one, people act as themselves.
+      if (members.length === 0) {
+        for (const id of adminIds) {
+          people.push(extra(id, id === PLAYGROUND.admin.userId ? PLAYGROUND.admin.name : id, 'admin'));
+        }
+      }
+      for (const [id, name] of guests) if (!onRoster.has(id)) people.push(extra(id, name, 'guest'));
+      people.push(extra(PLAYGROUND.bot.userId, PLAYGROUND.bot.name, 'bot'));
+
+      const channels: DirectoryChannel[] = [{ ...PLAYGROUND.general, kind: 'other' }];
+      if (team?.pkChannelId) {
+        channels.push({
+          id: team.pkChannelId,
+          name: extraChannels.get(team.pkChannelId) ?? PLAYGROUND.teamChannelName,
+          kind: 'team',
+        });
+      }
+      // In the order the groups were made (一组, 二组, 三组), not by their names' code points.
+      const inOrder = [...groups].sort((a, b) => a.id - b.id);
+      for (const group of inOrder) {
+        if (group.channelId === null) continue;
+        channels.push({
+          id: group.channelId,
+          name: extraChannels.get(group.channelId) ?? group.name,
+          kind: 'group',
+        });
+      }
+      const listed = new Set(channels.map((c) => c.id));
+      for (const [id, name] of extraChannels) if (!listed.has(id)) channels.push({ id, name, kind: 'other' });
+      return { people, channels, groups: inOrder.map((g) => g.name) };
+    },
+  };
+}

@@ -1,0 +1,94 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestPlayground, type TestPlayground } from '../helpers/playground.ts';
+
+/**
+ * The playground in a real browser: Debian's chromium driven by playwright-core (no browser
+ * download). An agent logs the day's work, the 18:00 PK job runs from the page, and the agent's
+ * group leader checks the ranking. The screenshot it leaves is the one the README shows.
+ *
+ * Without /usr/bin/chromium the test is skipped on a developer's machine, and fails in CI
+ * (CI installs the package; a missing browser there is a broken pipeline, not a reason to skip).
+ */
+const CHROMIUM = '/usr/bin/chromium';
+const hasChromium = existsSync(CHROMIUM);
+const SCREENSHOT = fileURLToPath(new URL('./screenshot.png', import.meta.url));
+const LAUNCH_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+if (!hasChromium && !process.env.CI) {
+  console.warn(`browser.test.ts skipped: ${CHROMIUM} not found (apt-get install chromium to run it)`);
+}
+
+describe.skipIf(!hasChromium && !process.env.CI)('the playground in a browser', () => {
+  let t: TestPlayground;
+  let browser: Browser;
+  let page: Page;
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    if (!hasChromium) throw new Error(`CI needs ${CHROMIUM}: install Debian's chromium package in .ci/run`);
+    t = await startTestPlayground();
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: LAUNCH_ARGS });
+    page = await browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  it('logs as an agent, runs the 18:00 PK and shows the ranking as the group leader sees it', async () => {
+    const { store, seeded } = t.playground;
+    const agentId = seeded?.people.agents.find((id) => !seeded.people.probation.includes(id));
+    const agent = agentId === undefined ? undefined : await store.roster.memberByMessengerId(agentId);
+    if (agent === undefined || agent.groupId === null)
+      throw new Error('no agent in a group in the demo team');
+    const group = (await store.roster.groups(agent.teamId)).find((g) => g.id === agent.groupId);
+    const leader = group?.leaderId == null ? undefined : await store.roster.member(group.leaderId);
+    if (group === undefined || leader === undefined) throw new Error('the agent has no group leader');
+
+    // The URL `npm start` prints.
+    await page.goto(t.playground.url);
+    await page.locator(`#who option[value="${agent.messengerUserId}"]`).waitFor({ state: 'attached' });
+    await page.locator('#who').selectOption(agent.messengerUserId);
+    await page.locator('.nav-item.bot-dm').click();
+
+    await page.locator('#command').fill('/log 呼出120 有效80 意向8');
+    await page.locator('#command').press('Enter');
+    const logged = page.locator('.message.ephemeral', { hasText: `已记录 @${agent.displayName}` });
+    await logged.waitFor();
+    await expect(logged.textContent()).resolves.toContain('呼出 120/150');
+
+    await page.locator('[data-job="daily-pk"]').click();
+    const done = page.locator('.toast', { hasText: 'daily-pk 已运行' });
+    await done.waitFor();
+    await done.click();
+    await page.locator('.nav-item', { hasText: 'pk榜' }).click();
+    await page.locator('.message .bk-header', { hasText: '小组PK榜 · 11月27日' }).first().waitFor();
+
+    await page.locator('#who').selectOption(leader.messengerUserId);
+    await page.locator('#command').fill('/rank');
+    await page.locator('#command').press('Enter');
+    const ranking = page.locator('.message.ephemeral', { hasText: '只有你可以看到' });
+    await ranking.locator('.bk-header', { hasText: '小组PK榜 · 11月27日' }).waitFor();
+    const text = (await ranking.textContent()) ?? '';
+    // Only the agent has logged today, so their group leads and they top the individual list.
+    expect(text).toContain(`🥇 ${group.name}`);
+    expect(text).toContain(`1. @${agent.displayName}`);
+    expect(await page.locator('#who').inputValue()).toBe(leader.messengerUserId);
+
+    await page.screenshot({ path: SCREENSHOT });
+    expect(pageErrors).toEqual([]);
+  }, 60_000);
+});

@@ -1,0 +1,398 @@
+import { WebClient } from '@slack/web-api';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import type { PlaygroundEvent, StoredMessage } from '../../src/playground/conversations.ts';
+import { responseUrlFor } from '../../src/playground/response-urls.ts';
+import { dmOf, PLAYGROUND } from '../../src/playground/workspace.ts';
+import { startTestPlayground, type TestPlayground } from '../helpers/playground.ts';
+import { createSlackClient } from '../helpers/slack-requests.ts';
+
+/**
+ * Playground mode end to end, without a browser: requests signed as Slack signs them go in through
+ * the playground's /slack/events, the real Bolt app answers through the stand-in Web API and the
+ * response URLs, and the replies land in the conversations and on the page's event stream.
+ */
+let t: TestPlayground;
+let agent: string;
+let otherAgent: string;
+let leader: string;
+
+beforeAll(async () => {
+  t = await startTestPlayground();
+  const seeded = t.playground.seeded;
+  if (seeded === undefined) throw new Error('the playground did not seed the demo team');
+  const onProbation = new Set(seeded.people.probation);
+  [agent = '', otherAgent = ''] = seeded.people.agents.filter((id) => !onProbation.has(id));
+  leader = seeded.groups[0]?.leader ?? '';
+});
+afterAll(async () => {
+  await t?.close();
+});
+
+function slackAs() {
+  return createSlackClient({
+    baseUrl: t.origin,
+    signingSecret: t.playground.signingSecret,
+    teamId: PLAYGROUND.teamId,
+  });
+}
+
+const isMessage =
+  (check: (message: StoredMessage) => boolean) =>
+  (event: PlaygroundEvent): boolean =>
+    (event.type === 'message' || event.type === 'message-changed') && check(event.message);
+
+/** What the tests read of a streamed event: its type and, for messages, the message. */
+const streamEvent = z.looseObject({
+  type: z.string(),
+  message: z
+    .looseObject({
+      conversation: z.string(),
+      user: z.string(),
+      text: z.string(),
+      ephemeralTo: z.string().optional(),
+    })
+    .optional(),
+});
+type StreamEvent = z.infer<typeof streamEvent>;
+
+/** The part of /playground/directory the tests read. */
+const directorySchema = z.looseObject({
+  people: z.array(
+    z.looseObject({
+      id: z.string(),
+      kind: z.string(),
+      role: z.string().nullable(),
+      roleLabel: z.string().nullable(),
+    }),
+  ),
+  channels: z.array(z.looseObject({ id: z.string(), name: z.string() })),
+  jobs: z.array(z.looseObject({ name: z.string(), time: z.string() })),
+  today: z.string(),
+});
+const directoryOf = async (origin: string, locale: string) =>
+  directorySchema.parse(await (await fetch(`${origin}/playground/directory?locale=${locale}`)).json());
+
+/** The Confirm button of a log that asks for confirmation. */
+const confirmBlock = z.looseObject({
+  type: z.literal('actions'),
+  elements: z.array(z.looseObject({ action_id: z.string(), value: z.string() })),
+});
+
+/** Reads the page's event stream; `next` resolves with the first event from now on that matches. */
+async function openEventStream(origin: string) {
+  const controller = new AbortController();
+  const response = await fetch(`${origin}/playground/events`, { signal: controller.signal });
+  const body = response.body;
+  if (body === null) throw new Error('no event stream');
+  const reader = body.pipeThrough(new TextDecoderStream()).getReader();
+  let buffer = '';
+  return {
+    contentType: response.headers.get('content-type'),
+    async next(match: (event: StreamEvent) => boolean): Promise<StreamEvent> {
+      for (;;) {
+        const blocks = buffer.split('\n\n');
+        buffer = blocks.pop() ?? '';
+        for (const block of blocks) {
+          const data = block
+            .split('\n')
+            .filter((line) => line.startsWith('data: '))
+            .map((line) => line.slice('data: '.length))
+            .join('\n');
+          if (data === '') continue;
+          const event = streamEvent.parse(JSON.parse(data));
+          if (match(event)) return event;
+        }
+        const { value, done } = await reader.read();
+        if (done) throw new Error('event stream ended');
+        buffer += value;
+      }
+    },
+    close: () => controller.abort(),
+  };
+}
+
+describe('the page', () => {
+  it('is served with its scripts, and the session names the commands and the signing secret', async () => {
+    const page = await fetch(`${t.origin}/`);
+    expect(page.headers.get('content-type')).toContain('text/html');
+    expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
+    expect(await page.text()).toContain('/page/app.js');
+    expect((await fetch(`${t.origin}/page/app.js`)).headers.get('content-type')).toContain('text/javascript');
+    expect((await fetch(`${t.origin}/page/../main.ts`)).status).toBe(404);
+
+    const session = await (await fetch(`${t.origin}/playground/session`)).json();
+    expect(session).toMatchObject({
+      signingSecret: t.playground.signingSecret,
+      bot: PLAYGROUND.bot,
+      commands: expect.arrayContaining(['/log', '/rank', '/stats', '/team']),
+    });
+  });
+
+  it('lists the demo team with roles, the channels in group order and every job', async () => {
+    const directory = await directoryOf(t.origin, 'zh-CN');
+    const people = directory.people;
+    expect(people.filter((p) => p.kind === 'member')).toHaveLength(31);
+    expect(people.find((p) => p.id === leader)).toMatchObject({ role: 'leader', roleLabel: '组长' });
+    // The configured admin is offered only while the roster is empty.
+    expect(people.some((p) => p.kind === 'admin')).toBe(false);
+    expect(directory.channels.map((c) => c.name)).toEqual(['general', 'pk榜', '一组', '二组', '三组']);
+    expect(directory.jobs.map((j) => j.name)).toContain('daily-pk');
+    expect(directory.today).toBe('2026-11-27');
+  });
+
+  it('refuses page requests that are not JSON or not valid', async () => {
+    const form = await fetch(`${t.origin}/playground/jobs`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'job=daily-pk',
+    });
+    expect(form.status).toBe(415);
+    const bad = await fetch(`${t.origin}/playground/jobs`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ job: 'no-such-job' }),
+    });
+    expect(bad.status).toBe(400);
+  });
+});
+
+describe('a signed /log through the playground', () => {
+  it('reaches the bot, whose reply arrives in the agent DM and on the event stream', async () => {
+    const stream = await openEventStream(t.origin);
+    try {
+      expect(stream.contentType).toContain('text/event-stream');
+      await stream.next((event) => event.type === 'snapshot');
+      const ack = await slackAs().slashCommand({
+        command: '/log',
+        text: '呼出120 有效80 意向8',
+        userId: agent,
+        channelId: dmOf(agent),
+        responseUrl: responseUrlFor(t.origin, { channel: dmOf(agent), user: agent, messageTs: undefined }),
+      });
+      expect(ack.status).toBe(200);
+
+      const event = await stream.next(
+        (e) =>
+          e.type === 'message' && e.message?.ephemeralTo === agent && e.message.text.startsWith('已记录'),
+      );
+      expect(event).toMatchObject({
+        type: 'message',
+        message: { conversation: dmOf(agent), user: PLAYGROUND.bot.userId },
+      });
+      const stored = t.playground.conversations.messages(dmOf(agent));
+      expect(stored.at(-1)?.text).toContain('已记录');
+      // The log refreshed the agent's Home tab through views.publish.
+      await t.playground.conversations.waitFor((e) => e.type === 'home-published' && e.userId === agent);
+    } finally {
+      stream.close();
+    }
+  });
+
+  it('is refused by Bolt when the signature is wrong', async () => {
+    const ack = await slackAs().slashCommand(
+      { command: '/rank', text: '', userId: agent, channelId: dmOf(agent) },
+      { signingSecret: 'not-the-secret' },
+    );
+    expect(ack.status).toBe(401);
+  });
+
+  it('asks for confirmation of an odd figure, and Confirm replaces the question', async () => {
+    const channel = dmOf(agent);
+    await slackAs().slashCommand({
+      command: '/log',
+      text: '呼出1600',
+      userId: agent,
+      channelId: channel,
+      responseUrl: responseUrlFor(t.origin, { channel, user: agent, messageTs: undefined }),
+    });
+    const question = await t.playground.conversations.waitFor(
+      isMessage(
+        (m) => m.conversation === channel && (m.blocks ?? []).some((b) => confirmBlock.safeParse(b).success),
+      ),
+    );
+    if (question.type !== 'message') throw new Error('expected a message');
+    const buttons = (question.message.blocks ?? []).flatMap(
+      (b) => confirmBlock.safeParse(b).data?.elements ?? [],
+    );
+    const value = buttons.find((button) => button.action_id === 'log_confirm')?.value;
+    if (value === undefined) throw new Error('no Confirm button');
+    const ack = await slackAs().blockAction({
+      userId: agent,
+      actionId: 'log_confirm',
+      value,
+      channelId: channel,
+      responseUrl: responseUrlFor(t.origin, { channel, user: agent, messageTs: question.message.ts }),
+    });
+    expect(ack.status).toBe(200);
+    const replaced = await t.playground.conversations.waitFor(
+      (e) => e.type === 'message-changed' && e.message.ts === question.message.ts,
+    );
+    expect(replaced).toMatchObject({ message: { edited: true, ephemeralTo: agent } });
+    if (replaced.type === 'message-changed') expect(replaced.message.text).toContain('已记录');
+  });
+});
+
+describe('modals', () => {
+  it('opens the /log form for the page that sent the trigger, and shows field errors', async () => {
+    const channel = dmOf(otherAgent);
+    await slackAs().slashCommand({
+      command: '/log',
+      text: '',
+      userId: otherAgent,
+      channelId: channel,
+      triggerId: 'trigger-form-1',
+    });
+    const opened = await t.playground.conversations.waitFor(
+      (e) => e.type === 'view-opened' && e.view.triggerId === 'trigger-form-1',
+    );
+    if (opened.type !== 'view-opened') throw new Error('expected a view');
+    expect(opened.view.view).toMatchObject({ type: 'modal', callback_id: 'log_form' });
+
+    const submitted = await slackAs().viewSubmission({
+      userId: otherAgent,
+      callbackId: 'log_form',
+      viewId: opened.view.id,
+      privateMetadata: String(opened.view.view.private_metadata ?? ''),
+      values: {
+        log_day: { value: { type: 'datepicker', selected_date: '2026-11-27' } },
+        log_calls: { value: { type: 'number_input', value: '10' } },
+        log_effective: { value: { type: 'number_input', value: '50' } },
+      },
+    });
+    expect(submitted.body).toMatchObject({
+      response_action: 'errors',
+      errors: { log_effective: expect.any(String) },
+    });
+  });
+});
+
+describe('run job now', () => {
+  it('posts the daily PK board to the team channel and a short post to each group channel', async () => {
+    const run = async () =>
+      (
+        await fetch(`${t.origin}/playground/jobs`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ job: 'daily-pk' }),
+        })
+      ).json();
+    expect(await run()).toMatchObject({ status: 'done', job: 'daily-pk', posts: 4, failures: [] });
+    const board = t.playground.conversations.messages('CDEMOPK').at(-1);
+    expect(board?.text).toBe('小组PK榜 · 11月27日');
+    for (const group of t.playground.seeded?.groups ?? []) {
+      expect(t.playground.conversations.messages(group.channelId)).toHaveLength(1);
+    }
+    // "Run now" forces: a second press posts again rather than saying it already ran.
+    expect(await run()).toMatchObject({ status: 'done', posts: 4 });
+  });
+});
+
+describe('the stand-in Web API', () => {
+  const client = (token: string = PLAYGROUND.token) =>
+    new WebClient(token, { slackApiUrl: `${t.origin}/api/`, retryConfig: { retries: 0 } });
+
+  it('answers users.info with the roster name and the language chosen in the page', async () => {
+    const before = await client().users.info({ user: leader, include_locale: true });
+    expect(before.user).toMatchObject({ id: leader, locale: 'zh-CN' });
+    const changed = await fetch(`${t.origin}/playground/locale`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ userId: leader, locale: 'en' }),
+    });
+    expect(changed.status).toBe(200);
+    const after = await client().users.info({ user: leader, include_locale: true });
+    expect(after.user?.locale).toBe('en-US');
+    expect(after.user?.profile?.display_name).toBe(after.user?.real_name);
+
+    // The bot asks users.info on every request here, so the leader's next /rank is in English.
+    await slackAs().slashCommand({
+      command: '/rank',
+      text: '',
+      userId: leader,
+      channelId: 'CDEMOPK',
+      responseUrl: responseUrlFor(t.origin, { channel: 'CDEMOPK', user: leader, messageTs: undefined }),
+    });
+    const reply = await t.playground.conversations.waitFor(
+      isMessage((m) => m.conversation === 'CDEMOPK' && m.ephemeralTo === leader),
+    );
+    if (reply.type === 'message') expect(reply.message.text).toBe('Group PK · Nov 27');
+  });
+
+  it('keeps the ts of an updated message, and says which calls it does not know', async () => {
+    const posted = await client().chat.postMessage({ channel: 'CPLAYGENERAL', text: 'first' });
+    const updated = await client().chat.update({
+      channel: 'CPLAYGENERAL',
+      ts: posted.ts ?? '',
+      text: 'second',
+    });
+    expect(updated.ts).toBe(posted.ts);
+    expect(t.playground.conversations.message('CPLAYGENERAL', posted.ts ?? '')).toMatchObject({
+      text: 'second',
+      edited: true,
+    });
+    await expect(
+      client().chat.update({ channel: 'CPLAYGENERAL', ts: '1.000001', text: 'x' }),
+    ).rejects.toThrow('message_not_found');
+    await expect(client().apiCall('conversations.history', { channel: 'CPLAYGENERAL' })).rejects.toThrow(
+      'unknown_method',
+    );
+    await expect(client('xoxb-someone-else').auth.test()).rejects.toThrow('invalid_auth');
+  });
+
+  it('takes a file the way files.uploadV2 sends it, shares it in the DM and serves it to the page', async () => {
+    const opened = await client().conversations.open({ users: agent });
+    const channel = opened.channel?.id ?? '';
+    expect(channel).toBe(dmOf(agent));
+    await client().filesUploadV2({
+      channel_id: channel,
+      filename: '业绩.csv',
+      title: '11月业绩',
+      file: Buffer.from('姓名,业绩\n王伟,200000\n', 'utf8'),
+    });
+    const shared = t.playground.conversations.messages(channel).find((m) => (m.files?.length ?? 0) > 0);
+    const file = shared?.files?.[0];
+    expect(file).toMatchObject({ name: '业绩.csv', title: '11月业绩' });
+    const download = await fetch(`${t.origin}/playground/files/${file?.id}`);
+    expect(download.headers.get('content-type')).toContain('text/csv');
+    expect(await download.text()).toBe('姓名,业绩\n王伟,200000\n');
+  });
+
+  it('delivers a message to a user id into their DM with the bot', async () => {
+    const posted = await client().chat.postMessage({ channel: agent, text: 'hello' });
+    expect(posted.channel).toBe(dmOf(agent));
+  });
+});
+
+describe('an empty roster', () => {
+  it('offers the configured admin, who can start the roster with /team', async () => {
+    const empty = await startTestPlayground({ seed: 'never' });
+    try {
+      const directory = await directoryOf(empty.origin, 'en');
+      expect(directory.people).toContainEqual(
+        expect.objectContaining({ id: PLAYGROUND.admin.userId, kind: 'admin', roleLabel: 'admin' }),
+      );
+      const client = createSlackClient({
+        baseUrl: empty.origin,
+        signingSecret: empty.playground.signingSecret,
+      });
+      await client.slashCommand({
+        command: '/team',
+        text: 'group add 一组',
+        userId: PLAYGROUND.admin.userId,
+        channelId: 'CPLAYGENERAL',
+        responseUrl: responseUrlFor(empty.origin, {
+          channel: 'CPLAYGENERAL',
+          user: PLAYGROUND.admin.userId,
+          messageTs: undefined,
+        }),
+      });
+      const reply = await empty.playground.conversations.waitFor(
+        isMessage((m) => m.ephemeralTo === PLAYGROUND.admin.userId),
+      );
+      if (reply.type === 'message') expect(reply.message.text).toContain('一组');
+    } finally {
+      await empty.close();
+    }
+  });
+});
