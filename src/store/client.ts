@@ -53,7 +53,7 @@ export async function openDatabase(
   const provider = providerOf(url);
   if (provider === 'sqlite') await prepareSqliteFile(url);
   if (options.migrate !== false) await migrateDatabase({ url, logger: options.logger });
-  return provider === 'sqlite' ? openSqlite(url) : openPostgres(url);
+  return provider === 'sqlite' ? openSqlite(url) : openPostgres(url, options.logger);
 }
 
 async function prepareSqliteFile(url: string): Promise<void> {
@@ -79,15 +79,23 @@ async function openSqlite(url: string): Promise<Database> {
   return { prisma, provider: 'sqlite', close: once(() => prisma.$disconnect()) };
 }
 
-async function openPostgres(url: string): Promise<Database> {
+async function openPostgres(url: string, logger: MigrationLogger | undefined): Promise<Database> {
   const { PrismaClient } = await import('./generated/postgres/client.ts');
   const pool = new pg.Pool({ connectionString: url });
+  let closing = false;
+  // An idle connection that the server ends (a restart, a failover, an administrator) is reported
+  // on the pool; without a listener Node would stop the whole bot. The pool replaces the
+  // connection on the next query, so it is logged, not fatal; at shutdown it is expected.
+  pool.on('error', (error) => {
+    if (!closing) logger?.info('database.connection_lost', { message: error.message });
+  });
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
   return {
     prisma,
     provider: 'postgresql',
     // The adapter leaves a pool it was given open, so the pool is ended here.
     close: once(async () => {
+      closing = true;
       await prisma.$disconnect();
       await pool.end();
     }),
