@@ -4,7 +4,7 @@ import { targetFor, targetsOn } from '../domain/targets.ts';
 import { countWorkingDays, isWorkingDay, previousWorkingDay } from '../domain/working-days.ts';
 import type { MemberView } from '../store/roster-repository.ts';
 import type { JobContext, JobDefinition } from './job.ts';
-import { createPostLog, type PostLog } from './posting.ts';
+import { createPostLog, type JobPost } from './posting.ts';
 
 /**
  * Every morning: probation reminders (day 5 to the leader while items are open; the deadline day
@@ -21,11 +21,14 @@ export const careersDaily: JobDefinition = {
     const members = await context.store.roster.members(context.team.id);
     const byId = new Map(members.map((m) => [m.id, m]));
     const groups = await context.store.roster.groups(context.team.id);
+    const leaderIds = new Map(groups.map((g) => [g.id, g.leaderId]));
     const leaderOf = (m: MemberView) => {
-      const id = groups.find((g) => g.id === m.groupId)?.leaderId;
+      const id = m.groupId === null ? undefined : leaderIds.get(m.groupId);
       const leader = id === undefined || id === null ? undefined : byId.get(id);
       return leader !== undefined && leader.status !== 'left' && leader.id !== m.id ? leader : undefined;
     };
+    // Every DM of the morning, in order; sent a few at a time, each person's in this order.
+    const posts: JobPost[] = [];
     const managers = members.filter((m) => m.role === 'manager' && m.status !== 'left');
     const directors = members.filter((m) => m.role === 'director' && m.status !== 'left');
 
@@ -50,11 +53,11 @@ export const careersDaily: JobDefinition = {
                 : managers;
         for (const person of to) {
           if (person === undefined) continue;
-          await log.send(
-            'probation-reminder',
-            { member: person },
-            { kind: 'probation-reminder', reminder, member, probation },
-          );
+          posts.push({
+            kind: 'probation-reminder',
+            to: { member: person },
+            message: { kind: 'probation-reminder', reminder, member, probation },
+          });
         }
       }
     }
@@ -64,29 +67,26 @@ export const careersDaily: JobDefinition = {
     )) {
       const endsOn = member.protectionEndsOn;
       if (endsOn === null) continue;
-      await log.send('protection-ending', { member }, { kind: 'protection-ending', member, endsOn });
+      const message = { kind: 'protection-ending', member, endsOn } as const;
+      posts.push({ kind: 'protection-ending', to: { member }, message });
       const leader = leaderOf(member);
-      if (leader !== undefined)
-        await log.send(
-          'protection-ending',
-          { member: leader },
-          { kind: 'protection-ending', member, endsOn },
-        );
+      if (leader !== undefined) posts.push({ kind: 'protection-ending', to: { member: leader }, message });
     }
 
-    await warnAtRisk(context, log, members, leaderOf);
+    posts.push(...(await atRiskWarnings(context, members, leaderOf)));
+    await log.sendAll(posts);
     return log.result();
   },
 };
 
-async function warnAtRisk(
+/** The demotion-risk warnings, to each member at risk and their leader, on the day they are due. */
+async function atRiskWarnings(
   context: JobContext,
-  log: PostLog,
   members: MemberView[],
   leaderOf: (m: MemberView) => MemberView | undefined,
-) {
+): Promise<JobPost[]> {
   const quarter = quarterContaining(context.day);
-  if (!isWorkingDay(context.day, context.calendar)) return;
+  if (!isWorkingDay(context.day, context.calendar)) return [];
   const inQuarter = countWorkingDays(quarter.from, quarter.to, context.calendar);
   const elapsed = (day: typeof context.day) => countWorkingDays(quarter.from, day, context.calendar);
   // The first working day on which two thirds of the quarter's working days have passed.
@@ -95,13 +95,15 @@ async function warnAtRisk(
     !crossed(context.day) ||
     (context.day > quarter.from && crossed(previousWorkingDay(context.day, context.calendar)))
   )
-    return;
+    return [];
   const [sums, overrides] = await Promise.all([
     context.store.activity.teamMemberTotals(context.team.id, quarter.from, context.day),
     context.store.settings.targetOverrides(context.team.id),
   ]);
   const table = targetsOn(context.day, overrides);
-  const workingDaysLeft = inQuarter - elapsed(context.day);
+  const workingDaysElapsed = elapsed(context.day);
+  const workingDaysLeft = inQuarter - workingDaysElapsed;
+  const posts: JobPost[] = [];
   for (const member of members) {
     if (
       member.status !== 'active' ||
@@ -123,7 +125,7 @@ async function warnAtRisk(
       !atRiskOfDemotion({
         actual,
         target,
-        workingDaysElapsed: elapsed(context.day),
+        workingDaysElapsed,
         workingDaysInQuarter: inQuarter,
       })
     )
@@ -135,9 +137,10 @@ async function warnAtRisk(
       target: target.amount,
       workingDaysLeft,
     } as const;
-    await log.send('demotion-risk', { member }, { ...message, forLeader: false });
+    posts.push({ kind: 'demotion-risk', to: { member }, message: { ...message, forLeader: false } });
     const leader = leaderOf(member);
     if (leader !== undefined)
-      await log.send('demotion-risk', { member: leader }, { ...message, forLeader: true });
+      posts.push({ kind: 'demotion-risk', to: { member: leader }, message: { ...message, forLeader: true } });
   }
+  return posts;
 }

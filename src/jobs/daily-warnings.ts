@@ -1,7 +1,7 @@
 import { isWorkingDay } from '../domain/working-days.ts';
 import { computePkBoard, notLoggedIn } from '../usecases/compute-pk.ts';
 import type { JobDefinition } from './job.ts';
-import { createPostLog } from './posting.ts';
+import { createPostLog, type JobPost } from './posting.ts';
 import { minutesOf } from './times.ts';
 
 /**
@@ -24,29 +24,29 @@ export const dailyWarnings: JobDefinition = {
       0,
       minutesOf(context.times['daily-pk']) - minutesOf(context.times['daily-warnings']),
     );
-    for (const behind of [...board.behind.values()].flat()) {
-      await log.send(
-        'agent-nudge',
-        { member: behind.member },
-        {
-          kind: 'agent-nudge',
-          day: context.day,
-          missing: behind.logged ? behind.missing : undefined,
-          minutesLeft,
-        },
-      );
-    }
+    const posts: JobPost[] = [...board.behind.values()].flat().map((behind) => ({
+      kind: 'agent-nudge',
+      to: { member: behind.member },
+      message: {
+        kind: 'agent-nudge',
+        day: context.day,
+        missing: behind.logged ? behind.missing : undefined,
+        minutesLeft,
+      },
+    }));
     for (const group of board.groupViews) {
       if (group.leaderId === null) continue;
       const leader = board.memberViews.get(group.leaderId);
       if (leader === undefined || leader.status === 'left') continue;
       const notLogged = notLoggedIn(board, group.id);
-      await log.send(
-        'leader-standing',
-        { member: leader },
-        { kind: 'leader-standing', board, groupId: group.id, notLogged, minutesLeft },
-      );
+      posts.push({
+        kind: 'leader-standing',
+        to: { member: leader },
+        message: { kind: 'leader-standing', board, groupId: group.id, notLogged, minutesLeft },
+      });
     }
+    // A leader behind target gets the nudge first, then the group's standing (one lane each).
+    await log.sendAll(posts);
     return log.result();
   },
 };

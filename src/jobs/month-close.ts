@@ -2,7 +2,7 @@ import { addDays, startOfMonth } from '../domain/days.ts';
 import { firstWorkingDayOfMonth } from '../domain/working-days.ts';
 import { closeMonth } from '../usecases/pay-statements.ts';
 import type { JobDefinition } from './job.ts';
-import { createPostLog } from './posting.ts';
+import { createPostLog, type JobPost } from './posting.ts';
 
 /**
  * The month close, on the first working day of the next month: every statement of the month is
@@ -19,19 +19,23 @@ export const monthClose: JobDefinition = {
     const month = addDays(startOfMonth(context.day), -1).slice(0, 7);
     const pay = await context.store.transaction((repos) => closeMonth(repos, context.team, month));
     const members = await context.store.roster.members(context.team.id);
-    for (const manager of members.filter(
-      (m) => (m.role === 'manager' || m.role === 'director') && m.status !== 'left',
-    )) {
-      await log.send('pay-summary', { member: manager }, { kind: 'pay-summary', pay });
-    }
+    const posts: JobPost[] = members
+      .filter((m) => (m.role === 'manager' || m.role === 'director') && m.status !== 'left')
+      .map((manager) => ({
+        kind: 'pay-summary',
+        to: { member: manager },
+        message: { kind: 'pay-summary', pay },
+      }));
     for (const row of pay.rows) {
       if (row.member.status === 'left') continue;
-      await log.send(
-        'pay-statement',
-        { member: row.member },
-        { kind: 'pay-statement', member: row.member, month, statement: row.statement, closed: true },
-      );
+      posts.push({
+        kind: 'pay-statement',
+        to: { member: row.member },
+        message: { kind: 'pay-statement', member: row.member, month, statement: row.statement, closed: true },
+      });
     }
+    // A manager paid by rule gets the summary before their own statement (one lane per person).
+    await log.sendAll(posts);
     return log.result({ month, statements: pay.rows.length, totalFen: pay.totalFen });
   },
 };

@@ -2,7 +2,7 @@ import { isWorkingDay, previousWorkingDay } from '../domain/working-days.ts';
 import { computePkBoard } from '../usecases/compute-pk.ts';
 import { missedStreaks } from '../usecases/missed-targets.ts';
 import type { JobDefinition } from './job.ts';
-import { createPostLog } from './posting.ts';
+import { createPostLog, type JobPost } from './posting.ts';
 
 /** Missing three working days running makes a manager look. */
 export const ESCALATE_AFTER_DAYS = 3;
@@ -24,15 +24,16 @@ export const morningDigest: JobDefinition = {
       period: 'day',
       day: yesterday,
     });
+    const posts: JobPost[] = [];
     for (const group of board.groupViews) {
       const missed = board.behind.get(group.id) ?? [];
       const leader = group.leaderId === null ? undefined : board.memberViews.get(group.leaderId);
       if (missed.length === 0 || leader === undefined || leader.status === 'left') continue;
-      await log.send(
-        'leader-digest',
-        { member: leader },
-        { kind: 'leader-digest', day: yesterday, groupName: group.name, missed },
-      );
+      posts.push({
+        kind: 'leader-digest',
+        to: { member: leader },
+        message: { kind: 'leader-digest', day: yesterday, groupName: group.name, missed },
+      });
     }
     const streaks = await missedStreaks(context.store, {
       teamId: context.team.id,
@@ -49,13 +50,14 @@ export const morningDigest: JobDefinition = {
           ? managers
           : [...board.memberViews.values()].filter((m) => m.role === 'director' && m.status !== 'left');
       for (const manager of recipients) {
-        await log.send(
-          'manager-escalation',
-          { member: manager },
-          { kind: 'manager-escalation', day: yesterday, members: streaks },
-        );
+        posts.push({
+          kind: 'manager-escalation',
+          to: { member: manager },
+          message: { kind: 'manager-escalation', day: yesterday, members: streaks },
+        });
       }
     }
+    await log.sendAll(posts);
     return log.result();
   },
 };

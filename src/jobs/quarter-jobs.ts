@@ -3,7 +3,7 @@ import { previousQuarter, quarterContaining } from '../domain/quarter-review.ts'
 import { firstWorkingDayOfQuarter, lastWorkingDayOfMonth } from '../domain/working-days.ts';
 import { applyQuarterReview, judgeQuarter } from '../usecases/quarter-review.ts';
 import type { JobDefinition } from './job.ts';
-import { createPostLog } from './posting.ts';
+import { createPostLog, type JobPost } from './posting.ts';
 
 /**
  * The quarter review runs on the first working day of a quarter and judges the quarter just
@@ -24,11 +24,15 @@ export const quarterPreview: JobDefinition = {
     const reviewDay =
       firstWorkingDayOfQuarter(addDays(quarter.to, 1), context.calendar) ?? addDays(quarter.to, 1);
     const members = await context.store.roster.members(context.team.id);
-    for (const manager of members.filter(
-      (m) => (m.role === 'manager' || m.role === 'director') && m.status !== 'left',
-    )) {
-      await log.send('quarter-preview', { member: manager }, { kind: 'quarter-preview', review, reviewDay });
-    }
+    await log.sendAll(
+      members
+        .filter((m) => (m.role === 'manager' || m.role === 'director') && m.status !== 'left')
+        .map((manager) => ({
+          kind: 'quarter-preview',
+          to: { member: manager },
+          message: { kind: 'quarter-preview', review, reviewDay },
+        })),
+    );
     return log.result();
   },
 };
@@ -50,21 +54,24 @@ export const quarterReview: JobDefinition = {
       kind: 'quarter-results',
       review,
     });
-    for (const result of review.results) {
-      await log.send(
-        'quarter-result',
-        { member: result.member },
-        { kind: 'quarter-result', review, memberId: result.member.id },
-      );
-    }
+    const posts: JobPost[] = review.results.map((result) => ({
+      kind: 'quarter-result',
+      to: { member: result.member },
+      message: { kind: 'quarter-result', review, memberId: result.member.id },
+    }));
     if (review.results.some((r) => r.outcome === 'flag-for-review')) {
       const members = await context.store.roster.members(context.team.id);
       for (const manager of members.filter(
         (m) => (m.role === 'manager' || m.role === 'director') && m.status !== 'left',
       )) {
-        await log.send('quarter-flags', { member: manager }, { kind: 'quarter-flags', review });
+        posts.push({
+          kind: 'quarter-flags',
+          to: { member: manager },
+          message: { kind: 'quarter-flags', review },
+        });
       }
     }
+    await log.sendAll(posts);
     return log.result({
       quarter: review.quarter.key,
       changes: review.results.filter((r) => r.to !== r.from).length,

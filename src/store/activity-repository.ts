@@ -66,9 +66,17 @@ function toTotals(row: SumRow | undefined): MetricTotals {
   };
 }
 
+// A year of a member's history is 250 rows of a few hundred distinct days: each is checked once,
+// not once per row (parseDay builds a Date to validate, which shows in a profile of /log).
+const checkedDays = new Map<string, Day>();
+
 function toDay(value: string): Day {
+  const known = checkedDays.get(value);
+  if (known !== undefined) return known;
   const day = parseDay(value);
   if (day === undefined) throw new Error(`stored day is not a day: ${value}`);
+  if (checkedDays.size >= 10_000) checkedDays.clear();
+  checkedDays.set(value, day);
   return day;
 }
 

@@ -187,11 +187,27 @@ export type PkSnapshot = {
   groups: Array<{ groupId: number; rank: number; perCapita: number; points: number }>;
 };
 
-/** Competitors of a group who have logged nothing in the board's period. */
+/** Competitors of a group who have logged nothing in the board's period, in roster order. */
 export function notLoggedIn(board: PkBoard, groupId: number): MemberView[] {
-  return [...board.memberViews.values()].filter(
-    (m) => m.groupId === groupId && isCompetitor(m, board.day) && !board.logged.has(m.id),
-  );
+  return [...(notLoggedByGroup(board).get(groupId) ?? [])];
+}
+
+// Jobs ask for every group of a board in turn: the roster is walked once per board, not per group.
+const notLoggedCache = new WeakMap<PkBoard, Map<number, MemberView[]>>();
+
+function notLoggedByGroup(board: PkBoard): Map<number, MemberView[]> {
+  let byGroup = notLoggedCache.get(board);
+  if (byGroup === undefined) {
+    byGroup = new Map();
+    for (const m of board.memberViews.values()) {
+      if (m.groupId === null || !isCompetitor(m, board.day) || board.logged.has(m.id)) continue;
+      const list = byGroup.get(m.groupId);
+      if (list === undefined) byGroup.set(m.groupId, [m]);
+      else list.push(m);
+    }
+    notLoggedCache.set(board, byGroup);
+  }
+  return byGroup;
 }
 
 export function snapshotOf(board: PkBoard): PkSnapshot {

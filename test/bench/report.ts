@@ -1,0 +1,203 @@
+/**
+ * The printed table: one row per figure, and per store the bot's value, its floor measured in the
+ * same run, and their ratio; then each goal, met or missed.
+ */
+import type { SendingFigure } from './jobs.ts';
+import type { StoreResult } from './run.ts';
+
+export type Goal = { store: string; goal: string; value: number; limit: number; unit: string; met: boolean };
+
+type Measured = Exclude<StoreResult, { skipped: string }>;
+type Cell = { bot: number | string; floor?: number; ratio?: boolean; ratioOf?: number };
+type Row = { name: string; cell: (r: Measured) => Cell };
+
+const ROWS: Row[] = [
+  {
+    name: 'seed: rows written per second',
+    cell: (r) => ({ bot: r.ranking.seed.rowsPerSecond }),
+  },
+  { name: 'seed: seconds', cell: (r) => ({ bot: r.ranking.seed.ms / 1000 }) },
+  {
+    name: 'log burst: acked requests/s',
+    cell: (r) => ({
+      bot: r.logging.burst.bot.throughput,
+      floor: r.logging.burst.floor.throughput,
+      ratio: true,
+    }),
+  },
+  {
+    name: 'log burst: ack p50 ms',
+    cell: (r) => ({ bot: r.logging.burst.bot.ackP50Ms, floor: r.logging.burst.floor.ackP50Ms, ratio: true }),
+  },
+  {
+    name: 'log burst: ack p99 ms',
+    cell: (r) => ({ bot: r.logging.burst.bot.ackP99Ms, floor: r.logging.burst.floor.ackP99Ms, ratio: true }),
+  },
+  {
+    name: 'log burst: acks over 1 s',
+    cell: (r) => ({
+      bot: r.logging.burst.bot.acksOverOneSecond,
+      floor: r.logging.burst.floor.acksOverOneSecond,
+    }),
+  },
+  {
+    name: 'log burst: all replies in ms',
+    cell: (r) => ({ bot: r.logging.burst.bot.replies?.completeMs ?? Number.NaN }),
+  },
+  {
+    name: 'log burst: no answer (connection lost)',
+    cell: (r) => ({
+      bot: Object.values(r.logging.burst.bot.errors).reduce((a, b) => a + b, 0),
+      floor: Object.values(r.logging.burst.floor.errors).reduce((a, b) => a + b, 0),
+    }),
+  },
+  {
+    name: 'log burst: recorded / sent',
+    cell: (r) => ({ bot: `${r.logging.burst.bot.replies?.recorded ?? 0}/${r.logging.burst.requests}` }),
+  },
+  {
+    name: 'steady logs: ack p50 ms',
+    cell: (r) => ({
+      bot: r.logging.steady.bot.ackP50Ms,
+      floor: r.logging.steady.floor.ackP50Ms,
+      ratio: true,
+    }),
+  },
+  {
+    name: 'steady logs: ack p99 ms',
+    cell: (r) => ({
+      bot: r.logging.steady.bot.ackP99Ms,
+      floor: r.logging.steady.floor.ackP99Ms,
+      ratio: true,
+    }),
+  },
+  {
+    name: 'steady logs: reply p99 ms',
+    cell: (r) => ({ bot: r.logging.steady.bot.replies?.p99Ms ?? Number.NaN }),
+  },
+  {
+    name: 'daily PK ms',
+    cell: (r) => ({ bot: r.ranking.day.botMs, floor: r.ranking.day.floorMs, ratio: true }),
+  },
+  {
+    name: 'monthly PK ms',
+    cell: (r) => ({ bot: r.ranking.month.botMs, floor: r.ranking.month.floorMs, ratio: true }),
+  },
+  {
+    name: 'quarterly PK ms',
+    cell: (r) => ({ bot: r.ranking.quarter.botMs, floor: r.ranking.quarter.floorMs, ratio: true }),
+  },
+  {
+    name: 'quarter review ms',
+    cell: (r) => ({ bot: r.ranking.review.botMs, floor: r.ranking.review.floorMs, ratio: true }),
+  },
+  {
+    name: 'daily ranking = SQL ranking',
+    cell: (r) => ({
+      bot:
+        r.ranking.check.sameOrder && r.ranking.check.samePerCapita
+          ? `yes (${r.ranking.check.groups}, ${r.ranking.check.tied} tied)`
+          : 'NO',
+    }),
+  },
+  {
+    name: 'RSS at rest, big roster MB',
+    cell: (r) => ({ bot: r.logging.memory.botAtRestMb, floor: r.logging.memory.floorAtRestMb, ratio: true }),
+  },
+  { name: 'RSS peak, log bursts MB', cell: (r) => ({ bot: r.logging.memory.botPeakMb }) },
+  {
+    name: 'src/main.ts RSS at rest MB',
+    cell: (r) => ({ bot: r.startup.atRestMb, floor: r.startup.floorAtRestMb, ratio: true }),
+  },
+  {
+    name: 'src/main.ts RSS after 15 s idle MB',
+    cell: (r) => ({ bot: r.startup.idleMb, floor: r.startup.floorIdleMb, ratio: true }),
+  },
+  {
+    name: 'src/main.ts ready ms',
+    cell: (r) => ({ bot: r.startup.readyMs, floor: r.startup.floorReadyMs, ratio: true }),
+  },
+  { name: 'first start (migrates) ms', cell: (r) => ({ bot: r.startup.firstStartMs }) },
+];
+
+function jobRow(job: string): Row {
+  return {
+    name: `job ${job} ms (posts)`,
+    cell: (r) => {
+      const figure = r.jobs.find((j) => j.job === job);
+      if (figure === undefined) return { bot: Number.NaN };
+      const note = figure.status === 'done' ? `${figure.posts}` : `${figure.status}, ${figure.posts}`;
+      return {
+        bot: `${format(figure.ms)} (${note}${figure.failures > 0 ? `, ${figure.failures} failed` : ''})`,
+        floor: figure.floorMs,
+        ratio: figure.posts > 0,
+        ratioOf: figure.ms,
+      };
+    },
+  };
+}
+
+function format(value: number | string | undefined): string {
+  if (value === undefined) return '';
+  if (typeof value === 'string') return value;
+  if (!Number.isFinite(value)) return '–';
+  if (Math.abs(value) >= 100) return Math.round(value).toLocaleString('en-US');
+  return value.toFixed(1);
+}
+
+export function printTable(
+  results: readonly StoreResult[],
+  sending: SendingFigure,
+  goals: readonly Goal[],
+  meta: { quick: boolean; seconds: number },
+): void {
+  const header = ['figure'];
+  for (const r of results) header.push(`${r.label} bot`, 'floor', '×');
+  const lines: string[][] = [header];
+  const jobs = [...new Set(results.flatMap((r) => ('skipped' in r ? [] : r.jobs.map((j) => j.job))))];
+  for (const row of [...ROWS, ...jobs.map(jobRow)]) {
+    const line = [row.name];
+    for (const r of results) {
+      if ('skipped' in r) {
+        line.push('skipped', '', '');
+        continue;
+      }
+      const cell = row.cell(r);
+      const value = cell.ratioOf ?? cell.bot;
+      const ratio =
+        cell.ratio === true && typeof value === 'number' && cell.floor !== undefined
+          ? `${(value / cell.floor).toFixed(2)}`
+          : '';
+      line.push(format(cell.bot), format(cell.floor), ratio);
+    }
+    lines.push(line);
+  }
+  const widths = header.map((_, i) => Math.max(...lines.map((l) => (l[i] ?? '').length)));
+  const render = (l: string[]) =>
+    `| ${l.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join(' | ')} |`;
+  const out = [render(header), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`];
+  for (const l of lines.slice(1)) out.push(render(l));
+  for (const r of results) if ('skipped' in r) out.push(`${r.label}: skipped (${r.skipped})`);
+  const measured = results.find((r): r is Measured => !('skipped' in r));
+  if (measured !== undefined) {
+    const { burst, steady } = measured.logging;
+    out.push(
+      `Log burst: ${burst.requests} /log sent at once; steady logs: ${steady.requests} at ${steady.perSecond}/s ` +
+        'to the bot and the floor at the same time. × is bot ÷ floor.',
+    );
+  }
+  out.push(
+    `Direct messages with a ${sending.latencyMs} ms Slack round trip: ${sending.messages} one by one ` +
+      `${format(sending.oneByOneMs)} ms, ${sending.inFlight} in flight ${format(sending.batchedMs)} ms ` +
+      `(${(sending.oneByOneMs / sending.batchedMs).toFixed(1)}× faster).`,
+  );
+  out.push('');
+  out.push('Goals:');
+  for (const g of goals) {
+    const value = g.unit === '' ? '' : ` ${format(g.value)} ${g.unit} (limit ${format(g.limit)})`;
+    out.push(`  ${g.met ? 'met   ' : 'MISSED'} ${g.store}: ${g.goal}:${value}`);
+  }
+  out.push('');
+  out.push(`${meta.quick ? 'quick run' : 'full run'} in ${meta.seconds.toFixed(0)} s`);
+  console.log(out.join('\n'));
+}

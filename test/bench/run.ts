@@ -1,0 +1,255 @@
+/**
+ * `npm run bench`: the benchmark of issue 7, on SQLite and the local PostgreSQL side by side. Each
+ * figure is measured in the same run as its floor (the framework or the database doing only the
+ * essential work), alternating the two, so that the ratio holds on a busy machine.
+ *
+ *   npm run bench                      the full run (10,000 agents; minutes, see the README)
+ *   npm run bench -- --quick           a small team, to try the benchmark itself
+ *   npm run bench -- --only=sqlite     one store (sqlite | postgresql)
+ *   npm run bench -- --proposed-indexes   with the indexes proposed in ranking.ts built first
+ *
+ * PostgreSQL: BENCH_PG_URL (default postgresql://postgres@127.0.0.1:5432/postgres) must be allowed
+ * to create databases; each run creates temporary ones and drops them. Without a server the
+ * PostgreSQL column says so and the rest still runs.
+ *
+ * Prints a table and writes bench-results/<time>.json and bench-results/latest.json.
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import { cpus, totalmem } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { openDatabase } from '../../src/store/client.ts';
+import type { Provider } from '../../src/store/migrate.ts';
+import { day } from '../helpers/day.ts';
+import { type FakeSlackApi, startFakeSlackApi } from '../helpers/fake-slack-api.ts';
+import { benchJobs, benchSending, type JobFigure, type SendingFigure } from './jobs.ts';
+import { benchLogging, type LoggingResult } from './logging.ts';
+import { benchRanking, type RankingResult, type RankingSize } from './ranking.ts';
+import { type Goal, printTable } from './report.ts';
+import { benchStartup, type StartupResult } from './startup.ts';
+import {
+  type BenchStore,
+  DEFAULT_PG_ADMIN_URL,
+  postgresAvailable,
+  postgresStore,
+  sqliteStore,
+} from './stores.ts';
+
+/** Friday 27 November 2026, 18:00 in Shanghai: the day's logs come in. */
+const TODAY = day('2026-11-27');
+const NOW = '2026-11-27T10:00:00Z';
+
+type Plan = {
+  size: RankingSize;
+  rankingRuns: number;
+  logging: { warmup: number; burst: number; steady: { requests: number; perSecond: number } };
+  startupRuns: number;
+  sending: { messages: number; latencyMs: number };
+};
+
+const FULL: Plan = {
+  size: { groups: 1000, agentsPerGroup: 10, months: 12 },
+  rankingRuns: 4,
+  // 2,000 agents log at once; then 20 seconds of 2,000 agents a minute.
+  logging: { warmup: 200, burst: 2000, steady: { requests: 660, perSecond: 33 } },
+  startupRuns: 2,
+  sending: { messages: 200, latencyMs: 25 },
+};
+
+const QUICK: Plan = {
+  size: { groups: 30, agentsPerGroup: 10, months: 2 },
+  rankingRuns: 3,
+  logging: { warmup: 20, burst: 100, steady: { requests: 60, perSecond: 30 } },
+  startupRuns: 1,
+  sending: { messages: 40, latencyMs: 25 },
+};
+
+export type StoreResult =
+  | {
+      provider: Provider;
+      label: string;
+      ranking: RankingResult;
+      jobs: JobFigure[];
+      logging: LoggingResult;
+      startup: StartupResult;
+    }
+  | { provider: Provider; label: string; skipped: string };
+
+function argument(name: string): string | undefined {
+  const prefix = `--${name}=`;
+  return process.argv.find((arg) => arg.startsWith(prefix))?.slice(prefix.length);
+}
+
+const began = performance.now();
+const log = (line: string) =>
+  process.stderr.write(`[bench ${((performance.now() - began) / 1000).toFixed(0).padStart(3)} s] ${line}\n`);
+
+async function benchStore(
+  store: BenchStore,
+  plan: Plan,
+  fake: FakeSlackApi,
+  emptyStore: () => Promise<BenchStore>,
+): Promise<StoreResult> {
+  log(`${store.label}: ranking`);
+  const database = await openDatabase(store.url);
+  let ranking: RankingResult;
+  let jobs: JobFigure[];
+  let users: string[];
+  try {
+    ranking = await benchRanking(database, store.url, {
+      today: TODAY,
+      size: plan.size,
+      runs: plan.rankingRuns,
+      proposedIndexes: process.argv.includes('--proposed-indexes'),
+      log,
+    });
+    log(`${store.label}: jobs`);
+    jobs = await benchJobs(database, fake, {
+      teamId: ranking.teamId,
+      today: TODAY,
+      day: ranking.days.day,
+      lastMonth: ranking.days.month,
+      log,
+    });
+    // Everyone who logs in the logging run: competitors on the roster, in roster order.
+    const members = await database.prisma.member.findMany({
+      where: { role: { in: ['agent', 'leader'] }, status: { not: 'left' } },
+      select: { messengerUserId: true },
+      orderBy: { id: 'asc' },
+    });
+    users = members.map((m) => m.messengerUserId);
+  } finally {
+    await database.close();
+  }
+
+  log(`${store.label}: logging`);
+  const logging = await benchLogging({
+    databaseUrl: store.url,
+    fake,
+    users,
+    ...plan.logging,
+    now: NOW,
+    log,
+  });
+  log(`${store.label}: start-up`);
+  const empty = await emptyStore();
+  try {
+    const startup = await benchStartup({ databaseUrl: empty.url, fake, runs: plan.startupRuns });
+    return { provider: store.provider, label: store.label, ranking, jobs, logging, startup };
+  } finally {
+    await empty.drop();
+  }
+}
+function goalsOf(results: readonly StoreResult[]): Goal[] {
+  const goals: Goal[] = [];
+  for (const result of results) {
+    if ('skipped' in result) continue;
+    const on = result.label;
+    const { logging, ranking, startup } = result;
+    const add = (goal: string, value: number, limit: number, unit: string, below: boolean) =>
+      goals.push({ store: on, goal, value, limit, unit, met: below ? value < limit : value >= limit });
+    add('log burst: throughput ≥ half the floor', logging.burst.throughputRatio, 0.5, '× floor', false);
+    add('log burst: p99 time to ack < 100 ms', logging.burst.bot.ackP99Ms, 100, 'ms', true);
+    add('steady logs: p99 time to ack < 100 ms', logging.steady.bot.ackP99Ms, 100, 'ms', true);
+    add('daily PK within 2× of the SQL floor', ranking.day.ratio, 2, '× floor', true);
+    add('monthly PK within 2× of the SQL floor', ranking.month.ratio, 2, '× floor', true);
+    add('quarterly PK within 2× of the SQL floor', ranking.quarter.ratio, 2, '× floor', true);
+    add('quarter review within 2× of the SQL floor', ranking.review.ratio, 2, '× floor', true);
+    add('monthly PK of 10,000 members < 200 ms', ranking.month.botMs, 200, 'ms', true);
+    add('at rest < 150 MB (src/main.ts after 15 s idle)', startup.idleMb, 150, 'MB', true);
+    add('at rest < 150 MB (bot with the 10,000 roster)', logging.memory.botAtRestMb, 150, 'MB', true);
+    add('ready < 2 s (src/main.ts, restart)', startup.readyMs, 2000, 'ms', true);
+    goals.push({
+      store: on,
+      goal: 'daily ranking equals the SQL',
+      value: ranking.check.sameOrder && ranking.check.samePerCapita ? 1 : 0,
+      limit: 1,
+      unit: '',
+      met: ranking.check.sameOrder && ranking.check.samePerCapita,
+    });
+  }
+  return goals;
+}
+
+async function benchStores(
+  plan: Plan,
+  fake: FakeSlackApi,
+  options: { only: string | undefined; adminUrl: string },
+): Promise<StoreResult[]> {
+  const results: StoreResult[] = [];
+  if (options.only === undefined || options.only === 'sqlite') {
+    const store = await sqliteStore();
+    try {
+      results.push(await benchStore(store, plan, fake, () => sqliteStore()));
+    } finally {
+      await store.drop();
+    }
+  }
+  if (options.only === undefined || options.only === 'postgresql') {
+    if (!(await postgresAvailable(options.adminUrl))) {
+      results.push({
+        provider: 'postgresql',
+        label: 'PostgreSQL',
+        skipped: `no server at ${options.adminUrl}`,
+      });
+    } else {
+      const store = await postgresStore(options.adminUrl);
+      try {
+        results.push(await benchStore(store, plan, fake, () => postgresStore(options.adminUrl)));
+      } finally {
+        await store.drop();
+      }
+    }
+  }
+  return results;
+}
+
+async function main(): Promise<void> {
+  const quick = process.argv.includes('--quick');
+  const plan = quick ? QUICK : FULL;
+  const started = new Date();
+  const fake = await startFakeSlackApi({ defaultLocale: 'zh-CN' });
+  let results: StoreResult[];
+  let sending: SendingFigure;
+  try {
+    results = await benchStores(plan, fake, {
+      only: argument('only'),
+      adminUrl: process.env.BENCH_PG_URL ?? DEFAULT_PG_ADMIN_URL,
+    });
+    log('sending: direct messages one by one and batched');
+    sending = await benchSending(fake, plan.sending);
+  } finally {
+    await fake.close();
+  }
+
+  const finished = new Date();
+  const goals = goalsOf(results);
+  printTable(results, sending, goals, { quick, seconds: (finished.getTime() - started.getTime()) / 1000 });
+
+  const json = {
+    startedAt: started.toISOString(),
+    finishedAt: finished.toISOString(),
+    seconds: (finished.getTime() - started.getTime()) / 1000,
+    quick,
+    proposedIndexes: process.argv.includes('--proposed-indexes'),
+    plan,
+    machine: {
+      cpus: cpus().length,
+      cpu: cpus()[0]?.model ?? 'unknown',
+      memoryGb: Math.round(totalmem() / 2 ** 30),
+      node: process.version,
+      platform: process.platform,
+    },
+    results,
+    sending,
+    goals,
+  };
+  const dir = fileURLToPath(new URL('../../bench-results/', import.meta.url));
+  await mkdir(dir, { recursive: true });
+  const stamp = started.toISOString().replace(/[:.]/g, '-');
+  const text = `${JSON.stringify(json, null, 2)}\n`;
+  await writeFile(`${dir}${stamp}.json`, text);
+  await writeFile(`${dir}latest.json`, text);
+  log(`wrote bench-results/${stamp}.json and bench-results/latest.json`);
+}
+
+await main();
