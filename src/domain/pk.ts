@@ -58,6 +58,10 @@ export function rankMembers(
   members: ReadonlyArray<{ memberId: number; name: string; totals: MetricTotals }>,
   weights: PkWeights,
 ): MemberStanding[] {
+  // The usual case, ranked with plain numbers: every score is an exact integer in a double (below
+  // 2^53), so the ranking is the one the bigints give, without 10,000 members' worth of bigints.
+  const fast = members.map((member) => ({ member, points: scaledPointsIfSafe(member.totals, weights) }));
+  if (fast.every((entry) => entry.points !== undefined)) return rankMembersExactly(fast);
   const scored = members.map((member) => ({
     member,
     key: {
@@ -79,6 +83,42 @@ export function rankMembers(
     rank: ranks[index] ?? index + 1,
     totals: member.totals,
     points: toDisplayPoints(key.points),
+  }));
+}
+
+/** rankMembers on scores known to be exact (`points` is scaledPoints as a safe integer). */
+function rankMembersExactly(
+  members: ReadonlyArray<{
+    member: { memberId: number; name: string; totals: MetricTotals };
+    points: number | undefined;
+  }>,
+): MemberStanding[] {
+  const scored = members.map(({ member, points }) => ({
+    member,
+    // amount and intents are checked whole numbers here, as the bigint path checks them.
+    key: {
+      points: points ?? 0,
+      amount: wholeNumber(member.totals.amount, 'amount'),
+      intents: wholeNumber(member.totals.intents, 'intents'),
+    },
+  }));
+  const compare = (a: (typeof scored)[number], b: (typeof scored)[number]) =>
+    compareNumbers(b.key.points, a.key.points) ||
+    compareNumbers(b.key.amount, a.key.amount) ||
+    compareNumbers(b.key.intents, a.key.intents);
+  scored.sort(
+    (a, b) =>
+      compare(a, b) ||
+      NAME_ORDER.compare(a.member.name, b.member.name) ||
+      a.member.memberId - b.member.memberId,
+  );
+  const ranks = competitionRanks(scored, (a, b) => compare(a, b) === 0);
+  return scored.map(({ member, key }, index) => ({
+    memberId: member.memberId,
+    name: member.name,
+    rank: ranks[index] ?? index + 1,
+    totals: member.totals,
+    points: key.points / PK_AMOUNT_UNIT_CNY,
   }));
 }
 
@@ -234,6 +274,43 @@ const NAME_ORDER = new Intl.Collator('zh-CN');
 
 /** Points × 10,000, exactly. */
 function scaledPoints(totals: MetricTotals, weights: PkWeights): bigint {
+  const fast = scaledPointsIfSafe(totals, weights);
+  return fast === undefined ? scaledPointsBig(totals, weights) : BigInt(fast);
+}
+
+/**
+ * Points × 10,000 with plain numbers, or undefined outside the bounds below (or for a value that is
+ * not whole): the bigint path then decides, and throws what it throws. Within the bounds every
+ * product and sum stays below 2^53, where a double holds each integer exactly: five counts of at
+ * most 2^24 (16 million) times weights of at most 2^10 sum to under 2^37, times 10,000 under 2^51;
+ * 业绩 of at most 2^40 yuan times its weight is under 2^50.
+ */
+function scaledPointsIfSafe(totals: MetricTotals, weights: PkWeights): number | undefined {
+  for (const metric of COUNT_METRICS) {
+    if (!withinBound(totals[metric], COUNT_BOUND) || !withinBound(weights[metric], WEIGHT_BOUND))
+      return undefined;
+  }
+  if (!withinBound(totals.amount, AMOUNT_BOUND) || !withinBound(weights.amount, WEIGHT_BOUND))
+    return undefined;
+  const counts =
+    totals.calls * weights.calls +
+    totals.effective * weights.effective +
+    totals.intents * weights.intents +
+    totals.followUps * weights.followUps +
+    totals.appointments * weights.appointments;
+  return counts * PK_AMOUNT_UNIT_CNY + totals.amount * weights.amount;
+}
+
+const COUNT_METRICS = ['calls', 'effective', 'intents', 'followUps', 'appointments'] as const;
+const COUNT_BOUND = 2 ** 24;
+const WEIGHT_BOUND = 2 ** 10;
+const AMOUNT_BOUND = 2 ** 40;
+
+function withinBound(value: number, bound: number): boolean {
+  return Number.isInteger(value) && value <= bound && value >= -bound;
+}
+
+function scaledPointsBig(totals: MetricTotals, weights: PkWeights): bigint {
   return (
     (whole(totals.calls, 'calls') * whole(weights.calls, 'calls weight') +
       whole(totals.effective, 'effective') * whole(weights.effective, 'effective weight') +
@@ -243,6 +320,15 @@ function scaledPoints(totals: MetricTotals, weights: PkWeights): bigint {
       SCALE +
     whole(totals.amount, 'amount') * whole(weights.amount, 'amount weight')
   );
+}
+
+function wholeNumber(value: number, what: string): number {
+  if (!Number.isSafeInteger(value)) throw new RangeError(`PK ${what} must be a whole number, got ${value}`);
+  return value;
+}
+
+function compareNumbers(a: number, b: number): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 function whole(value: number, what: string): bigint {

@@ -8,7 +8,8 @@
  * with Slack's round trip simulated, since on localhost the round trip that decides it is missing.
  */
 import { WebClient } from '@slack/web-api';
-import { type Day, startOfMonth } from '../../src/domain/days.ts';
+import { type Day, startOfMonth, startOfQuarter } from '../../src/domain/days.ts';
+import { firstWorkingDayOfQuarter } from '../../src/domain/working-days.ts';
 import type { JobName } from '../../src/jobs/job.ts';
 import { createPostLog, DIRECT_MESSAGES_IN_FLIGHT } from '../../src/jobs/posting.ts';
 import { runJob } from '../../src/jobs/runner.ts';
@@ -76,14 +77,19 @@ export async function benchJobs(
   const directory = createSlackDirectory(web);
   const messenger = createSlackMessenger(web, { directory, defaultLocale: 'zh-CN' });
   const firstOfMonth = startOfMonth(options.today);
+  const calendar = await store.calendar.settings(options.teamId);
+  // The review of the quarter before today's, on the day its job runs.
+  const reviewDay =
+    firstWorkingDayOfQuarter(startOfQuarter(options.today), calendar) ?? startOfQuarter(options.today);
   const runs: Array<{ job: JobName; day: Day; inFlight: number }> = [
     { job: 'daily-pk', day: options.day, inFlight: 1 },
     { job: 'daily-warnings', day: options.day, inFlight: DIRECT_MESSAGES_IN_FLIGHT },
     { job: 'morning-digest', day: options.today, inFlight: DIRECT_MESSAGES_IN_FLIGHT },
     { job: 'monthly-pk', day: options.lastMonth, inFlight: 1 },
     { job: 'careers-daily', day: options.today, inFlight: DIRECT_MESSAGES_IN_FLIGHT },
-    // Last: it writes every member's statement of last month.
+    // Last, as they write: every member's statement of last month, then every member's level.
     { job: 'month-close', day: firstOfMonth, inFlight: DIRECT_MESSAGES_IN_FLIGHT },
+    { job: 'quarter-review', day: reviewDay, inFlight: DIRECT_MESSAGES_IN_FLIGHT },
   ];
   const figures: JobFigure[] = [];
   for (const { job, day, inFlight } of runs) {
