@@ -8,7 +8,7 @@
  * all sums and comparisons: nothing is floored, a group's points are exactly the sum of its members'
  * points, and amounts beyond 2^53 / 20 CNY rank correctly. Numbers handed out are for display.
  */
-import { addTotals, type MetricTotals, ZERO_TOTALS } from './metrics.ts';
+import { type MetricTotals, ZERO_TOTALS } from './metrics.ts';
 
 /**
  * Points per unit of each metric, except `amount`: points per 10,000 CNY of 业绩. Whole numbers
@@ -106,11 +106,11 @@ function rankMembersExactly(
     compareNumbers(b.key.points, a.key.points) ||
     compareNumbers(b.key.amount, a.key.amount) ||
     compareNumbers(b.key.intents, a.key.intents);
-  scored.sort(
-    (a, b) =>
-      compare(a, b) ||
-      NAME_ORDER.compare(a.member.name, b.member.name) ||
-      a.member.memberId - b.member.memberId,
+  sortTiesByName(
+    scored,
+    compare,
+    (entry) => entry.member.name,
+    (entry) => entry.member.memberId,
   );
   const ranks = competitionRanks(scored, (a, b) => compare(a, b) === 0);
   return scored.map(({ member, key }, index) => ({
@@ -176,15 +176,10 @@ export function rankGroups(input: {
     const onDuty = group.members.filter((member) => member.onDuty && (member.dutyDays ?? 1) > 0);
     let dutyDays = 0n;
     for (const member of onDuty) dutyDays += whole(member.dutyDays ?? 1, 'dutyDays');
-    let points = 0n;
-    let amount = 0n;
-    let intents = 0n;
-    for (const member of onDuty) {
-      points += scaledPoints(member.totals, input.weights);
-      amount += whole(member.totals.amount, 'amount');
-      intents += whole(member.totals.intents, 'intents');
-    }
-    const totals = onDuty.reduce((sum, member) => addTotals(sum, member.totals), ZERO_TOTALS);
+    const { points, amount, intents } =
+      groupSumsIfSafe(onDuty, input.weights) ?? groupSumsExactly(onDuty, input.weights);
+    const totals = { ...ZERO_TOTALS };
+    for (const member of onDuty) addInto(totals, member.totals);
     // `units` is the divisor of per-capita points, in member-days; every group shares periodDays,
     // so comparing points / units across groups is comparing points per full-time member.
     return { group, members: onDuty.length, units: dutyDays, points, amount, intents, totals };
@@ -226,6 +221,53 @@ export function rankGroups(input: {
       gapToAbove: above === undefined ? undefined : gapTenths(above, entry, periodDays),
     };
   });
+}
+
+type GroupSums = { points: bigint; amount: bigint; intents: bigint };
+
+function groupSumsExactly(members: ReadonlyArray<{ totals: MetricTotals }>, weights: PkWeights): GroupSums {
+  let points = 0n;
+  let amount = 0n;
+  let intents = 0n;
+  for (const member of members) {
+    points += scaledPoints(member.totals, weights);
+    amount += whole(member.totals.amount, 'amount');
+    intents += whole(member.totals.intents, 'intents');
+  }
+  return { points, amount, intents };
+}
+
+/**
+ * groupSumsExactly with plain numbers while every score and every running sum is a safe integer
+ * (a group of ten has ten scores, not 10,000 bigints); undefined as soon as one is not, and the
+ * exact path then decides.
+ */
+function groupSumsIfSafe(
+  members: ReadonlyArray<{ totals: MetricTotals }>,
+  weights: PkWeights,
+): GroupSums | undefined {
+  let points = 0;
+  let amount = 0;
+  let intents = 0;
+  for (const member of members) {
+    const scaled = scaledPointsIfSafe(member.totals, weights);
+    if (scaled === undefined) return undefined;
+    points += scaled;
+    amount += member.totals.amount;
+    intents += member.totals.intents;
+    if (!Number.isSafeInteger(points) || !Number.isSafeInteger(amount) || !Number.isSafeInteger(intents))
+      return undefined;
+  }
+  return { points: BigInt(points), amount: BigInt(amount), intents: BigInt(intents) };
+}
+
+function addInto(sum: MetricTotals, totals: MetricTotals): void {
+  sum.calls += totals.calls;
+  sum.effective += totals.effective;
+  sum.intents += totals.intents;
+  sum.followUps += totals.followUps;
+  sum.appointments += totals.appointments;
+  sum.amount += totals.amount;
 }
 
 export type GroupStreak = {
@@ -373,6 +415,30 @@ function compareKeys(
   b: { points: bigint; amount: bigint; intents: bigint },
 ): number {
   return compareBig(b.points, a.points) || compareBig(b.amount, a.amount) || compareBig(b.intents, a.intents);
+}
+
+/**
+ * Sorts by `compare`, and items it finds equal by name (zh-CN collation), then id: the order of one
+ * sort with all three keys, but the collator (a thousand times slower than comparing numbers) only
+ * runs inside blocks of equal scores, not across 10,000 members.
+ */
+function sortTiesByName<T>(
+  items: T[],
+  compare: (a: T, b: T) => number,
+  name: (item: T) => string,
+  id: (item: T) => number,
+): void {
+  items.sort(compare);
+  for (let start = 0; start < items.length; ) {
+    let end = start + 1;
+    while (end < items.length && compare(items[start] as T, items[end] as T) === 0) end += 1;
+    if (end - start > 1) {
+      const block = items.slice(start, end);
+      block.sort((a, b) => NAME_ORDER.compare(name(a), name(b)) || id(a) - id(b));
+      for (let i = 0; i < block.length; i += 1) items[start + i] = block[i] as T;
+    }
+    start = end;
+  }
 }
 
 /** Competition ranks (1, 1, 3) of an already sorted list. */

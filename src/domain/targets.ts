@@ -207,6 +207,18 @@ export function progress(actual: MetricTotals, target: MetricTotals): MetricProg
   });
 }
 
+/** What is left to reach the target, per metric (0 where it is reached or has no target). */
+export function missingOf(actual: MetricTotals, target: MetricTotals): MetricTotals {
+  return {
+    calls: Math.max(0, target.calls - actual.calls),
+    effective: Math.max(0, target.effective - actual.effective),
+    intents: Math.max(0, target.intents - actual.intents),
+    followUps: Math.max(0, target.followUps - actual.followUps),
+    appointments: Math.max(0, target.appointments - actual.appointments),
+    amount: Math.max(0, target.amount - actual.amount),
+  };
+}
+
 /**
  * Met when every metric with a positive target reached it (actual ≥ target). Metrics with a 0
  * target are not assessed, so an all-zero target is met.

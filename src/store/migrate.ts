@@ -157,7 +157,7 @@ export async function withSchemaEngine<T>(
   const tracking: SqlMigrationAwareDriverAdapterFactory = {
     provider: inner.provider,
     adapterName: inner.adapterName,
-    connect: async () => remember(adapters, await inner.connect()),
+    connect: async () => remember(adapters, wholeScripts(await inner.connect(), pool)),
     connectToShadowDb: async () => remember(adapters, await inner.connectToShadowDb()),
   };
   let engine: SchemaEngine | undefined;
@@ -178,6 +178,18 @@ export async function withSchemaEngine<T>(
     await Promise.allSettled(adapters.map((adapter) => adapter.dispose()));
     await pool?.end();
   }
+}
+
+// @prisma/adapter-pg 7.10 runs a migration script by splitting it at every ";", which cuts a
+// function body ($$ … $$) apart. PostgreSQL runs a whole script sent as one simple query, in one
+// implicit transaction: a migration then applies completely or not at all.
+function wholeScripts(adapter: SqlDriverAdapter, pool: pg.Pool | undefined): SqlDriverAdapter {
+  if (pool !== undefined) {
+    adapter.executeScript = async (script: string) => {
+      await pool.query(script);
+    };
+  }
+  return adapter;
 }
 
 function remember(adapters: SqlDriverAdapter[], adapter: SqlDriverAdapter): SqlDriverAdapter {

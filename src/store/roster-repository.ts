@@ -110,7 +110,29 @@ function toMember(row: unknown): MemberView {
 const TEAM_SELECT = { id: true, name: true, timezone: true, locale: true, pkChannelId: true } as const;
 const GROUP_SELECT = { id: true, teamId: true, name: true, leaderId: true, channelId: true } as const;
 
-export function rosterRepository(db: Tx) {
+/**
+ * The members of each team as last read, with the team's roster version at that moment. Triggers
+ * raise `Team.rosterVersion` in the same transaction as any change to its members or groups (by
+ * whichever process or tool makes it), so one small read tells whether the copy is still the
+ * roster: the PK of 10,000 agents then reads their sums, not 10,000 member rows, every time.
+ * Shared by a store's repositories outside transactions only: inside one, a copy could hold
+ * changes that are later rolled back.
+ */
+export type RosterCache = Map<number, { version: number; members: readonly MemberView[] }>;
+
+export function createRosterCache(): RosterCache {
+  return new Map();
+}
+
+export function rosterRepository(db: Tx, cache?: RosterCache) {
+  const readMembers = async (teamId: number): Promise<MemberView[]> => {
+    const rows = await db.member.findMany({
+      where: { teamId },
+      select: MEMBER_SELECT,
+      orderBy: [{ groupId: 'asc' }, { displayName: 'asc' }],
+    });
+    return rows.map(toMember);
+  };
   return {
     async firstTeam(): Promise<TeamView | undefined> {
       return (await db.team.findFirst({ select: TEAM_SELECT, orderBy: { id: 'asc' } })) ?? undefined;
@@ -141,14 +163,21 @@ export function rosterRepository(db: Tx) {
       return toMember(await db.member.findUniqueOrThrow({ where: { id: memberId }, select: MEMBER_SELECT }));
     },
 
-    /** Everyone on the team, those who left included, ordered by group then name. */
+    /**
+     * Everyone on the team, those who left included, ordered by group then name. The views are
+     * frozen: outside a transaction they are shared with every caller until the roster changes.
+     */
     async members(teamId: number): Promise<MemberView[]> {
-      const rows = await db.member.findMany({
-        where: { teamId },
-        select: MEMBER_SELECT,
-        orderBy: [{ groupId: 'asc' }, { displayName: 'asc' }],
-      });
-      return rows.map(toMember);
+      if (cache === undefined) return readMembers(teamId);
+      // The version is read before the members: a change committed in between leaves a copy newer
+      // than its version, which the next call reads again, never an older one.
+      const team = await db.team.findUnique({ where: { id: teamId }, select: { rosterVersion: true } });
+      if (team === null) return [];
+      const cached = cache.get(teamId);
+      if (cached !== undefined && cached.version === team.rosterVersion) return [...cached.members];
+      const members = (await readMembers(teamId)).map((m) => Object.freeze(m));
+      cache.set(teamId, { version: team.rosterVersion, members });
+      return [...members];
     },
 
     async createMember(member: NewMember): Promise<MemberView> {

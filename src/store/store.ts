@@ -5,7 +5,7 @@ import { careersRepository } from './careers-repository.ts';
 import { jobsRepository } from './jobs-repository.ts';
 import { payRepository } from './pay-repository.ts';
 import { pkRepository } from './pk-repository.ts';
-import { rosterRepository } from './roster-repository.ts';
+import { createRosterCache, type RosterCache, rosterRepository } from './roster-repository.ts';
 import { settingsRepository } from './settings-repository.ts';
 import type { Root, Tx } from './tx.ts';
 
@@ -29,9 +29,9 @@ export type Store = Repositories & {
   transaction<T>(work: (tx: Repositories) => Promise<T>): Promise<T>;
 };
 
-function bind(db: Tx): Repositories {
+function bind(db: Tx, rosterCache?: RosterCache): Repositories {
   return {
-    roster: rosterRepository(db),
+    roster: rosterRepository(db, rosterCache),
     audit: auditRepository(db),
     activity: activityRepository(db),
     settings: settingsRepository(db),
@@ -45,7 +45,7 @@ function bind(db: Tx): Repositories {
 
 export function createStore(root: Root): Store {
   return {
-    ...bind(root),
+    ...bind(root, createRosterCache()),
     transaction: (work) => root.$transaction((tx) => work(bind(tx)), { maxWait: 10_000, timeout: 20_000 }),
   };
 }

@@ -9,6 +9,7 @@ import {
   startOfQuarter,
   startOfWeek,
 } from '../domain/days.ts';
+import type { LevelCode } from '../domain/levels.ts';
 import { type MetricTotals, ZERO_TOTALS } from '../domain/metrics.ts';
 import {
   type GroupStanding,
@@ -17,7 +18,7 @@ import {
   rankGroups,
   rankMembers,
 } from '../domain/pk.ts';
-import { isTargetMet, progress, targetFor, targetsOn } from '../domain/targets.ts';
+import { isTargetMet, missingOf, targetFor, targetsOn } from '../domain/targets.ts';
 import { type CalendarSettings, countWorkingDays } from '../domain/working-days.ts';
 import type { GroupView, MemberView, TeamView } from '../store/roster-repository.ts';
 import { pkWeightsFrom } from '../store/settings-repository.ts';
@@ -102,7 +103,9 @@ export async function computePkBoard(
   ]);
   const weights = pkWeightsFrom(settings);
   const competitors = members.filter((m) => isCompetitor(m, options.day));
-  const totalsOf = (m: MemberView) => sums.get(m.id) ?? { ...ZERO_TOTALS };
+  // Members with no entries share one zero (the board only reads totals).
+  const zero: MetricTotals = Object.freeze({ ...ZERO_TOTALS });
+  const totalsOf = (m: MemberView) => sums.get(m.id) ?? zero;
   const periodDays =
     options.period === 'day' ? 1 : Math.max(1, countWorkingDays(from, options.day, calendar));
   // Most competitors start the period on its first day: count each distinct start once, not per
@@ -148,14 +151,19 @@ export async function computePkBoard(
   const behind = new Map<number, BehindMember[]>();
   if (options.period === 'day') {
     const table = targetsOn(options.day, await repos.settings.targetOverrides(options.teamId));
+    // One target per level, not one copy per member.
+    const targets = new Map<LevelCode, MetricTotals>();
     for (const m of competitors) {
-      const target = targetFor(table, m.level, 'day');
+      if (m.groupId === null) continue;
+      let target = targets.get(m.level);
+      if (target === undefined) {
+        target = targetFor(table, m.level, 'day');
+        targets.set(m.level, target);
+      }
       const totals = totalsOf(m);
-      if (isTargetMet(totals, target) || m.groupId === null) continue;
-      const missing = { ...ZERO_TOTALS };
-      for (const p of progress(totals, target)) missing[p.metric] = p.missing;
+      if (isTargetMet(totals, target)) continue;
       const list = behind.get(m.groupId) ?? [];
-      list.push({ member: m, totals, missing, logged: sums.has(m.id) });
+      list.push({ member: m, totals, missing: missingOf(totals, target), logged: sums.has(m.id) });
       behind.set(m.groupId, list);
     }
   }

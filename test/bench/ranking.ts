@@ -25,8 +25,6 @@ export type RankingResult = {
   teamId: number;
   size: RankingSize;
   seed: { ms: number; rows: number; entries: number; rowsPerSecond: number; members: number };
-  /** Milliseconds to build PROPOSED_INDEXES on the seeded store, when asked to. */
-  proposedIndexesMs?: number;
   days: { day: Day; month: Day; quarter: Day };
   day: Paired;
   month: Paired;
@@ -68,24 +66,6 @@ async function rawDriver(database: Database, url: string): Promise<{ query: Quer
     close: () => client.end(),
   };
 }
-
-/**
- * Indexes proposed for the schema, as SQL both providers run, so that `--proposed-indexes` measures
- * them before they become migrations. Each covers the sums it serves (every summed column is in
- * the index), so SUM … GROUP BY reads the index alone, wherever the rows lie in the table:
- * - the team's sums over a range of days (PK boards, quarter review, jobs) replace
- *   @@index([teamId, day]), of which the new index is an extension;
- * - one member's sums over a range (each /log, /stats, the Home tab, milestones) replace
- *   @@index([memberId, day]).
- */
-export const PROPOSED_INDEXES = [
-  `CREATE INDEX "ActivityEntry_teamId_day_memberId_sums_idx" ON "ActivityEntry"
-     ("teamId", "day", "memberId", "calls", "effective", "intents", "followUps", "appointments", "amount")`,
-  'DROP INDEX "ActivityEntry_teamId_day_idx"',
-  `CREATE INDEX "ActivityEntry_memberId_day_sums_idx" ON "ActivityEntry"
-     ("memberId", "day", "calls", "effective", "intents", "followUps", "appointments", "amount")`,
-  'DROP INDEX "ActivityEntry_memberId_day_idx"',
-];
 
 /** Scaled points (× 10,000, as src/domain/pk.ts holds them) of one entry row, in SQL. */
 const POINTS_SQL = (() => {
@@ -198,8 +178,6 @@ export async function benchRanking(
     today: Day;
     size: RankingSize;
     runs: number;
-    /** Build PROPOSED_INDEXES after seeding (to measure them before they are migrations). */
-    proposedIndexes: boolean;
     log: (line: string) => void;
   },
 ): Promise<RankingResult> {
@@ -213,13 +191,6 @@ export async function benchRanking(
     recordWinners: false,
   });
   const seedMs = performance.now() - seedStarted;
-  let indexMs: number | undefined;
-  if (options.proposedIndexes) {
-    const started = performance.now();
-    for (const sql of PROPOSED_INDEXES) await database.prisma.$executeRawUnsafe(sql);
-    indexMs = performance.now() - started;
-    options.log(`proposed indexes built in ${(indexMs / 1000).toFixed(1)} s`);
-  }
   // PostgreSQL's autovacuum vacuums and analyzes a freshly loaded table within a minute or so; the
   // benchmark does it at once, so that the bot and the floor run on the plans (and index-only
   // scans) of a live server. SQLite has no such daemon and the bot never runs ANALYZE.
@@ -293,7 +264,6 @@ export async function benchRanking(
         rowsPerSecond: rows / (seedMs / 1000),
         members,
       },
-      ...(indexMs === undefined ? {} : { proposedIndexesMs: indexMs }),
       days: { day, month: lastMonth, quarter: quarterDay },
       day: dayResult,
       month: monthResult,

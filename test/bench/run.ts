@@ -6,7 +6,6 @@
  *   npm run bench                      the full run (10,000 agents; minutes, see the README)
  *   npm run bench -- --quick           a small team, to try the benchmark itself
  *   npm run bench -- --only=sqlite     one store (sqlite | postgresql)
- *   npm run bench -- --proposed-indexes   with the indexes proposed in ranking.ts built first
  *
  * PostgreSQL: BENCH_PG_URL (default postgresql://postgres@127.0.0.1:5432/postgres) must be allowed
  * to create databases; each run creates temporary ones and drops them. Without a server the
@@ -99,7 +98,6 @@ async function benchStore(
       today: TODAY,
       size: plan.size,
       runs: plan.rankingRuns,
-      proposedIndexes: process.argv.includes('--proposed-indexes'),
       log,
     });
     log(`${store.label}: jobs`);
@@ -230,7 +228,6 @@ async function main(): Promise<void> {
     finishedAt: finished.toISOString(),
     seconds: (finished.getTime() - started.getTime()) / 1000,
     quick,
-    proposedIndexes: process.argv.includes('--proposed-indexes'),
     plan,
     machine: {
       cpus: cpus().length,

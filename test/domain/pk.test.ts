@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addTotals, type MetricTotals, ZERO_TOTALS } from '../../src/domain/metrics.ts';
 import {
@@ -466,6 +467,87 @@ describe('rankGroups over a period with members on duty part of it', () => {
             ['B', b, 3],
             ['A', a, 3],
           ],
+    );
+  });
+});
+
+/**
+ * The rankings against a reference written out in the test: one sort with every key, on bigint
+ * points. Scores are drawn from a few values (ties are common, so the collator's part is exercised)
+ * and sometimes huge (so the exact bigint path is too).
+ */
+describe('rankMembers and rankGroups against a one-sort reference', () => {
+  const collator = new Intl.Collator('zh-CN');
+  const NAMES = ['王芳', '李娜', '张伟', '赵磊', '刘洋', 'Anna', 'bob'];
+  const figures = fc.record({
+    effective: fc.constantFrom(0, 1, 10),
+    intents: fc.constantFrom(0, 2),
+    amount: fc.oneof(fc.constantFrom(0, 5_000, 10_000), fc.constantFrom(MAX, MAX - 500)),
+  });
+  const scaled = (t: MetricTotals) =>
+    (BigInt(t.effective) * 1n + BigInt(t.intents) * 5n) * 10_000n + BigInt(t.amount) * 20n;
+  const compareBig = (a: bigint, b: bigint) => (a < b ? -1 : a > b ? 1 : 0);
+
+  it('ranks members as the reference sorts them', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.constantFrom(...NAMES), figures), { maxLength: 40 }), (rows) => {
+        const members = rows.map(([name, f], index) => ({ memberId: index + 1, name, totals: totals(f) }));
+        const keyed = (m: (typeof members)[number]) => [
+          scaled(m.totals),
+          BigInt(m.totals.amount),
+          BigInt(m.totals.intents),
+        ];
+        const expected = [...members].sort((a, b) => {
+          const [ka, kb] = [keyed(a), keyed(b)];
+          return (
+            compareBig(kb[0] ?? 0n, ka[0] ?? 0n) ||
+            compareBig(kb[1] ?? 0n, ka[1] ?? 0n) ||
+            compareBig(kb[2] ?? 0n, ka[2] ?? 0n) ||
+            collator.compare(a.name, b.name) ||
+            a.memberId - b.memberId
+          );
+        });
+        expect(rankMembers(members, DEFAULT_PK_WEIGHTS).map((m) => m.memberId)).toEqual(
+          expected.map((m) => m.memberId),
+        );
+      }),
+    );
+  });
+
+  it('ranks groups as the reference sorts them', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.constantFrom(...NAMES), fc.array(figures, { maxLength: 4 })), { maxLength: 12 }),
+        (rows) => {
+          const groups = rows.map(([name, list], index) => group(index + 1, name, list));
+          const sums = (g: PkGroupInput) => {
+            let points = 0n;
+            let amount = 0n;
+            let intents = 0n;
+            for (const m of g.members) {
+              points += scaled(m.totals);
+              amount += BigInt(m.totals.amount);
+              intents += BigInt(m.totals.intents);
+            }
+            return { points, amount, intents, n: BigInt(g.members.length) };
+          };
+          const expected = [...groups].sort((a, b) => {
+            const [x, y] = [sums(a), sums(b)];
+            const empty = (x.n === 0n ? 1 : 0) - (y.n === 0n ? 1 : 0);
+            return (
+              empty ||
+              (x.n === 0n ? 0 : compareBig(y.points * x.n, x.points * y.n)) ||
+              compareBig(y.amount, x.amount) ||
+              compareBig(y.intents, x.intents) ||
+              collator.compare(a.name, b.name) ||
+              a.groupId - b.groupId
+            );
+          });
+          expect(rankGroups({ groups, weights: DEFAULT_PK_WEIGHTS }).map((g) => g.groupId)).toEqual(
+            expected.map((g) => g.groupId),
+          );
+        },
+      ),
     );
   });
 });

@@ -6,6 +6,7 @@ import {
   DEFAULT_TARGETS,
   isPeriod,
   isTargetMet,
+  missingOf,
   type Period,
   periodTargets,
   progress,
@@ -258,5 +259,21 @@ describe('progressBar', () => {
     [100, -3, ''],
   ])('%d%% at width %i → %j', (percent, width, bar) => {
     expect(progressBar(percent, width)).toBe(bar);
+  });
+});
+
+describe('missingOf', () => {
+  it('is what each metric lacks, never negative, and agrees with progress', () => {
+    const actual = { calls: 90, effective: 40, intents: 5, followUps: 0, appointments: 2, amount: 30_000 };
+    const target = { calls: 100, effective: 30, intents: 5, followUps: 3, appointments: 0, amount: 50_000 };
+    expect(missingOf(actual, target)).toEqual({
+      calls: 10,
+      effective: 0,
+      intents: 0,
+      followUps: 3,
+      appointments: 0,
+      amount: 20_000,
+    });
+    for (const p of progress(actual, target)) expect(missingOf(actual, target)[p.metric]).toBe(p.missing);
   });
 });

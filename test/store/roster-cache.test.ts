@@ -1,0 +1,84 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createStore, type Store } from '../../src/store/store.ts';
+import { createTestDatabase, type TestDatabase } from '../helpers/database.ts';
+import { seedTeam } from '../helpers/seed.ts';
+
+/**
+ * The roster kept in memory between reads (roster-repository.ts): whoever changes a member or a
+ * group — the bot, another replica, a tool writing SQL — the next read shows it, because database
+ * triggers raise the team's roster version in the same transaction.
+ */
+describe('the roster kept between reads', () => {
+  let database: TestDatabase;
+  let store: Store;
+  let teamId: number;
+  const names = async () =>
+    (await store.roster.members(teamId)).map((m) => `${m.groupName}/${m.displayName}`);
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    store = createStore(database.prisma);
+    ({ teamId } = await seedTeam(database.prisma, {
+      groups: [{ name: '一组' }, { name: '二组' }],
+      members: [
+        { id: 'UA', name: '王芳', group: '一组' },
+        { id: 'UB', name: '李娜', group: '二组' },
+      ],
+    }));
+  });
+  afterAll(() => database.close());
+
+  it('hands out the same views while nothing changes, frozen so no caller can alter them', async () => {
+    const first = await store.roster.members(teamId);
+    const second = await store.roster.members(teamId);
+    expect(second).toEqual(first);
+    expect(second[0]).toBe(first[0]);
+    expect(Object.isFrozen(first[0])).toBe(true);
+    expect(second).not.toBe(first); // the list itself is the caller's own
+  });
+
+  it('shows a change written around the store, by another process or by hand', async () => {
+    expect(await names()).toEqual(['一组/王芳', '二组/李娜']);
+    await database.prisma.member.update({
+      where: { messengerUserId: 'UA' },
+      data: { displayName: '王芳芳' },
+    });
+    expect(await names()).toEqual(['一组/王芳芳', '二组/李娜']);
+    await database.prisma.$executeRawUnsafe(`UPDATE "Group" SET "name" = '三组' WHERE "name" = '二组'`);
+    expect(await names()).toEqual(['一组/王芳芳', '三组/李娜']);
+    const group = await database.prisma.group.findFirstOrThrow({ where: { name: '一组' } });
+    await database.prisma.member.create({
+      data: {
+        teamId,
+        messengerUserId: 'UC',
+        displayName: '张伟',
+        role: 'agent',
+        status: 'active',
+        groupId: group.id,
+        level: 'A1',
+        hiredOn: '2026-01-05',
+      },
+    });
+    expect(await names()).toEqual(['一组/张伟', '一组/王芳芳', '三组/李娜']);
+  });
+
+  it('keeps nothing a rolled-back transaction read or wrote', async () => {
+    const before = await names();
+    await expect(
+      store.transaction(async (tx) => {
+        const member = await tx.roster.memberByMessengerId('UB');
+        if (member === undefined) throw new Error('UB missing');
+        await tx.roster.updateMember(member.id, { displayName: '回滚' });
+        expect((await tx.roster.members(teamId)).map((m) => m.displayName)).toContain('回滚');
+        throw new Error('roll back');
+      }),
+    ).rejects.toThrow('roll back');
+    expect(await names()).toEqual(before);
+    // A later committed change raises the version past the rolled-back one's: still no trace of it.
+    await database.prisma.member.update({
+      where: { messengerUserId: 'UC' },
+      data: { displayName: '张伟伟' },
+    });
+    expect(await names()).not.toContain('三组/回滚');
+  });
+});
