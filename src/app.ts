@@ -10,8 +10,10 @@ import { createSlackDirectory } from './slack/directory.ts';
 import { registerListeners } from './slack/listeners/index.ts';
 import { createSlackMessenger } from './slack/messenger.ts';
 import type { SlackDeps } from './slack/slack-deps.ts';
+import type { Provider } from './store/migrate.ts';
 import type { Store } from './store/store.ts';
 import { ensureTeam, type UseCaseDeps } from './usecases/context.ts';
+import { createWorkLane } from './work-lane.ts';
 
 export type AppDeps = {
   slack: SlackConfig;
@@ -29,6 +31,11 @@ export type AppDeps = {
    * playground keeps them not at all, so that a language switched in the page applies at once.
    */
   directoryCacheMs?: number;
+  /**
+   * How many acknowledged requests are worked on at once (default 1: SQLite has one writer).
+   * On PostgreSQL a few, below the connection pool's size.
+   */
+  workConcurrency?: number;
 };
 
 export type RunningApp = { port: number | undefined; stop(): Promise<void> };
@@ -65,12 +72,14 @@ export function createApp(deps: AppDeps) {
     deps.directoryCacheMs === undefined ? {} : { ttlMs: deps.directoryCacheMs },
   );
   const messenger = createSlackMessenger(app.client, { directory, defaultLocale: deps.locale });
+  const lane = createWorkLane({ concurrency: deps.workConcurrency ?? 1, logger: deps.logger, name: 'slack' });
   const slackDeps: SlackDeps = {
     ...useCaseDeps,
     directory,
     logger: deps.logger,
     defaultLocale: deps.locale,
     messenger,
+    lane,
   };
   registerListeners(app, slackDeps);
   const scheduler = createScheduler({ store: deps.store, messenger, logger: deps.logger, clock: deps.clock });
@@ -88,6 +97,7 @@ export function createApp(deps: AppDeps) {
     app,
     messenger,
     scheduler,
+    lane,
     async start(port: number): Promise<RunningApp> {
       await ensureTeam(deps.store, useCaseDeps);
       const server = await app.start(port);
@@ -104,10 +114,20 @@ export function createApp(deps: AppDeps) {
         async stop() {
           await scheduler.stop();
           await app.stop();
+          // Requests already acknowledged are worked off before the store is closed.
+          await lane.idle();
         },
       };
     },
   };
+}
+
+/**
+ * The lane's concurrency for a store: SQLite has one writer, so one; PostgreSQL's pool holds ten
+ * connections (pg's default), so four, which leaves connections for the jobs and the Home tab.
+ */
+export function workConcurrencyFor(provider: Provider): number {
+  return provider === 'postgresql' ? 4 : 1;
 }
 
 function isAddressInfo(value: unknown): value is AddressInfo {

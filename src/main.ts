@@ -1,5 +1,5 @@
 import { config as loadDotenv } from 'dotenv';
-import { createApp } from './app.ts';
+import { createApp, workConcurrencyFor } from './app.ts';
 import { systemClock } from './clock.ts';
 import { type Config, loadConfig } from './config.ts';
 import { createLogger, type Logger, serializeError } from './logger.ts';
@@ -65,6 +65,7 @@ async function runWithSlack(config: Config, logger: Logger): Promise<void> {
     admins: config.admins,
     timezone: config.timezone,
     locale: config.locale,
+    workConcurrency: workConcurrencyFor(database.provider),
   });
   const running = await bot.start(config.port);
   logger.event('info', 'ready', { provider: database.provider, port: running.port });

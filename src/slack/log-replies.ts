@@ -25,8 +25,11 @@ export async function replyToLog(
     return buildLogConfirmReply(m, outcome.warnings, encodeConfirmation(command));
   }
   if (outcome.kind === 'recorded') {
-    await publishHome(deps, client, outcome.subject.messengerUserId);
-    await afterActivityLogged(deps, outcome);
+    // After the reply, in the background: a burst of logs waits for none of it, and a member's
+    // Home tab is refreshed once for the logs that came in while it waited.
+    const userId = outcome.subject.messengerUserId;
+    deps.lane.run(() => publishHome(deps, client, userId), { background: true, key: `home:${userId}` });
+    deps.lane.run(() => afterActivityLogged(deps, outcome), { background: true });
   }
   return buildLogReply(m, outcome);
 }

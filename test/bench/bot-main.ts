@@ -10,7 +10,7 @@
  * Writes the `ready` log line (with the port) on stderr, like src/main.ts; stops on SIGTERM.
  */
 import { App, LogLevel } from '@slack/bolt';
-import { createApp } from '../../src/app.ts';
+import { createApp, workConcurrencyFor } from '../../src/app.ts';
 import { fixedClock } from '../../src/clock.ts';
 import { createLogger } from '../../src/logger.ts';
 import { openDatabase } from '../../src/store/client.ts';
@@ -54,6 +54,7 @@ async function startBot(): Promise<{ port: number; stop(): Promise<void> }> {
     timezone: 'Asia/Shanghai',
     locale: 'zh-CN',
     schedule: false,
+    workConcurrency: workConcurrencyFor(database.provider),
   });
   const running = await bot.start(0);
   if (running.port === undefined) throw new Error('bot has no port');

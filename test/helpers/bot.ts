@@ -59,6 +59,8 @@ export async function startTestBot(
     messenger: bot.messenger,
     scheduler: bot.scheduler,
     logLines,
+    /** Resolves once the bot has worked off all it acknowledged: replies and their follow-ups. */
+    settled: () => bot.lane.idle(),
     /** Sends a slash command and waits for the reply the bot posts to its response_url. */
     async command(
       command: string,

@@ -3,7 +3,7 @@
  * database of DATABASE_URL, but a fixed clock (TEST_NOW) so that the test knows which jobs are due.
  * Run as its own process: `node --import tsx test/helpers/replica-main.ts`.
  */
-import { createApp } from '../../src/app.ts';
+import { createApp, workConcurrencyFor } from '../../src/app.ts';
 import { fixedClock } from '../../src/clock.ts';
 import { createLogger } from '../../src/logger.ts';
 import { openDatabase } from '../../src/store/client.ts';
@@ -25,6 +25,7 @@ const bot = createApp({
   admins: [],
   timezone: 'Asia/Shanghai',
   locale: 'zh-CN',
+  workConcurrency: workConcurrencyFor(database.provider),
 });
 const running = await bot.start(0);
 logger.event('info', 'ready', { port: running.port });

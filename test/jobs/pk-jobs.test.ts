@@ -203,8 +203,10 @@ describe('scheduled PK jobs', () => {
       '更正：<@UL2> 补录了 11月26日 的数据，榜单已更新。\n二组：第 2 名 → 第 1 名（人均 20 → 86.7）\n一组：第 1 名 → 第 2 名（人均 40 → 40）',
     );
     // A log that changes nothing on the board does not touch it.
+    await bot.settled();
     const quiet = bot.fake.calls.length;
     await bot.command('/log', '昨天 呼出5', 'UL2');
+    await bot.settled();
     expect(bot.fake.calls.slice(quiet).some((c) => c.method === 'chat.update')).toBe(false);
   });
 
@@ -216,8 +218,10 @@ describe('scheduled PK jobs', () => {
       { fromIndex: from },
     );
     expect(news.body).toMatchObject({ channel: 'CPK', text: '🎉 恭喜 <@UB1> 开单！首笔业绩 ¥50,000' });
+    await bot.settled();
     const again = bot.fake.calls.length;
     await bot.command('/log', '业绩1万', 'UB1');
+    await bot.settled();
     expect(bot.fake.calls.slice(again).filter((c) => String(c.body.text).includes('开单'))).toHaveLength(0);
   });
 

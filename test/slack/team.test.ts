@@ -129,6 +129,7 @@ describe('request signatures', () => {
     );
     expect(wrong.status).toBe(401);
     expect(stale.status).toBe(401);
+    await bot.settled();
     expect(await bot.prisma.group.count()).toBe(0);
     expect(bot.fake.callsTo('response_url')).toHaveLength(0);
   });

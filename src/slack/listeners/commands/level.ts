@@ -11,7 +11,7 @@ import { buildLevelReply } from '../../views/careers-view.ts';
 export function registerLevelCommand(app: App, deps: SlackDeps): void {
   app.command(COMMANDS.level, async ({ command, ack, respond }) => {
     await ack();
-    await replyPrivately(deps, { userId: command.user_id, respond, what: '/level' }, async (m) => {
+    replyPrivately(deps, { userId: command.user_id, respond, what: '/level' }, async (m) => {
       const tokens = tokenize(command.text);
       const [first] = tokens;
       if (tokens.length > 1 || (first !== undefined && first.kind !== 'member'))

@@ -25,7 +25,7 @@ export function registerLogCommand(app: App, deps: SlackDeps): void {
       await client.views.open({ trigger_id: command.trigger_id, view });
       return;
     }
-    await replyPrivately(deps, { userId: command.user_id, respond, what: '/log' }, async (m) => {
+    replyPrivately(deps, { userId: command.user_id, respond, what: '/log' }, async (m) => {
       if (!parsed.ok) return buildLogProblemsReply(m, parsed.problems);
       if (parsed.command.kind === 'help' || parsed.command.kind === 'form') return textReply(m.log.help);
       const request = { command: parsed.command, source: 'slack-command', confirmed: false } as const;

@@ -12,7 +12,7 @@ import { buildMemberPayReply, buildTeamPayReply } from '../../views/pay-view.ts'
 export function registerPayCommand(app: App, deps: SlackDeps): void {
   app.command(COMMANDS.pay, async ({ command, ack, respond }) => {
     await ack();
-    await replyPrivately(deps, { userId: command.user_id, respond, what: '/pay' }, async (m) => {
+    replyPrivately(deps, { userId: command.user_id, respond, what: '/pay' }, async (m) => {
       const parsed = parsePayCommand(command.text);
       if (parsed === undefined) return textReply(m.pay.usage);
       if (parsed.kind === 'team') {

@@ -11,7 +11,7 @@ import { textReply } from '../../views/blocks.ts';
 export function registerProbationCommand(app: App, deps: SlackDeps): void {
   app.command(COMMANDS.probation, async ({ command, ack, respond }) => {
     await ack();
-    await replyPrivately(deps, { userId: command.user_id, respond, what: '/probation' }, async (m) => {
+    replyPrivately(deps, { userId: command.user_id, respond, what: '/probation' }, async (m) => {
       const parsed = parseProbationCommand(command.text);
       if (parsed === undefined) return textReply(m.probation.usage);
       return replyToProbation(deps, m, await runProbationCommand(deps, command.user_id, parsed));

@@ -11,7 +11,7 @@ import { buildBoardReply, buildWinsReply } from '../../views/pk-view.ts';
 export function registerRankCommand(app: App, deps: SlackDeps): void {
   app.command(COMMANDS.rank, async ({ command, ack, respond }) => {
     await ack();
-    await replyPrivately(deps, { userId: command.user_id, respond, what: '/rank' }, async (m) => {
+    replyPrivately(deps, { userId: command.user_id, respond, what: '/rank' }, async (m) => {
       const parsed = parseRankCommand(command.text);
       if (!parsed.ok) return textReply(m.pk.usage(parsed.word));
       if (parsed.command.kind === 'wins') {

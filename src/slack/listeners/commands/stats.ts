@@ -11,7 +11,7 @@ import { buildGroupStatsReply, buildMemberStatsReply } from '../../views/stats-v
 export function registerStatsCommand(app: App, deps: SlackDeps): void {
   app.command(COMMANDS.stats, async ({ command, ack, respond }) => {
     await ack();
-    await replyPrivately(deps, { userId: command.user_id, respond, what: '/stats' }, async (m) => {
+    replyPrivately(deps, { userId: command.user_id, respond, what: '/stats' }, async (m) => {
       const parsed = parseStatsCommand(command.text);
       if (!parsed.ok) return textReply(m.stats.usage(parsed.word));
       const actorId = command.user_id;

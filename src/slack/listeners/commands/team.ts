@@ -10,7 +10,7 @@ import { buildTeamReply, buildTeamUsageReply } from '../../views/team-view.ts';
 export function registerTeamCommand(app: App, deps: SlackDeps): void {
   app.command(COMMANDS.team, async ({ command, ack, respond }) => {
     await ack();
-    await replyPrivately(deps, { userId: command.user_id, respond, what: '/team' }, async (m) => {
+    replyPrivately(deps, { userId: command.user_id, respond, what: '/team' }, async (m) => {
       const parsed = parseTeamCommand(command.text);
       if (!parsed.ok) return buildTeamUsageReply(m, parsed);
       return buildTeamReply(m, await runTeamCommand(deps, command.user_id, parsed.command));
