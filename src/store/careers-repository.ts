@@ -30,6 +30,9 @@ export type LevelChangeView = {
   at: Date;
 };
 
+/** One step of a level history without who decided it and why: enough to tell the level on a day. */
+export type LevelStepView = Pick<LevelChangeView, 'fromLevel' | 'toLevel' | 'at'>;
+
 const itemsSchema = z.array(z.string()).transform((items) => new Set(items.filter(isTrainingItem)));
 const requestsSchema = z.array(z.object({ channel: z.string(), ts: z.string() }));
 const statusSchema = z.enum(['open', 'approved', 'rejected']);
@@ -209,6 +212,31 @@ export function careersRepository(db: Tx) {
         decidedBy: r.decidedBy?.messengerUserId ?? null,
         at: r.at,
       }));
+    },
+
+    /**
+     * The level histories of every member of the team in one query, oldest first for each member
+     * (the same order as levelHistory), keyed by member id; members with no change are absent.
+     * Only the levels and instants: what the month close needs for the level on a day.
+     */
+    async teamLevelHistories(teamId: number): Promise<Map<number, LevelStepView[]>> {
+      const rows = await db.levelChange.findMany({
+        where: { member: { teamId } },
+        select: { memberId: true, fromLevel: true, toLevel: true, at: true },
+        orderBy: { id: 'asc' },
+      });
+      const histories = new Map<number, LevelStepView[]>();
+      for (const r of rows) {
+        const step = {
+          fromLevel: r.fromLevel === null ? null : level.parse(r.fromLevel),
+          toLevel: level.parse(r.toLevel),
+          at: r.at,
+        };
+        const history = histories.get(r.memberId);
+        if (history === undefined) histories.set(r.memberId, [step]);
+        else history.push(step);
+      }
+      return histories;
     },
   };
 }

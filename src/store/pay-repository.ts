@@ -78,15 +78,24 @@ export function payRepository(db: Tx) {
       }
     },
 
-    async freeze(teamId: number, memberId: number, statement: Statement): Promise<void> {
-      await db.payStatement.create({
-        data: {
+    /**
+     * Freezes a month's statements, in the order given, with one createMany rather than one INSERT
+     * per member (a month close of 10,000 members has to fit one transaction's time). Prisma splits
+     * the rows into INSERTs under the provider's bound-variable limit itself (999 on SQLite, 32,766
+     * on PostgreSQL; a row binds six), so no chunking is needed here.
+     */
+    async freeze(
+      teamId: number,
+      statements: ReadonlyArray<{ memberId: number; statement: Statement }>,
+    ): Promise<void> {
+      await db.payStatement.createMany({
+        data: statements.map(({ memberId, statement }) => ({
           teamId,
           memberId,
           month: statement.month,
           statement: JSON.stringify(statement),
           totalFen: statement.totalFen,
-        },
+        })),
       });
     },
 
@@ -137,6 +146,25 @@ export function payRepository(db: Tx) {
         select: { reason: true, amountFen: true },
         orderBy: { id: 'asc' },
       });
+    },
+
+    /** The adjustments carried by the month `appliesTo` for the whole team, oldest first per member. */
+    async teamAdjustments(
+      teamId: number,
+      appliesTo: string,
+    ): Promise<Map<number, Array<{ reason: string; amountFen: number }>>> {
+      const rows = await db.payAdjustment.findMany({
+        where: { teamId, appliesTo },
+        select: { memberId: true, reason: true, amountFen: true },
+        orderBy: { id: 'asc' },
+      });
+      const byMember = new Map<number, Array<{ reason: string; amountFen: number }>>();
+      for (const { memberId, reason, amountFen } of rows) {
+        const lines = byMember.get(memberId);
+        if (lines === undefined) byMember.set(memberId, [{ reason, amountFen }]);
+        else lines.push({ reason, amountFen });
+      }
+      return byMember;
     },
 
     async addAdjustment(a: {

@@ -1,9 +1,10 @@
 import { localDay } from '../clock.ts';
 import { type Day, endOfMonth, parseDay } from '../domain/days.ts';
 import type { LevelCode } from '../domain/levels.ts';
-import { computeStatement, type Statement } from '../domain/pay.ts';
+import { computeStatement, type RuleVersion, type Statement } from '../domain/pay.ts';
 import { canActFor, canAdministerRoster } from '../domain/roles.ts';
 import { DomainError } from '../errors.ts';
+import type { LevelStepView } from '../store/careers-repository.ts';
 import type { FrozenStatement } from '../store/pay-repository.ts';
 import type { MemberView, TeamView } from '../store/roster-repository.ts';
 import type { Repositories } from '../store/store.ts';
@@ -30,21 +31,49 @@ export function nextMonth(month: string): string {
 }
 
 /**
- * The level held on `day`, from the level history: the last change made on or before that day
- * (in the team's time zone); "the level held on the last day applies" to a month's pay.
+ * The level held on `day`, from the member's level history (oldest first): the last change made on
+ * or before that day (in the team's time zone); before the first change, the level it changed
+ * from; with no history, the member's current level. "The level held on the last day applies" to
+ * a month's pay. Pure, so that one member's statement and the whole team's read it the same way.
  */
-async function levelOn(
-  repos: Repositories,
-  team: TeamView,
+function levelOn(
+  history: readonly LevelStepView[],
+  timezone: string,
   member: MemberView,
   day: Day,
-): Promise<LevelCode> {
-  const history = await repos.careers.levelHistory(member.id);
+): LevelCode {
   let level: LevelCode | undefined;
   for (const change of history) {
-    if (localDay(change.at, team.timezone) <= day) level = change.toLevel;
+    if (localDay(change.at, timezone) <= day) level = change.toLevel;
   }
   return level ?? history[0]?.fromLevel ?? history[0]?.toLevel ?? member.level;
+}
+
+/** What a member's statement of a month is computed from, however it was loaded. */
+type StatementFacts = {
+  amountYuan: number;
+  versions: readonly RuleVersion[];
+  adjustments: ReadonlyArray<{ reason: string; amountFen: number }>;
+  history: readonly LevelStepView[];
+};
+
+/** The statement from its facts: the level held on the last employed day, then the pay rule. */
+function statementOf(
+  team: TeamView,
+  member: MemberView,
+  month: string,
+  facts: StatementFacts,
+): Statement | undefined {
+  const { last } = monthBounds(month);
+  const lastDay = member.leftOn !== null && member.leftOn < last ? member.leftOn : last;
+  return computeStatement({
+    month,
+    amountYuan: facts.amountYuan,
+    levelOnLastDay: levelOn(facts.history, team.timezone, member, lastDay),
+    ruleVersionsFor: facts.versions,
+    employment: { hiredOn: member.hiredOn, joinedOn: member.joinedOn, leftOn: member.leftOn },
+    adjustments: facts.adjustments,
+  });
 }
 
 /**
@@ -61,22 +90,50 @@ export async function statementFor(
   amountYuan?: number,
 ): Promise<Statement | undefined> {
   const { first, last } = monthBounds(month);
-  const lastDay = member.leftOn !== null && member.leftOn < last ? member.leftOn : last;
-  const [totals, versions, adjustments, level] = await Promise.all([
+  const [totals, versions, adjustments, history] = await Promise.all([
     amountYuan === undefined
       ? repos.activity.memberTotals(member.id, first, last)
       : Promise.resolve(undefined),
     repos.pay.ruleVersions(team.id),
     repos.pay.adjustments(member.id, month),
-    levelOn(repos, team, member, lastDay),
+    repos.careers.levelHistory(member.id),
   ]);
-  return computeStatement({
-    month,
+  return statementOf(team, member, month, {
     amountYuan: amountYuan ?? totals?.amount ?? 0,
-    levelOnLastDay: level,
-    ruleVersionsFor: versions,
-    employment: { hiredOn: member.hiredOn, joinedOn: member.joinedOn, leftOn: member.leftOn },
+    versions,
     adjustments,
+    history,
+  });
+}
+
+/**
+ * The month's statements of many members of the team, as statementFor computes them one by one,
+ * but from four queries whatever the team's size (the month close of 10,000 members has to fit
+ * one transaction): the team's 业绩 per member, the rule versions, the team's adjustments carried
+ * by the month and the team's level histories. Members not employed that month are left out;
+ * the others keep the order given.
+ */
+async function statementsFor(
+  repos: Repositories,
+  team: TeamView,
+  members: readonly MemberView[],
+  month: string,
+): Promise<Array<{ member: MemberView; statement: Statement }>> {
+  const { first, last } = monthBounds(month);
+  const [totals, versions, adjustments, histories] = await Promise.all([
+    repos.activity.teamMemberTotals(team.id, first, last),
+    repos.pay.ruleVersions(team.id),
+    repos.pay.teamAdjustments(team.id, month),
+    repos.careers.teamLevelHistories(team.id),
+  ]);
+  return members.flatMap((member) => {
+    const statement = statementOf(team, member, month, {
+      amountYuan: totals.get(member.id)?.amount ?? 0,
+      versions,
+      adjustments: adjustments.get(member.id) ?? [],
+      history: histories.get(member.id) ?? [],
+    });
+    return statement === undefined ? [] : [{ member, statement }];
   });
 }
 
@@ -133,11 +190,7 @@ export async function teamPay(repos: Repositories, team: TeamView, month: string
     });
     return { month, closed: true, rows, totalFen: rows.reduce((sum, r) => sum + r.statement.totalFen, 0) };
   }
-  const rows: TeamPayRow[] = [];
-  for (const member of members) {
-    const statement = await statementFor(repos, team, member, month);
-    if (statement !== undefined) rows.push({ member, statement });
-  }
+  const rows: TeamPayRow[] = await statementsFor(repos, team, members, month);
   return { month, closed: false, rows, totalFen: rows.reduce((sum, r) => sum + r.statement.totalFen, 0) };
 }
 
@@ -163,10 +216,11 @@ export async function closeMonth(repos: Repositories, team: TeamView, month: str
   const members = (await repos.roster.members(team.id)).filter(
     (m) => isPaidByRule(m) && m.hiredOn <= last && (m.leftOn === null || m.leftOn >= first),
   );
-  for (const member of members) {
-    const statement = await statementFor(repos, team, member, month);
-    if (statement !== undefined) await repos.pay.freeze(team.id, member.id, statement);
-  }
+  const statements = await statementsFor(repos, team, members, month);
+  await repos.pay.freeze(
+    team.id,
+    statements.map(({ member, statement }) => ({ memberId: member.id, statement })),
+  );
   return teamPay(repos, team, month);
 }
 
