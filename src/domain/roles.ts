@@ -25,6 +25,14 @@ export type Actor = {
   bootstrapAdmin: boolean;
 };
 
+/**
+ * Management who decide and are told: managers and the director still on the team. They sign off
+ * probations, receive the quarter's and the month's results and the calendar warnings.
+ */
+export function isDecider(member: { role: Role; status: Status }): boolean {
+  return (member.role === 'manager' || member.role === 'director') && member.status !== 'left';
+}
+
 const ROSTER_ADMIN_ROLES: readonly Role[] = ['manager', 'director', 'admin'];
 
 /** Roster changes: managers, the director and admins (and configured admins before a roster exists). */

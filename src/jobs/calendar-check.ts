@@ -1,4 +1,5 @@
 import { addDays } from '../domain/days.ts';
+import { isDecider } from '../domain/roles.ts';
 import { calendarKnownThrough, daysBeyondKnownCalendar } from '../domain/working-days.ts';
 import type { JobDefinition } from './job.ts';
 import { createPostLog } from './posting.ts';
@@ -24,9 +25,7 @@ export const calendarCheck: JobDefinition = {
     const [unknownFrom] = daysBeyondKnownCalendar(context.day, to);
     if (unknownFrom === undefined) return log.result();
     const members = await context.store.roster.members(context.team.id);
-    for (const member of members.filter(
-      (m) => (m.role === 'manager' || m.role === 'director') && m.status !== 'left',
-    )) {
+    for (const member of members.filter(isDecider)) {
       await log.send(
         'calendar-warning',
         { member },

@@ -1,4 +1,5 @@
 import { addDays, startOfMonth } from '../domain/days.ts';
+import { isDecider } from '../domain/roles.ts';
 import { firstWorkingDayOfMonth } from '../domain/working-days.ts';
 import { closeMonth } from '../usecases/pay-statements.ts';
 import type { JobDefinition } from './job.ts';
@@ -19,13 +20,11 @@ export const monthClose: JobDefinition = {
     const month = addDays(startOfMonth(context.day), -1).slice(0, 7);
     const pay = await context.store.transaction((repos) => closeMonth(repos, context.team, month));
     const members = await context.store.roster.members(context.team.id);
-    const posts: JobPost[] = members
-      .filter((m) => (m.role === 'manager' || m.role === 'director') && m.status !== 'left')
-      .map((manager) => ({
-        kind: 'pay-summary',
-        to: { member: manager },
-        message: { kind: 'pay-summary', pay },
-      }));
+    const posts: JobPost[] = members.filter(isDecider).map((manager) => ({
+      kind: 'pay-summary',
+      to: { member: manager },
+      message: { kind: 'pay-summary', pay },
+    }));
     for (const row of pay.rows) {
       if (row.member.status === 'left') continue;
       posts.push({

@@ -1,5 +1,6 @@
 import { addDays } from '../domain/days.ts';
 import { previousQuarter, quarterContaining } from '../domain/quarter-review.ts';
+import { isDecider } from '../domain/roles.ts';
 import { firstWorkingDayOfQuarter, lastWorkingDayOfMonth } from '../domain/working-days.ts';
 import { applyQuarterReview, judgeQuarter } from '../usecases/quarter-review.ts';
 import type { JobDefinition } from './job.ts';
@@ -25,13 +26,11 @@ export const quarterPreview: JobDefinition = {
       firstWorkingDayOfQuarter(addDays(quarter.to, 1), context.calendar) ?? addDays(quarter.to, 1);
     const members = await context.store.roster.members(context.team.id);
     await log.sendAll(
-      members
-        .filter((m) => (m.role === 'manager' || m.role === 'director') && m.status !== 'left')
-        .map((manager) => ({
-          kind: 'quarter-preview',
-          to: { member: manager },
-          message: { kind: 'quarter-preview', review, reviewDay },
-        })),
+      members.filter(isDecider).map((manager) => ({
+        kind: 'quarter-preview',
+        to: { member: manager },
+        message: { kind: 'quarter-preview', review, reviewDay },
+      })),
     );
     return log.result();
   },
@@ -61,9 +60,7 @@ export const quarterReview: JobDefinition = {
     }));
     if (review.results.some((r) => r.outcome === 'flag-for-review')) {
       const members = await context.store.roster.members(context.team.id);
-      for (const manager of members.filter(
-        (m) => (m.role === 'manager' || m.role === 'director') && m.status !== 'left',
-      )) {
+      for (const manager of members.filter(isDecider)) {
         posts.push({
           kind: 'quarter-flags',
           to: { member: manager },

@@ -6,7 +6,7 @@ import {
   readyForSignOff,
   type TrainingItem,
 } from '../domain/probation.ts';
-import { canActFor } from '../domain/roles.ts';
+import { canActFor, isDecider } from '../domain/roles.ts';
 import { DomainError } from '../errors.ts';
 import type { ProbationView } from '../store/careers-repository.ts';
 import type { MemberView } from '../store/roster-repository.ts';
@@ -223,7 +223,5 @@ export async function recordSignOffRequests(
 
 /** Who decides probations: the team's managers and director, still on the team. */
 export async function deciders(repos: Repositories, teamId: number): Promise<MemberView[]> {
-  return (await repos.roster.members(teamId)).filter(
-    (m) => (m.role === 'manager' || m.role === 'director') && m.status !== 'left',
-  );
+  return (await repos.roster.members(teamId)).filter(isDecider);
 }

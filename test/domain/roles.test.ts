@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type Actor, canActFor, canAdministerRoster, parseRole } from '../../src/domain/roles.ts';
+import { type Actor, canActFor, canAdministerRoster, isDecider, parseRole } from '../../src/domain/roles.ts';
 
 const actor = (over: Partial<Actor>): Actor => ({
   memberId: 1,
@@ -48,5 +48,20 @@ describe('permissions', () => {
     ['boss', undefined],
   ])('reads the role %s', (text, role) => {
     expect(parseRole(text)).toBe(role);
+  });
+});
+
+describe('isDecider', () => {
+  it.each([
+    ['manager', 'active', true],
+    ['director', 'active', true],
+    ['manager', 'probation', true],
+    ['manager', 'left', false],
+    ['director', 'left', false],
+    ['leader', 'active', false],
+    ['agent', 'active', false],
+    ['admin', 'active', false],
+  ] as const)('%s (%s): %s', (role, status, expected) => {
+    expect(isDecider({ role, status })).toBe(expected);
   });
 });
