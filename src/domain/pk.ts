@@ -93,19 +93,17 @@ function rankMembersExactly(
     points: number | undefined;
   }>,
 ): MemberStanding[] {
+  // Flat entries and a comparator on plain numbers: 10,000 members are sorted on every board.
   const scored = members.map(({ member, points }) => ({
     member,
+    points: points ?? 0,
     // amount and intents are checked whole numbers here, as the bigint path checks them.
-    key: {
-      points: points ?? 0,
-      amount: wholeNumber(member.totals.amount, 'amount'),
-      intents: wholeNumber(member.totals.intents, 'intents'),
-    },
+    amount: wholeNumber(member.totals.amount, 'amount'),
+    intents: wholeNumber(member.totals.intents, 'intents'),
   }));
-  const compare = (a: (typeof scored)[number], b: (typeof scored)[number]) =>
-    compareNumbers(b.key.points, a.key.points) ||
-    compareNumbers(b.key.amount, a.key.amount) ||
-    compareNumbers(b.key.intents, a.key.intents);
+  type Scored = (typeof scored)[number];
+  const compare = (a: Scored, b: Scored) =>
+    b.points - a.points || b.amount - a.amount || b.intents - a.intents;
   sortTiesByName(
     scored,
     compare,
@@ -113,12 +111,12 @@ function rankMembersExactly(
     (entry) => entry.member.memberId,
   );
   const ranks = competitionRanks(scored, (a, b) => compare(a, b) === 0);
-  return scored.map(({ member, key }, index) => ({
+  return scored.map(({ member, points }, index) => ({
     memberId: member.memberId,
     name: member.name,
     rank: ranks[index] ?? index + 1,
     totals: member.totals,
-    points: key.points / PK_AMOUNT_UNIT_CNY,
+    points: points / PK_AMOUNT_UNIT_CNY,
   }));
 }
 
@@ -367,10 +365,6 @@ function scaledPointsBig(totals: MetricTotals, weights: PkWeights): bigint {
 function wholeNumber(value: number, what: string): number {
   if (!Number.isSafeInteger(value)) throw new RangeError(`PK ${what} must be a whole number, got ${value}`);
   return value;
-}
-
-function compareNumbers(a: number, b: number): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 function whole(value: number, what: string): bigint {

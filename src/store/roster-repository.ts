@@ -23,20 +23,20 @@ export type GroupView = {
 };
 
 export type MemberView = {
-  id: number;
-  teamId: number;
-  messengerUserId: string;
-  displayName: string;
-  role: Role;
-  status: Status;
-  groupId: number | null;
-  groupName: string | null;
-  level: LevelCode;
-  hiredOn: Day;
-  joinedOn: Day | null;
-  protectionEndsOn: Day | null;
-  leftOn: Day | null;
-  locale: string | null;
+  readonly id: number;
+  readonly teamId: number;
+  readonly messengerUserId: string;
+  readonly displayName: string;
+  readonly role: Role;
+  readonly status: Status;
+  readonly groupId: number | null;
+  readonly groupName: string | null;
+  readonly level: LevelCode;
+  readonly hiredOn: Day;
+  readonly joinedOn: Day | null;
+  readonly protectionEndsOn: Day | null;
+  readonly leftOn: Day | null;
+  readonly locale: string | null;
 };
 
 export type NewMember = {
@@ -102,9 +102,26 @@ const MEMBER_SELECT = {
   locale: true,
 } as const;
 
+// One object literal, so that every view has the same shape: jobs read fields of 10,000 of them,
+// and views built by spreading zod's output came in several shapes, which V8 reads far slower.
 function toMember(row: unknown): MemberView {
-  const { group, ...rest } = memberRow.parse(row);
-  return { ...rest, groupName: group?.name ?? null };
+  const m = memberRow.parse(row);
+  return {
+    id: m.id,
+    teamId: m.teamId,
+    messengerUserId: m.messengerUserId,
+    displayName: m.displayName,
+    role: m.role,
+    status: m.status,
+    groupId: m.groupId,
+    groupName: m.group?.name ?? null,
+    level: m.level,
+    hiredOn: m.hiredOn,
+    joinedOn: m.joinedOn,
+    protectionEndsOn: m.protectionEndsOn,
+    leftOn: m.leftOn,
+    locale: m.locale,
+  };
 }
 
 const TEAM_SELECT = { id: true, name: true, timezone: true, locale: true, pkChannelId: true } as const;
@@ -164,8 +181,9 @@ export function rosterRepository(db: Tx, cache?: RosterCache) {
     },
 
     /**
-     * Everyone on the team, those who left included, ordered by group then name. The views are
-     * frozen: outside a transaction they are shared with every caller until the roster changes.
+     * Everyone on the team, those who left included, ordered by group then name. Outside a
+     * transaction the views are shared with every caller until the roster changes: their fields
+     * are readonly (not frozen: V8 reads frozen objects' fields ten times slower).
      */
     async members(teamId: number): Promise<MemberView[]> {
       if (cache === undefined) return readMembers(teamId);
@@ -175,7 +193,7 @@ export function rosterRepository(db: Tx, cache?: RosterCache) {
       if (team === null) return [];
       const cached = cache.get(teamId);
       if (cached !== undefined && cached.version === team.rosterVersion) return [...cached.members];
-      const members = (await readMembers(teamId)).map((m) => Object.freeze(m));
+      const members = await readMembers(teamId);
       cache.set(teamId, { version: team.rosterVersion, members });
       return [...members];
     },

@@ -49,8 +49,8 @@ export type PkBoard = {
   memberViews: Map<number, MemberView>;
   /** Members with at least one entry in the period. */
   logged: ReadonlySet<number>;
-  /** Daily boards: competitors behind their daily target, by group id. */
-  behind: Map<number, BehindMember[]>;
+  /** Daily boards: competitors behind their daily target, by group id (worked out when first read). */
+  readonly behind: Map<number, BehindMember[]>;
   calendar: CalendarSettings;
 };
 
@@ -148,9 +148,15 @@ export async function computePkBoard(
     competitors.map((m) => ({ memberId: m.id, name: m.displayName, totals: totalsOf(m) })),
     weights,
   );
-  const behind = new Map<number, BehindMember[]>();
-  if (options.period === 'day') {
-    const table = targetsOn(options.day, await repos.settings.targetOverrides(options.teamId));
+  // Who is behind target is read by the 18:00 and 09:30 jobs, not by /rank or a late log's
+  // revision: it is worked out when first read, once per board.
+  const overrides = options.period === 'day' ? await repos.settings.targetOverrides(options.teamId) : [];
+  let behind: Map<number, BehindMember[]> | undefined;
+  const behindTarget = (): Map<number, BehindMember[]> => {
+    if (behind !== undefined) return behind;
+    behind = new Map();
+    if (options.period !== 'day') return behind;
+    const table = targetsOn(options.day, overrides);
     // One target per level, not one copy per member.
     const targets = new Map<LevelCode, MetricTotals>();
     for (const m of competitors) {
@@ -166,7 +172,8 @@ export async function computePkBoard(
       list.push({ member: m, totals, missing: missingOf(totals, target), logged: sums.has(m.id) });
       behind.set(m.groupId, list);
     }
-  }
+    return behind;
+  };
   return {
     team,
     period: options.period,
@@ -180,7 +187,9 @@ export async function computePkBoard(
     members: ranked,
     memberViews: new Map(members.map((m) => [m.id, m])),
     logged: new Set(sums.keys()),
-    behind,
+    get behind() {
+      return behindTarget();
+    },
     calendar,
   };
 }
