@@ -237,6 +237,35 @@ export function rosterRepository(db: Tx, cache?: RosterCache) {
       await db.group.update({ where: { id: groupId }, data: { channelId } });
     },
 
+    /**
+     * Sets many members' levels with one UPDATE per level (a quarter review of 10,000 members is
+     * at most twelve statements, not 10,000).
+     */
+    async setLevels(changes: ReadonlyArray<{ memberId: number; level: LevelCode }>): Promise<void> {
+      const byLevel = new Map<LevelCode, number[]>();
+      for (const { memberId, level } of changes) {
+        const ids = byLevel.get(level);
+        if (ids === undefined) byLevel.set(level, [memberId]);
+        else ids.push(memberId);
+      }
+      for (const [level, ids] of byLevel) {
+        await db.member.updateMany({ where: { id: { in: ids } }, data: { level } });
+      }
+    },
+
+    async addLevelChanges(
+      changes: ReadonlyArray<{
+        memberId: number;
+        fromLevel: LevelCode | null;
+        toLevel: LevelCode;
+        reason: string;
+        quarter?: string;
+        decidedById: number | null;
+      }>,
+    ): Promise<void> {
+      if (changes.length > 0) await db.levelChange.createMany({ data: [...changes] });
+    },
+
     async addLevelChange(change: {
       memberId: number;
       fromLevel: LevelCode | null;

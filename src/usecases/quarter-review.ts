@@ -68,18 +68,18 @@ export async function applyQuarterReview(
 ): Promise<QuarterReview> {
   return store.transaction(async (repos) => {
     const review = await judgeQuarter(repos, options.teamId, options.quarter);
-    for (const result of review.results) {
-      if (result.to === result.from) continue;
-      await repos.roster.updateMember(result.member.id, { level: result.to });
-      await repos.roster.addLevelChange({
-        memberId: result.member.id,
-        fromLevel: result.from,
-        toLevel: result.to,
-        reason: result.outcome === 'promoted' ? 'quarter-promotion' : 'quarter-demotion',
+    const changed = review.results.filter((r) => r.to !== r.from);
+    await repos.roster.setLevels(changed.map((r) => ({ memberId: r.member.id, level: r.to })));
+    await repos.roster.addLevelChanges(
+      changed.map((r) => ({
+        memberId: r.member.id,
+        fromLevel: r.from,
+        toLevel: r.to,
+        reason: r.outcome === 'promoted' ? 'quarter-promotion' : 'quarter-demotion',
         quarter: options.quarter.key,
         decidedById: null,
-      });
-    }
+      })),
+    );
     await repos.audit.append({
       teamId: options.teamId,
       actor: 'system',
