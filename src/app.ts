@@ -72,7 +72,17 @@ export function createApp(deps: AppDeps) {
     deps.directoryCacheMs === undefined ? {} : { ttlMs: deps.directoryCacheMs },
   );
   const messenger = createSlackMessenger(app.client, { directory, defaultLocale: deps.locale });
-  const lane = createWorkLane({ concurrency: deps.workConcurrency ?? 1, logger: deps.logger, name: 'slack' });
+  // Work waits for 5 ms without a new request: in a burst every request is acknowledged first.
+  const lane = createWorkLane({
+    concurrency: deps.workConcurrency ?? 1,
+    logger: deps.logger,
+    name: 'slack',
+    quietMs: 5,
+  });
+  app.use(async ({ next }) => {
+    lane.noteArrival();
+    await next();
+  });
   const slackDeps: SlackDeps = {
     ...useCaseDeps,
     directory,

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createLogger } from '../src/logger.ts';
 import { createWorkLane } from '../src/work-lane.ts';
 
@@ -120,5 +120,51 @@ describe('work lane', () => {
     const logger = createLogger({ level: 'info', sink: () => {} });
     expect(() => createWorkLane({ concurrency: 0, logger })).toThrow(RangeError);
     expect(() => createWorkLane({ concurrency: 1.5, logger })).toThrow(RangeError);
+  });
+});
+
+describe('work lane while requests keep arriving', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+  const tick = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+  function quietLane(quietMs: number, maxWaitMs: number) {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    const logger = createLogger({ level: 'info', sink: () => {} });
+    return createWorkLane({ concurrency: 1, logger, quietMs, maxWaitMs });
+  }
+
+  it('starts the next task once no request has come for quietMs', async () => {
+    const work = quietLane(20, 1000);
+    let ran = false;
+    work.noteArrival();
+    work.run(async () => {
+      ran = true;
+    });
+    await tick();
+    await vi.advanceTimersByTimeAsync(10);
+    expect(ran).toBe(false);
+    work.noteArrival(); // another request, 10 ms in
+    await vi.advanceTimersByTimeAsync(15);
+    expect(ran).toBe(false); // 15 ms since it
+    await vi.advanceTimersByTimeAsync(10);
+    expect(ran).toBe(true); // 25 ms since it
+  });
+
+  it('holds a task back no longer than maxWaitMs under a steady stream of requests', async () => {
+    const work = quietLane(20, 100);
+    let ranAt: number | undefined;
+    const start = Date.now();
+    work.run(async () => {
+      ranAt = Date.now() - start;
+    });
+    for (let t = 0; t < 200 && ranAt === undefined; t += 10) {
+      work.noteArrival();
+      await tick();
+      await vi.advanceTimersByTimeAsync(10);
+    }
+    expect(ranAt).toBeGreaterThanOrEqual(100);
+    expect(ranAt).toBeLessThan(120);
   });
 });
