@@ -3,7 +3,6 @@ import { createApp, workConcurrencyFor } from './app.ts';
 import { systemClock } from './clock.ts';
 import { type Config, loadConfig } from './config.ts';
 import { createLogger, type Logger, serializeError } from './logger.ts';
-import { startPlayground } from './playground/start-playground.ts';
 import { openDatabase } from './store/client.ts';
 import { createStore } from './store/store.ts';
 
@@ -79,6 +78,8 @@ async function runPlayground(config: Config, logger: Logger): Promise<void> {
   const database = await openDatabase(PLAYGROUND_DATABASE_URL, {
     logger: { info: (msg, data) => logger.event('info', msg, data) },
   });
+  // Loaded only without Slack settings: a bot in production does not carry the playground.
+  const { startPlayground } = await import('./playground/start-playground.ts');
   const playground = await startPlayground({
     port: config.port,
     database,

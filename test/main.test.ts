@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,14 +12,20 @@ import { createSlackClient } from './helpers/slack-requests.ts';
  * `npm start` as a newcomer meets it: the real entry point in its own process. It runs in an
  * empty folder so that a developer's own .env cannot change the outcome.
  */
-const MAIN = fileURLToPath(new URL('../src/main.ts', import.meta.url));
-const TSX = import.meta.resolve('tsx');
+const ROOT = fileURLToPath(new URL('../', import.meta.url));
+/** package.json's `start` script, word by word: node, its flags, src/start.js. */
+const START_SCRIPT: string[] = JSON.parse(
+  readFileSync(join(ROOT, 'package.json'), 'utf8'),
+).scripts.start.split(' ');
 
 function startMain(
   cwd: string,
   env: Record<string, string>,
 ): { child: ChildProcess; output: () => string; exited: Promise<number | null> } {
-  const child = spawn(process.execPath, ['--import', TSX, MAIN], {
+  const [node, ...args] = START_SCRIPT;
+  expect(node).toBe('node');
+  const argv = args.map((arg) => (arg.startsWith('src/') ? join(ROOT, arg) : arg));
+  const child = spawn(process.execPath, argv, {
     cwd,
     env: { PATH: process.env.PATH ?? '', ...env },
   });

@@ -3,9 +3,7 @@
 import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
-import { PrismaPg } from '@prisma/adapter-pg';
 import BetterSqlite3 from 'better-sqlite3';
-import pg from 'pg';
 import type { Prisma, PrismaClient as SqlitePrismaClient } from './generated/sqlite/client.ts';
 import {
   type MigrationLogger,
@@ -80,7 +78,12 @@ async function openSqlite(url: string): Promise<Database> {
 }
 
 async function openPostgres(url: string, logger: MigrationLogger | undefined): Promise<Database> {
-  const { PrismaClient } = await import('./generated/postgres/client.ts');
+  // Loaded only for PostgreSQL: a bot on SQLite does not carry pg in memory.
+  const [{ PrismaClient }, { PrismaPg }, { default: pg }] = await Promise.all([
+    import('./generated/postgres/client.ts'),
+    import('@prisma/adapter-pg'),
+    import('pg'),
+  ]);
   const pool = new pg.Pool({ connectionString: url });
   let closing = false;
   // An idle connection that the server ends (a restart, a failover, an administrator) is reported

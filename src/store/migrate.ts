@@ -8,7 +8,6 @@ import { createRequire } from 'node:module';
 import { isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
-import { PrismaPg } from '@prisma/adapter-pg';
 import {
   bindMigrationAwareSqlAdapterFactory,
   type SqlDriverAdapter,
@@ -17,7 +16,7 @@ import {
 import type { MigrationList, SchemaEngine, SchemaFilter } from '@prisma/schema-engine-wasm/schema_engine_bg';
 import * as engineGlue from '@prisma/schema-engine-wasm/schema_engine_bg';
 import BetterSqlite3 from 'better-sqlite3';
-import pg from 'pg';
+import type pg from 'pg';
 
 export type Provider = 'sqlite' | 'postgresql';
 
@@ -146,11 +145,15 @@ export async function withSchemaEngine<T>(
   await initialiseEngine();
   const schemaPath = join(prismaDirOf(provider), 'schema.prisma');
   const schema = await readFile(schemaPath, 'utf8');
-  const pool = provider === 'postgresql' ? new pg.Pool({ connectionString: url, max: 2 }) : undefined;
+  // pg is loaded only for PostgreSQL (a bot on SQLite does not carry it in memory).
+  const postgres =
+    provider === 'postgresql' ? await Promise.all([import('pg'), import('@prisma/adapter-pg')]) : undefined;
+  const pool = postgres ? new postgres[0].default.Pool({ connectionString: url, max: 2 }) : undefined;
   pool?.on('connect', describeCharAsText);
-  const inner: SqlMigrationAwareDriverAdapterFactory = pool
-    ? new PrismaPg(pool)
-    : new PrismaBetterSqlite3({ url: sqlitePathOf(url), timeout: SQLITE_BUSY_TIMEOUT_MS });
+  const inner: SqlMigrationAwareDriverAdapterFactory =
+    pool && postgres
+      ? new postgres[1].PrismaPg(pool)
+      : new PrismaBetterSqlite3({ url: sqlitePathOf(url), timeout: SQLITE_BUSY_TIMEOUT_MS });
   const adapters: SqlDriverAdapter[] = [];
   // The engine does not dispose the adapters it opens; keeping track of them closes the SQLite file
   // (and the pg pool below) as soon as the work is done instead of whenever they are collected.

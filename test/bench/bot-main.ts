@@ -1,6 +1,6 @@
 /**
  * The process under load in the logging benchmark, run as its own process so that its memory is
- * its own: `node --import tsx test/bench/bot-main.ts`.
+ * its own: started like `npm start` (src/start.js test/bench/bot-main.ts).
  *
  * BENCH_MODE=bot: the real bot (createApp on DATABASE_URL, the scheduler off, the clock fixed at
  * BENCH_NOW so that the seeded roster's "today" is the day logged).

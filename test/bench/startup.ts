@@ -1,5 +1,5 @@
 /**
- * Start-up: `node --import tsx src/main.ts`, the way `npm start` runs the bot, on an empty store
+ * Start-up: `npm start` (src/start.js bundles src/main.ts and runs it) on an empty store
  * and the fake Web API, timed from spawn to its `ready` line, with its memory at rest. The first
  * start applies the migrations; the restarts after it are what a deployment sees every day. The
  * floor is the ack-only Bolt app of the logging benchmark, started the same way.
