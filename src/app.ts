@@ -73,6 +73,8 @@ export function createApp(deps: AppDeps) {
   );
   const messenger = createSlackMessenger(app.client, { directory, defaultLocale: deps.locale });
   // Work waits for 5 ms without a new request: in a burst every request is acknowledged first.
+  // A task is held at most 10 s (the default), well inside response_url's 30 minutes; a burst of
+  // 2,000 is acknowledged in 2-4 s here.
   const lane = createWorkLane({
     concurrency: deps.workConcurrency ?? 1,
     logger: deps.logger,

@@ -41,7 +41,7 @@ export function createWorkLane(options: {
   name?: string;
   /** How long without a new request before the next task starts (0: at once, the default). */
   quietMs?: number;
-  /** The longest a task is held back by arriving requests (default 3 s). */
+  /** The longest a task is held back by arriving requests (default 10 s). */
   maxWaitMs?: number;
 }): WorkLane {
   if (!Number.isInteger(options.concurrency) || options.concurrency < 1)
@@ -53,7 +53,7 @@ export function createWorkLane(options: {
   let idleWaiters: Array<() => void> = [];
   let lastArrival = Number.NEGATIVE_INFINITY;
   const quietMs = options.quietMs ?? 0;
-  const maxWaitMs = options.maxWaitMs ?? 3000;
+  const maxWaitMs = options.maxWaitMs ?? 10_000;
 
   /** Resolves when no request has arrived for quietMs, or the oldest task has waited maxWaitMs. */
   const quiet = async (): Promise<void> => {
