@@ -127,6 +127,24 @@ export function activityRepository(db: Tx) {
       return new Map(rows.map((row) => [toNumber(row.memberId), toTotals(row)]));
     },
 
+    /**
+     * Totals per active member of a team over [from, to] (the quarter review's population before
+     * its role check); members with no entries are absent. Walks the active members in id order
+     * and each one's entries by the (memberId, day) index: no sort of a quarter's rows, which the
+     * team-wide range of teamMemberTotals needs.
+     */
+    async activeMemberTotals(teamId: number, from: Day, to: Day): Promise<Map<number, MetricTotals>> {
+      const rows = await db.$queryRaw<Array<SumRow & { memberId: unknown }>>`
+        SELECT m."id" AS "memberId", SUM(e."calls") AS "calls", SUM(e."effective") AS "effective",
+               SUM(e."intents") AS "intents", SUM(e."followUps") AS "followUps",
+               SUM(e."appointments") AS "appointments", SUM(e."amount") AS "amount"
+        FROM "Member" m
+        JOIN "ActivityEntry" e ON e."memberId" = m."id" AND e."day" >= ${from} AND e."day" <= ${to}
+        WHERE m."teamId" = ${teamId} AND m."status" = 'active'
+        GROUP BY m."id"`;
+      return new Map(rows.map((row) => [toNumber(row.memberId), toTotals(row)]));
+    },
+
     /** Totals per member and day of a team over [from, to]; only (member, day) pairs with entries. */
     async teamDailyTotals(
       teamId: number,

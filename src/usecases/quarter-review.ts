@@ -18,7 +18,7 @@ export async function judgeQuarter(
 ): Promise<QuarterReview> {
   const [members, sums, overrides, calendar, holds] = await Promise.all([
     repos.roster.members(teamId),
-    repos.activity.teamMemberTotals(teamId, quarter.from, quarter.to),
+    repos.activity.activeMemberTotals(teamId, quarter.from, quarter.to),
     repos.settings.targetOverrides(teamId),
     repos.calendar.settings(teamId),
     repos.careers.holds(teamId, quarter.key),
