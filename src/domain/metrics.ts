@@ -17,6 +17,16 @@ export const ZERO_TOTALS: MetricTotals = {
   amount: 0,
 };
 
+/** addTotals into `sum` itself: summing thousands of members allocates no object per member. */
+export function addTotalsInto(sum: MetricTotals, totals: MetricTotals): void {
+  sum.calls += totals.calls;
+  sum.effective += totals.effective;
+  sum.intents += totals.intents;
+  sum.followUps += totals.followUps;
+  sum.appointments += totals.appointments;
+  sum.amount += totals.amount;
+}
+
 export function addTotals(a: MetricTotals, b: Partial<MetricTotals>): MetricTotals {
   return {
     calls: a.calls + (b.calls ?? 0),

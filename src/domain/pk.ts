@@ -8,7 +8,7 @@
  * all sums and comparisons: nothing is floored, a group's points are exactly the sum of its members'
  * points, and amounts beyond 2^53 / 20 CNY rank correctly. Numbers handed out are for display.
  */
-import { type MetricTotals, ZERO_TOTALS } from './metrics.ts';
+import { addTotalsInto, type MetricTotals, ZERO_TOTALS } from './metrics.ts';
 
 /**
  * Points per unit of each metric, except `amount`: points per 10,000 CNY of 业绩. Whole numbers
@@ -177,7 +177,7 @@ export function rankGroups(input: {
     const { points, amount, intents } =
       groupSumsIfSafe(onDuty, input.weights) ?? groupSumsExactly(onDuty, input.weights);
     const totals = { ...ZERO_TOTALS };
-    for (const member of onDuty) addInto(totals, member.totals);
+    for (const member of onDuty) addTotalsInto(totals, member.totals);
     // `units` is the divisor of per-capita points, in member-days; every group shares periodDays,
     // so comparing points / units across groups is comparing points per full-time member.
     return { group, members: onDuty.length, units: dutyDays, points, amount, intents, totals };
@@ -257,15 +257,6 @@ function groupSumsIfSafe(
       return undefined;
   }
   return { points: BigInt(points), amount: BigInt(amount), intents: BigInt(intents) };
-}
-
-function addInto(sum: MetricTotals, totals: MetricTotals): void {
-  sum.calls += totals.calls;
-  sum.effective += totals.effective;
-  sum.intents += totals.intents;
-  sum.followUps += totals.followUps;
-  sum.appointments += totals.appointments;
-  sum.amount += totals.amount;
 }
 
 export type GroupStreak = {

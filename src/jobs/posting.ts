@@ -1,3 +1,4 @@
+import { groupBy } from '../collections.ts';
 import { serializeError } from '../logger.ts';
 import type { PostFailure, PostRecord } from '../store/jobs-repository.ts';
 import type { Audience, Messenger, Outbound, PostRef } from '../usecases/messenger.ts';
@@ -76,13 +77,7 @@ export function createPostLog(context: Pick<JobContext, 'messenger' | 'logger' |
      * in any order, so channel posts whose order matters go through `send`.
      */
     async sendAll(items: readonly JobPost[]): Promise<void> {
-      const lanes = new Map<string, JobPost[]>();
-      for (const item of items) {
-        const lane = lanes.get(targetOf(item.to));
-        if (lane === undefined) lanes.set(targetOf(item.to), [item]);
-        else lane.push(item);
-      }
-      const queue = [...lanes.values()];
+      const queue = [...groupBy(items, (item) => targetOf(item.to)).values()];
       let next = 0;
       const worker = async () => {
         for (let lane = queue[next++]; lane !== undefined; lane = queue[next++]) {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { groupBy } from '../collections.ts';
 import { type Day, parseDay } from '../domain/days.ts';
 import { isLevelCode, type LevelCode } from '../domain/levels.ts';
 import { isTrainingItem, type TrainingItem } from '../domain/probation.ts';
@@ -225,18 +226,15 @@ export function careersRepository(db: Tx) {
         select: { memberId: true, fromLevel: true, toLevel: true, at: true },
         orderBy: { id: 'asc' },
       });
-      const histories = new Map<number, LevelStepView[]>();
-      for (const r of rows) {
-        const step = {
+      return groupBy(
+        rows,
+        (r) => r.memberId,
+        (r): LevelStepView => ({
           fromLevel: r.fromLevel === null ? null : level.parse(r.fromLevel),
           toLevel: level.parse(r.toLevel),
           at: r.at,
-        };
-        const history = histories.get(r.memberId);
-        if (history === undefined) histories.set(r.memberId, [step]);
-        else history.push(step);
-      }
-      return histories;
+        }),
+      );
     },
   };
 }

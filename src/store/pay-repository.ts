@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { groupBy } from '../collections.ts';
 import { type Day, parseDay } from '../domain/days.ts';
 import { isLevelCode, type LevelCode } from '../domain/levels.ts';
 import type { PayRule, RuleVersion, Statement } from '../domain/pay.ts';
@@ -158,13 +159,11 @@ export function payRepository(db: Tx) {
         select: { memberId: true, reason: true, amountFen: true },
         orderBy: { id: 'asc' },
       });
-      const byMember = new Map<number, Array<{ reason: string; amountFen: number }>>();
-      for (const { memberId, reason, amountFen } of rows) {
-        const lines = byMember.get(memberId);
-        if (lines === undefined) byMember.set(memberId, [{ reason, amountFen }]);
-        else lines.push({ reason, amountFen });
-      }
-      return byMember;
+      return groupBy(
+        rows,
+        (r) => r.memberId,
+        ({ reason, amountFen }) => ({ reason, amountFen }),
+      );
     },
 
     async addAdjustment(a: {

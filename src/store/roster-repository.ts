@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { groupBy } from '../collections.ts';
 import type { Day } from '../domain/days.ts';
 import { parseDay } from '../domain/days.ts';
 import { isLevelCode, type LevelCode } from '../domain/levels.ts';
@@ -51,6 +52,17 @@ export type NewMember = {
   joinedOn: Day | null;
   protectionEndsOn: Day | null;
   locale: string | null;
+};
+
+/** A row of the level history, as written. */
+export type NewLevelChange = {
+  memberId: number;
+  fromLevel: LevelCode | null;
+  toLevel: LevelCode;
+  reason: string;
+  note?: string;
+  quarter?: string;
+  decidedById: number | null;
 };
 
 export type MemberPatch = Partial<
@@ -242,39 +254,22 @@ export function rosterRepository(db: Tx, cache?: RosterCache) {
      * at most twelve statements, not 10,000).
      */
     async setLevels(changes: ReadonlyArray<{ memberId: number; level: LevelCode }>): Promise<void> {
-      const byLevel = new Map<LevelCode, number[]>();
-      for (const { memberId, level } of changes) {
-        const ids = byLevel.get(level);
-        if (ids === undefined) byLevel.set(level, [memberId]);
-        else ids.push(memberId);
-      }
+      const byLevel = groupBy(
+        changes,
+        (c) => c.level,
+        (c) => c.memberId,
+      );
       for (const [level, ids] of byLevel) {
         await db.member.updateMany({ where: { id: { in: ids } }, data: { level } });
       }
     },
 
-    async addLevelChanges(
-      changes: ReadonlyArray<{
-        memberId: number;
-        fromLevel: LevelCode | null;
-        toLevel: LevelCode;
-        reason: string;
-        quarter?: string;
-        decidedById: number | null;
-      }>,
-    ): Promise<void> {
+    /** Many history rows in one statement (a quarter review's changes). */
+    async addLevelChanges(changes: readonly NewLevelChange[]): Promise<void> {
       if (changes.length > 0) await db.levelChange.createMany({ data: [...changes] });
     },
 
-    async addLevelChange(change: {
-      memberId: number;
-      fromLevel: LevelCode | null;
-      toLevel: LevelCode;
-      reason: string;
-      note?: string;
-      quarter?: string;
-      decidedById: number | null;
-    }): Promise<void> {
+    async addLevelChange(change: NewLevelChange): Promise<void> {
       await db.levelChange.create({ data: change });
     },
   };

@@ -1,3 +1,4 @@
+import { groupBy } from '../collections.ts';
 import {
   type Day,
   earlierDay,
@@ -122,13 +123,7 @@ export async function computePkBoard(
     return days;
   };
   // Competitors by group in one pass (filtering the whole roster per group is groups × members).
-  const byGroup = new Map<number, MemberView[]>();
-  for (const m of competitors) {
-    if (m.groupId === null) continue;
-    const list = byGroup.get(m.groupId);
-    if (list === undefined) byGroup.set(m.groupId, [m]);
-    else list.push(m);
-  }
+  const byGroup = groupBy(competitors, (m) => m.groupId);
 
   const standings = rankGroups({
     weights,
@@ -154,13 +149,15 @@ export async function computePkBoard(
   let behind: Map<number, BehindMember[]> | undefined;
   const behindTarget = (): Map<number, BehindMember[]> => {
     if (behind !== undefined) return behind;
-    behind = new Map();
-    if (options.period !== 'day') return behind;
+    if (options.period !== 'day') {
+      behind = new Map();
+      return behind;
+    }
     const table = targetsOn(options.day, overrides);
     // One target per level, not one copy per member.
     const targets = new Map<LevelCode, MetricTotals>();
+    const missed: BehindMember[] = [];
     for (const m of competitors) {
-      if (m.groupId === null) continue;
       let target = targets.get(m.level);
       if (target === undefined) {
         target = targetFor(table, m.level, 'day');
@@ -168,10 +165,9 @@ export async function computePkBoard(
       }
       const totals = totalsOf(m);
       if (isTargetMet(totals, target)) continue;
-      const list = behind.get(m.groupId) ?? [];
-      list.push({ member: m, totals, missing: missingOf(totals, target), logged: sums.has(m.id) });
-      behind.set(m.groupId, list);
+      missed.push({ member: m, totals, missing: missingOf(totals, target), logged: sums.has(m.id) });
     }
+    behind = groupBy(missed, (b) => b.member.groupId);
     return behind;
   };
   return {
@@ -215,13 +211,10 @@ const notLoggedCache = new WeakMap<PkBoard, Map<number, MemberView[]>>();
 function notLoggedByGroup(board: PkBoard): Map<number, MemberView[]> {
   let byGroup = notLoggedCache.get(board);
   if (byGroup === undefined) {
-    byGroup = new Map();
-    for (const m of board.memberViews.values()) {
-      if (m.groupId === null || !isCompetitor(m, board.day) || board.logged.has(m.id)) continue;
-      const list = byGroup.get(m.groupId);
-      if (list === undefined) byGroup.set(m.groupId, [m]);
-      else list.push(m);
-    }
+    const notLogged = [...board.memberViews.values()].filter(
+      (m) => isCompetitor(m, board.day) && !board.logged.has(m.id),
+    );
+    byGroup = groupBy(notLogged, (m) => m.groupId);
     notLoggedCache.set(board, byGroup);
   }
   return byGroup;
