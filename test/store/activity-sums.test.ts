@@ -34,6 +34,20 @@ describe('per-member sums of a team', () => {
       { who: 'UB', day: '2027-01-01', calls: 99 },
       { who: 'UP', day: '2026-10-02', calls: 3 },
       { who: 'UL', day: '2026-10-03', calls: 4 },
+      // A day with several entries each, one of them taking figures back (as an undo does).
+      {
+        who: 'UA',
+        day: '2027-03-02',
+        calls: 40,
+        effective: 12,
+        followUps: 3,
+        appointments: 1,
+        amount: 80_000,
+      },
+      { who: 'UA', day: '2027-03-02', calls: 15, intents: 4 },
+      { who: 'UA', day: '2027-03-02', calls: -15, intents: -4 },
+      { who: 'UB', day: '2027-03-02', calls: 30, amount: -2_000 },
+      { who: 'UB', day: '2027-03-02', calls: 1, amount: 3_000 },
     ]);
   });
   afterAll(() => database.close());
@@ -48,5 +62,31 @@ describe('per-member sums of a team', () => {
     expect(active.get(ids.get('UA') ?? -1)).toMatchObject({ calls: 25, intents: 2, amount: 100_000 });
     expect(active.get(ids.get('UB') ?? -1)).toMatchObject({ calls: 7 });
     expect(all.has(ids.get('UP') ?? -1) && all.has(ids.get('UL') ?? -1)).toBe(true);
+  });
+
+  it("sums one day per member as each member's own sums do, all six figures", async () => {
+    const on = day('2027-03-02');
+    const sums = await store.activity.teamMemberTotals(teamId, on, on);
+    expect([...sums.keys()].sort()).toEqual([ids.get('UA'), ids.get('UB')].sort());
+    for (const [memberId, totals] of sums)
+      expect(totals).toEqual(await store.activity.memberTotals(memberId, on, on));
+    expect(sums.get(ids.get('UA') ?? -1)).toEqual({
+      calls: 40,
+      effective: 12,
+      intents: 0,
+      followUps: 3,
+      appointments: 1,
+      amount: 80_000,
+    });
+    expect(sums.get(ids.get('UB') ?? -1)).toMatchObject({ calls: 31, amount: 1_000 });
+  });
+
+  it('sums nothing to an empty map', async () => {
+    expect((await store.activity.teamMemberTotals(teamId, day('2025-01-01'), day('2025-01-31'))).size).toBe(
+      0,
+    );
+    expect((await store.activity.activeMemberTotals(teamId, day('2025-01-01'), day('2025-01-01'))).size).toBe(
+      0,
+    );
   });
 });
