@@ -82,7 +82,7 @@ export const careersDaily: JobDefinition = {
 /** The demotion-risk warnings, to each member at risk and their leader, on the day they are due. */
 async function atRiskWarnings(
   context: JobContext,
-  members: MemberView[],
+  members: readonly MemberView[],
   leaderOf: (m: MemberView) => MemberView | undefined,
 ): Promise<JobPost[]> {
   const quarter = quarterContaining(context.day);

@@ -16,11 +16,11 @@ export type TeamView = {
 };
 
 export type GroupView = {
-  id: number;
-  teamId: number;
-  name: string;
-  leaderId: number | null;
-  channelId: string | null;
+  readonly id: number;
+  readonly teamId: number;
+  readonly name: string;
+  readonly leaderId: number | null;
+  readonly channelId: string | null;
 };
 
 export type MemberView = {
@@ -140,17 +140,23 @@ const TEAM_SELECT = { id: true, name: true, timezone: true, locale: true, pkChan
 const GROUP_SELECT = { id: true, teamId: true, name: true, leaderId: true, channelId: true } as const;
 
 /**
- * The members of each team as last read, with the team's roster version at that moment. Triggers
- * raise `Team.rosterVersion` in the same transaction as any change to its members or groups (by
- * whichever process or tool makes it), so one small read tells whether the copy is still the
- * roster: the PK of 10,000 agents then reads their sums, not 10,000 member rows, every time.
+ * The members and the groups of each team as last read, with the team's roster version at that
+ * moment. Triggers raise `Team.rosterVersion` in the same transaction as any change to its members
+ * or groups (by whichever process or tool makes it), so one small read tells whether the copy is
+ * still the roster: the PK of 10,000 agents then reads their sums, not 10,000 member rows and
+ * 1,000 groups, every time.
  * Shared by a store's repositories outside transactions only: inside one, a copy could hold
  * changes that are later rolled back.
  */
-export type RosterCache = Map<number, { version: number; members: readonly MemberView[] }>;
+export type RosterCache = {
+  members: Map<number, Cached<readonly MemberView[]>>;
+  groups: Map<number, Cached<readonly GroupView[]>>;
+};
+
+type Cached<T> = { version: number; value: T };
 
 export function createRosterCache(): RosterCache {
-  return new Map();
+  return { members: new Map(), groups: new Map() };
 }
 
 export function rosterRepository(db: Tx, cache?: RosterCache) {
@@ -161,6 +167,23 @@ export function rosterRepository(db: Tx, cache?: RosterCache) {
       orderBy: [{ groupId: 'asc' }, { displayName: 'asc' }],
     });
     return rows.map(toMember);
+  };
+  /** `read` of a team's roster, or the copy last read while the team's roster version holds. */
+  const cachedRead = async <T>(
+    byTeam: Map<number, Cached<readonly T[]>> | undefined,
+    teamId: number,
+    read: () => Promise<readonly T[]>,
+  ): Promise<readonly T[]> => {
+    if (byTeam === undefined) return read();
+    // The version is read before the roster: a change committed in between leaves a copy newer
+    // than its version, which the next call reads again, never an older one.
+    const team = await db.team.findUnique({ where: { id: teamId }, select: { rosterVersion: true } });
+    if (team === null) return [];
+    const cached = byTeam.get(teamId);
+    if (cached !== undefined && cached.version === team.rosterVersion) return cached.value;
+    const value = await read();
+    byTeam.set(teamId, { version: team.rosterVersion, value });
+    return value;
   };
   return {
     async firstTeam(): Promise<TeamView | undefined> {
@@ -194,20 +217,12 @@ export function rosterRepository(db: Tx, cache?: RosterCache) {
 
     /**
      * Everyone on the team, those who left included, ordered by group then name. Outside a
-     * transaction the views are shared with every caller until the roster changes: their fields
-     * are readonly (not frozen: V8 reads frozen objects' fields ten times slower).
+     * transaction the list and its views are shared with every caller until the roster changes
+     * (so a caller can keep what it works out from one roster beside it): both are readonly, not
+     * frozen, since V8 reads frozen objects' fields ten times slower.
      */
-    async members(teamId: number): Promise<MemberView[]> {
-      if (cache === undefined) return readMembers(teamId);
-      // The version is read before the members: a change committed in between leaves a copy newer
-      // than its version, which the next call reads again, never an older one.
-      const team = await db.team.findUnique({ where: { id: teamId }, select: { rosterVersion: true } });
-      if (team === null) return [];
-      const cached = cache.get(teamId);
-      if (cached !== undefined && cached.version === team.rosterVersion) return [...cached.members];
-      const members = await readMembers(teamId);
-      cache.set(teamId, { version: team.rosterVersion, members });
-      return [...members];
+    async members(teamId: number): Promise<readonly MemberView[]> {
+      return cachedRead(cache?.members, teamId, () => readMembers(teamId));
     },
 
     async createMember(member: NewMember): Promise<MemberView> {
@@ -220,8 +235,11 @@ export function rosterRepository(db: Tx, cache?: RosterCache) {
       );
     },
 
-    async groups(teamId: number): Promise<GroupView[]> {
-      return db.group.findMany({ where: { teamId }, select: GROUP_SELECT, orderBy: { name: 'asc' } });
+    /** The team's groups by name; shared outside a transaction as members() is. */
+    async groups(teamId: number): Promise<readonly GroupView[]> {
+      return cachedRead(cache?.groups, teamId, () =>
+        db.group.findMany({ where: { teamId }, select: GROUP_SELECT, orderBy: { name: 'asc' } }),
+      );
     },
 
     async groupByName(teamId: number, name: string): Promise<GroupView | undefined> {

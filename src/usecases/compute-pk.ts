@@ -15,6 +15,8 @@ import { type MetricTotals, ZERO_TOTALS } from '../domain/metrics.ts';
 import {
   type GroupStanding,
   type MemberStanding,
+  type NameOrder,
+  nameOrderOf,
   type PkWeights,
   rankGroups,
   rankMembers,
@@ -45,11 +47,12 @@ export type PkBoard = {
   key: string;
   weights: PkWeights;
   groups: GroupStanding[];
-  groupViews: GroupView[];
-  members: MemberStanding[];
-  memberViews: Map<number, MemberView>;
+  groupViews: readonly GroupView[];
+  /** Every competitor ranked (worked out when first read: a late log's revision may not need it). */
+  readonly members: MemberStanding[];
+  memberViews: ReadonlyMap<number, MemberView>;
   /** Members with at least one entry in the period. */
-  logged: ReadonlySet<number>;
+  readonly logged: ReadonlySet<number>;
   /** Daily boards: competitors behind their daily target, by group id (worked out when first read). */
   readonly behind: Map<number, BehindMember[]>;
   calendar: CalendarSettings;
@@ -94,13 +97,15 @@ export async function computePkBoard(
   options: { teamId: number; period: PkPeriod; day: Day },
 ): Promise<PkBoard> {
   const { from, to, key } = pkRange(options.period, options.day);
-  const [team, groups, members, sums, settings, calendar] = await Promise.all([
+  const [team, groups, members, sums, settings, calendar, overrides] = await Promise.all([
     repos.roster.team(options.teamId),
     repos.roster.groups(options.teamId),
     repos.roster.members(options.teamId),
     repos.activity.teamMemberTotals(options.teamId, from, earlierDay(options.day, to)),
     repos.settings.teamSettings(options.teamId),
     repos.calendar.settings(options.teamId),
+    // Daily boards tell who is behind their daily target.
+    options.period === 'day' ? repos.settings.targetOverrides(options.teamId) : [],
   ]);
   const weights = pkWeightsFrom(settings);
   const competitors = members.filter((m) => isCompetitor(m, options.day));
@@ -122,37 +127,28 @@ export async function computePkBoard(
     }
     return days;
   };
-  // Competitors by group in one pass (filtering the whole roster per group is groups × members).
-  const byGroup = groupBy(competitors, (m) => m.groupId);
-
+  // One entry per competitor, read by both rankings; grouped in one pass (filtering the whole
+  // roster per group is groups × members).
+  const entries = competitors.map((m) => ({
+    memberId: m.id,
+    name: m.displayName,
+    groupId: m.groupId,
+    onDuty: true,
+    dutyDays: dutyDays(m),
+    totals: totalsOf(m),
+  }));
+  const byGroup = groupBy(entries, (entry) => entry.groupId);
   const standings = rankGroups({
     weights,
     periodDays,
     groups: groups.map((group) => ({
       groupId: group.id,
       name: group.name,
-      members: (byGroup.get(group.id) ?? []).map((m) => ({
-        memberId: m.id,
-        onDuty: true,
-        dutyDays: dutyDays(m),
-        totals: totalsOf(m),
-      })),
+      members: byGroup.get(group.id) ?? [],
     })),
   });
-  const ranked = rankMembers(
-    competitors.map((m) => ({ memberId: m.id, name: m.displayName, totals: totalsOf(m) })),
-    weights,
-  );
-  // Who is behind target is read by the 18:00 and 09:30 jobs, not by /rank or a late log's
-  // revision: it is worked out when first read, once per board.
-  const overrides = options.period === 'day' ? await repos.settings.targetOverrides(options.teamId) : [];
-  let behind: Map<number, BehindMember[]> | undefined;
   const behindTarget = (): Map<number, BehindMember[]> => {
-    if (behind !== undefined) return behind;
-    if (options.period !== 'day') {
-      behind = new Map();
-      return behind;
-    }
+    if (options.period !== 'day') return new Map();
     const table = targetsOn(options.day, overrides);
     // One target per level, not one copy per member.
     const targets = new Map<LevelCode, MetricTotals>();
@@ -167,9 +163,13 @@ export async function computePkBoard(
       if (isTargetMet(totals, target)) continue;
       missed.push({ member: m, totals, missing: missingOf(totals, target), logged: sums.has(m.id) });
     }
-    behind = groupBy(missed, (b) => b.member.groupId);
-    return behind;
+    return groupBy(missed, (b) => b.member.groupId);
   };
+  // The member ranking, who is behind and who logged are each worked out when first read: a late
+  // log's revision reads none of them unless the standings changed.
+  let ranked: MemberStanding[] | undefined;
+  let behind: Map<number, BehindMember[]> | undefined;
+  let logged: ReadonlySet<number> | undefined;
   return {
     team,
     period: options.period,
@@ -180,14 +180,42 @@ export async function computePkBoard(
     weights,
     groups: standings,
     groupViews: groups,
-    members: ranked,
-    memberViews: new Map(members.map((m) => [m.id, m])),
-    logged: new Set(sums.keys()),
+    get members() {
+      ranked ??= rankMembers(entries, weights, rosterIndex(members).names);
+      return ranked;
+    },
+    memberViews: rosterIndex(members).byId,
+    get logged() {
+      logged ??= new Set(sums.keys());
+      return logged;
+    },
     get behind() {
-      return behindTarget();
+      behind ??= behindTarget();
+      return behind;
     },
     calendar,
   };
+}
+
+/**
+ * What every board of one roster needs of it: its members by id and the collation order of their
+ * names. The store hands out the same roster list until the roster changes, so a team's boards
+ * (every /rank, every late log's revision) work this out once per roster, not once per board.
+ */
+type RosterIndex = { byId: ReadonlyMap<number, MemberView>; names: NameOrder };
+
+const rosterIndexes = new WeakMap<readonly MemberView[], RosterIndex>();
+
+function rosterIndex(members: readonly MemberView[]): RosterIndex {
+  let index = rosterIndexes.get(members);
+  if (index === undefined) {
+    index = {
+      byId: new Map(members.map((m) => [m.id, m])),
+      names: nameOrderOf(members.map((m) => m.displayName)),
+    };
+    rosterIndexes.set(members, index);
+  }
+  return index;
 }
 
 /** The winning group(s) of a board: first place with someone on duty who scored at all. */

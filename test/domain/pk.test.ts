@@ -4,6 +4,7 @@ import { addTotals, type MetricTotals, ZERO_TOTALS } from '../../src/domain/metr
 import {
   DEFAULT_PK_WEIGHTS,
   memberPoints,
+  nameOrderOf,
   type PkGroupInput,
   type PkWeights,
   rankGroups,
@@ -471,6 +472,23 @@ describe('rankGroups over a period with members on duty part of it', () => {
   });
 });
 
+describe('nameOrderOf', () => {
+  it('places names in zh-CN collation order, each distinct name once', () => {
+    const order = nameOrderOf(['王芳', '李娜', '张伟', '李娜', 'Anna', '赵磊']);
+    const placed = [...order].sort((a, b) => a[1] - b[1]).map(([name]) => name);
+    // Pinyin order (li, wang, zhang, zhao); zh-CN collation puts Latin letters after Han.
+    expect(placed).toEqual(['李娜', '王芳', '张伟', '赵磊', 'Anna']);
+    expect(new Set(order.values()).size).toBe(5);
+  });
+
+  it('gives names the collator finds equal one place', () => {
+    // "é" precomposed and as "e" + combining accent: different strings, equal to the collator.
+    const order = nameOrderOf(['\u00e9mile', 'e\u0301mile', 'zoe']);
+    expect(order.get('\u00e9mile')).toBe(order.get('e\u0301mile'));
+    expect(order.get('zoe')).toBe(2);
+  });
+});
+
 /**
  * The rankings against a reference written out in the test: one sort with every key, on bigint
  * points. Scores are drawn from a few values (ties are common, so the collator's part is exercised)
@@ -507,9 +525,15 @@ describe('rankMembers and rankGroups against a one-sort reference', () => {
             a.memberId - b.memberId
           );
         });
-        expect(rankMembers(members, DEFAULT_PK_WEIGHTS).map((m) => m.memberId)).toEqual(
-          expected.map((m) => m.memberId),
+        const ids = expected.map((m) => m.memberId);
+        expect(rankMembers(members, DEFAULT_PK_WEIGHTS).map((m) => m.memberId)).toEqual(ids);
+        // The collation worked out ahead gives the same order, whole or lacking some names.
+        const names = members.map((m) => m.name);
+        expect(rankMembers(members, DEFAULT_PK_WEIGHTS, nameOrderOf(names)).map((m) => m.memberId)).toEqual(
+          ids,
         );
+        const partial = nameOrderOf(names.slice(0, names.length >> 1));
+        expect(rankMembers(members, DEFAULT_PK_WEIGHTS, partial).map((m) => m.memberId)).toEqual(ids);
       }),
     );
   });

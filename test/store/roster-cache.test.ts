@@ -14,6 +14,7 @@ describe('the roster kept between reads', () => {
   let teamId: number;
   const names = async () =>
     (await store.roster.members(teamId)).map((m) => `${m.groupName}/${m.displayName}`);
+  const groupNames = async () => (await store.roster.groups(teamId)).map((g) => g.name);
 
   beforeAll(async () => {
     database = await createTestDatabase();
@@ -28,16 +29,26 @@ describe('the roster kept between reads', () => {
   });
   afterAll(() => database.close());
 
-  it('hands out the same views while nothing changes', async () => {
+  it('hands out the same lists while nothing changes', async () => {
     const first = await store.roster.members(teamId);
     const second = await store.roster.members(teamId);
-    expect(second).toEqual(first);
-    expect(second[0]).toBe(first[0]); // shared (MemberView's fields are readonly)
-    expect(second).not.toBe(first); // the list itself is the caller's own
+    // Shared: the lists are readonly and so are the views' fields.
+    expect(second).toBe(first);
+    expect(first.map((m) => m.displayName)).toEqual(['王芳', '李娜']);
+    const groups = await store.roster.groups(teamId);
+    expect(await store.roster.groups(teamId)).toBe(groups);
+  });
+
+  it('hands out a list of its own inside a transaction', async () => {
+    const outside = await store.roster.members(teamId);
+    const inside = await store.transaction((tx) => tx.roster.members(teamId));
+    expect(inside).not.toBe(outside);
+    expect(inside).toEqual(outside);
   });
 
   it('shows a change written around the store, by another process or by hand', async () => {
     expect(await names()).toEqual(['一组/王芳', '二组/李娜']);
+    expect(await groupNames()).toEqual(['一组', '二组']);
     await database.prisma.member.update({
       where: { messengerUserId: 'UA' },
       data: { displayName: '王芳芳' },
@@ -45,6 +56,7 @@ describe('the roster kept between reads', () => {
     expect(await names()).toEqual(['一组/王芳芳', '二组/李娜']);
     await database.prisma.$executeRawUnsafe(`UPDATE "Group" SET "name" = '三组' WHERE "name" = '二组'`);
     expect(await names()).toEqual(['一组/王芳芳', '三组/李娜']);
+    expect(await groupNames()).toEqual(['一组', '三组']);
     const group = await database.prisma.group.findFirstOrThrow({ where: { name: '一组' } });
     await database.prisma.member.create({
       data: {
