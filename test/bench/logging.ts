@@ -25,6 +25,11 @@ export type Burst = {
   ackMaxMs: number;
   /** Acks that took over a second (under a burst: connections the kernel made wait). */
   acksOverOneSecond: number;
+  /**
+   * Inside the process: from the request's headers read to its ack written. The time the process
+   * itself holds a request, without the wait for the process to accept and read it.
+   */
+  inProcess: { p50Ms: number; p99Ms: number; maxMs: number; requests: number };
   /** Requests that got no answer at all, by error code. */
   errors: Record<string, number>;
   /** Bot only: every reply reached the fake response_url. */
@@ -184,7 +189,7 @@ async function replies(
   };
 }
 
-function summary(result: LoadResult, requests: number): Burst {
+function summary(result: LoadResult, requests: number, requestTimes: readonly number[]): Burst {
   return {
     requests,
     acked: result.ok.filter(Boolean).length,
@@ -193,6 +198,12 @@ function summary(result: LoadResult, requests: number): Burst {
     ackP99Ms: percentile(result.acks, 99),
     ackMaxMs: Math.max(...result.acks),
     acksOverOneSecond: result.acks.filter((ms) => ms > 1000).length,
+    inProcess: {
+      p50Ms: percentile(requestTimes, 50),
+      p99Ms: percentile(requestTimes, 99),
+      maxMs: requestTimes.length === 0 ? Number.NaN : Math.max(...requestTimes),
+      requests: requestTimes.length,
+    },
     errors: result.errors,
   };
 }
@@ -222,8 +233,9 @@ export async function benchLogging(options: {
   const load = startLoad();
   const send = load.send;
   try {
-    floor = await startProcess(BOT_MAIN, { env: { ...env, BENCH_MODE: 'ack-only' } });
+    floor = await startProcess(BOT_MAIN, { ipc: true, env: { ...env, BENCH_MODE: 'ack-only' } });
     bot = await startProcess(BOT_MAIN, {
+      ipc: true,
       nodeArgs: options.botNodeArgs ?? [],
       env: { ...env, BENCH_MODE: 'bot', DATABASE_URL: options.databaseUrl, BENCH_NOW: options.now },
     });
@@ -245,22 +257,23 @@ export async function benchLogging(options: {
     await replies(fake, warmRequests, await send(bot.port, warmRequests, 100), 60_000);
     fake.reset();
     const peakIsRunOnly = await resetPeakMemory(bot.pid);
+    // The warm-up's request times are not the runs'.
+    await Promise.all([floor.requestTimes(), bot.requestTimes()]);
 
     // The burst: the floor first, then the bot, each alone on the machine.
     const burstUsers = take(options.burst);
-    const floorBurst = summary(
-      await send(floor.port, prepare(burstUsers, 'burst-floor', fake)),
-      options.burst,
-    );
+    const floorSent = await send(floor.port, prepare(burstUsers, 'burst-floor', fake));
+    const floorBurst = summary(floorSent, options.burst, await floor.requestTimes());
     const botRequests = prepare(burstUsers, 'burst-bot', fake);
     const sent = await send(bot.port, botRequests);
     const botBurst: Burst = {
-      ...summary(sent, options.burst),
+      ...summary(sent, options.burst, await bot.requestTimes()),
       replies: await replies(fake, botRequests, sent, 240_000),
     };
     options.log(
       `logging burst of ${options.burst}: floor ${floorBurst.throughput.toFixed(0)}/s, ` +
-        `bot ${botBurst.throughput.toFixed(0)}/s, bot p99 ack ${botBurst.ackP99Ms.toFixed(0)} ms, ` +
+        `bot ${botBurst.throughput.toFixed(0)}/s, bot p99 ack ${botBurst.ackP99Ms.toFixed(0)} ms ` +
+        `(in the process ${botBurst.inProcess.p99Ms.toFixed(0)} ms), ` +
         `all replies in ${botBurst.replies?.completeMs.toFixed(0)} ms`,
     );
     fake.reset();
@@ -274,10 +287,10 @@ export async function benchLogging(options: {
       send(bot.port, steadyBotRequests, perSecond),
     ]);
     const botSteadyBurst: Burst = {
-      ...summary(botSteady, requests),
+      ...summary(botSteady, requests, await bot.requestTimes()),
       replies: await replies(fake, steadyBotRequests, botSteady, 120_000),
     };
-    const floorSteadyBurst = summary(floorSteady, requests);
+    const floorSteadyBurst = summary(floorSteady, requests, await floor.requestTimes());
     options.log(
       `logging steady ${perSecond}/s: floor p99 ack ${floorSteadyBurst.ackP99Ms.toFixed(0)} ms, ` +
         `bot p99 ack ${botSteadyBurst.ackP99Ms.toFixed(0)} ms, reply p99 ${botSteadyBurst.replies?.p99Ms.toFixed(0)} ms`,

@@ -21,19 +21,31 @@ export type BenchProcess = {
   readyMs: number;
   /** Log lines at warn or error so far (a run should have none). */
   problems(): string[];
+  /**
+   * Entries that time their requests (bot-main.ts, started with `ipc`): milliseconds from each
+   * request read to its answer written, since last asked.
+   */
+  requestTimes(): Promise<number[]>;
   stop(): Promise<void>;
 };
 
 export async function startProcess(
   entry: string,
-  options: { env: Record<string, string>; cwd?: string; timeoutMs?: number; nodeArgs?: string[] },
+  options: {
+    env: Record<string, string>;
+    cwd?: string;
+    timeoutMs?: number;
+    nodeArgs?: string[];
+    /** An IPC channel to the process (for requestTimes). */
+    ipc?: boolean;
+  },
 ): Promise<BenchProcess> {
   const started = performance.now();
   const child = spawn(process.execPath, [...START_FLAGS, ...(options.nodeArgs ?? []), START, entry], {
     cwd: options.cwd,
     // Only what the process needs: a developer's own environment must not change the figures.
     env: { PATH: process.env.PATH ?? '', ...options.env },
-    stdio: ['ignore', 'ignore', 'pipe'],
+    stdio: options.ipc === true ? ['ignore', 'ignore', 'pipe', 'ipc'] : ['ignore', 'ignore', 'pipe'],
   });
   const problems: string[] = [];
   let buffer = '';
@@ -72,7 +84,13 @@ export async function startProcess(
     const { port, readyMs } = await ready;
     const pid = child.pid;
     if (pid === undefined) throw new Error(`${entry} has no pid`);
-    return { child, pid, port, readyMs, problems: () => problems, stop };
+    const requestTimes = () =>
+      new Promise<number[]>((resolve, reject) => {
+        if (child.send === undefined) return reject(new Error(`${entry} has no IPC channel`));
+        child.once('message', (message: { requestTimes: number[] }) => resolve(message.requestTimes));
+        child.send('request-times');
+      });
+    return { child, pid, port, readyMs, problems: () => problems, requestTimes, stop };
   } catch (error) {
     await stop();
     throw error;

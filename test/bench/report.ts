@@ -34,6 +34,22 @@ const ROWS: Row[] = [
     cell: (r) => ({ bot: r.logging.burst.bot.ackP99Ms, floor: r.logging.burst.floor.ackP99Ms, ratio: true }),
   },
   {
+    name: 'log burst: ack p50 ms in the process',
+    cell: (r) => ({
+      bot: r.logging.burst.bot.inProcess.p50Ms,
+      floor: r.logging.burst.floor.inProcess.p50Ms,
+      ratio: true,
+    }),
+  },
+  {
+    name: 'log burst: ack p99 ms in the process',
+    cell: (r) => ({
+      bot: r.logging.burst.bot.inProcess.p99Ms,
+      floor: r.logging.burst.floor.inProcess.p99Ms,
+      ratio: true,
+    }),
+  },
+  {
     name: 'log burst: acks over 1 s',
     cell: (r) => ({
       bot: r.logging.burst.bot.acksOverOneSecond,
@@ -68,6 +84,14 @@ const ROWS: Row[] = [
     cell: (r) => ({
       bot: r.logging.steady.bot.ackP99Ms,
       floor: r.logging.steady.floor.ackP99Ms,
+      ratio: true,
+    }),
+  },
+  {
+    name: 'steady logs: ack p99 ms in the process',
+    cell: (r) => ({
+      bot: r.logging.steady.bot.inProcess.p99Ms,
+      floor: r.logging.steady.floor.inProcess.p99Ms,
       ratio: true,
     }),
   },
