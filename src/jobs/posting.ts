@@ -77,6 +77,9 @@ export function createPostLog(context: Pick<JobContext, 'messenger' | 'logger' |
      * in any order, so channel posts whose order matters go through `send`.
      */
     async sendAll(items: readonly JobPost[]): Promise<void> {
+      await context.messenger.prepareDirect(
+        items.flatMap((item) => (item.to !== undefined && 'member' in item.to ? [item.to.member] : [])),
+      );
       const queue = [...groupBy(items, (item) => targetOf(item.to)).values()];
       let next = 0;
       const worker = async () => {

@@ -1,7 +1,7 @@
 import type { WebClient } from '@slack/web-api';
 import { type Locale, localeFromTag, messagesFor } from '../i18n/index.ts';
-import type { Directory } from '../usecases/context.ts';
 import type { Audience, Messenger, Outbound, PostRef } from '../usecases/messenger.ts';
+import type { SlackDirectory } from './directory.ts';
 import { renderOutbound } from './views/outbound-view.ts';
 
 /**
@@ -12,7 +12,7 @@ import { renderOutbound } from './views/outbound-view.ts';
  */
 export function createSlackMessenger(
   client: WebClient,
-  deps: { directory: Directory; defaultLocale: Locale },
+  deps: { directory: SlackDirectory; defaultLocale: Locale },
 ): Messenger {
   async function localeFor(to: Audience): Promise<Locale> {
     if ('channel' in to) return deps.defaultLocale;
@@ -39,6 +39,12 @@ export function createSlackMessenger(
 
   return {
     post: (to, message) => send(to, message),
+    async prepareDirect(members) {
+      // Only a member without a stored language needs their Slack locale.
+      await deps.directory.prefetch(
+        members.filter((m) => m.locale === null || m.locale === undefined).map((m) => m.messengerUserId),
+      );
+    },
     async update(ref, message) {
       const reply = renderOutbound(messagesFor(deps.defaultLocale), message);
       await client.chat.update({ channel: ref.channel, ts: ref.ts, ...reply });

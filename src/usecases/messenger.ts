@@ -87,6 +87,12 @@ export type OutboundFile = { filename: string; content: string; title: string };
 
 export type Messenger = {
   post(to: Audience, message: Outbound): Promise<PostRef>;
+  /**
+   * About to post to each of these members directly (a job's DMs): the adapter may learn what it
+   * needs to write to them (Slack: each one's language) in bulk rather than one by one. Never
+   * fails; a member it could not learn about is handled by `post` as usual.
+   */
+  prepareDirect(members: readonly Pick<MemberView, 'messengerUserId' | 'locale'>[]): Promise<void>;
   /** Sends a file to a member's direct messages. */
   upload(to: Pick<MemberView, 'messengerUserId'>, file: OutboundFile): Promise<void>;
   update(ref: PostRef, message: Outbound): Promise<void>;

@@ -154,7 +154,10 @@ export async function benchSending(
   options: { messages: number; latencyMs: number },
 ): Promise<SendingFigure> {
   const web = client(fake, options.latencyMs);
-  const directory = { profile: async (userId: string) => ({ displayName: userId, locale: 'zh-CN' }) };
+  const directory = {
+    profile: async (userId: string) => ({ displayName: userId, locale: 'zh-CN' }),
+    prefetch: async () => {},
+  };
   const messenger = createSlackMessenger(web, { directory, defaultLocale: 'zh-CN' });
   const team = { id: 1, name: 'bench', timezone: 'Asia/Shanghai', locale: 'zh-CN', pkChannelId: null };
   const members = Array.from({ length: options.messages }, (_, i) => benchMember(i));

@@ -73,6 +73,7 @@ export interface FakeSlackApi {
   callsTo(method: string): SlackApiCall[];
   waitFor(matcher: CallMatcher, options?: WaitForOptions): Promise<SlackApiCall>;
   responseUrl(id: string): string;
+  /** The user's Slack locale; users.list lists every user given a locale or fields. */
   setUserLocale(userId: string, locale: string): void;
   /** Merge fields into the user object users.info returns (tz, real_name, is_admin...). */
   setUser(userId: string, fields: Record<string, unknown>): void;
@@ -233,6 +234,17 @@ export async function startFakeSlackApi(options: FakeSlackApiOptions = {}): Prom
       }
       case 'users.info':
         return { user: userInfo(String(body.user ?? ''), body.include_locale === 'true') };
+      case 'users.list': {
+        // Pages of `limit` users (Slack's default 100), the cursor being the next user's index.
+        const ids = [...users.keys()].sort();
+        const start = Number(body.cursor || 0);
+        const limit = Number(body.limit || 100);
+        const next = start + limit < ids.length ? String(start + limit) : '';
+        return {
+          members: ids.slice(start, start + limit).map((id) => userInfo(id, body.include_locale === 'true')),
+          response_metadata: { next_cursor: next },
+        };
+      }
       case 'files.getUploadURLExternal': {
         const fileId = nextId('F');
         const filename = String(body.filename ?? 'Untitled');

@@ -12,7 +12,8 @@ export type SeedMember = {
   level?: string;
   hiredOn?: string;
   status?: 'active' | 'probation' | 'left';
-  locale?: string;
+  /** Their chosen language (default zh-CN); null: none chosen, their Slack locale decides. */
+  locale?: string | null;
 };
 
 export async function seedTeam(
@@ -43,7 +44,7 @@ export async function seedTeam(
         level: m.level ?? 'A1',
         hiredOn: m.hiredOn ?? '2026-01-05',
         joinedOn: m.hiredOn ?? '2026-01-05',
-        locale: m.locale ?? 'zh-CN',
+        locale: m.locale === undefined ? 'zh-CN' : m.locale,
       },
     });
     memberIds.set(m.id, member.id);
