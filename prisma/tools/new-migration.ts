@@ -5,11 +5,9 @@
 // The engine's own "diff from the migrations folder" replays the migrations in a shadow database,
 // which does not work through the SQLite driver adapter; instead each provider's migrations are
 // applied to a temporary database and that database is diffed against the schema.
-import { randomBytes } from 'node:crypto';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import {
   noFilters,
   type Provider,
@@ -17,6 +15,7 @@ import {
   readMigrationList,
   withSchemaEngine,
 } from '../../src/store/migrate.ts';
+import { createScratchDatabase } from './postgres-server.ts';
 import { postgresSchemaFrom, postgresSchemaPath, sqliteSchemaPath } from './sync-schema.ts';
 
 const providers: Provider[] = ['sqlite', 'postgresql'];
@@ -105,29 +104,16 @@ async function withTemporaryDatabase<T>(provider: Provider, work: (url: string) 
     }
   }
   const adminUrl = process.env.MIGRATION_PG_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
-  const database = `zb_migration_${randomBytes(6).toString('hex')}`;
-  await onServer(adminUrl, `CREATE DATABASE ${database}`).catch((error: Error) => {
+  const scratch = await createScratchDatabase(adminUrl, 'zb_migration').catch((error: Error) => {
     throw new Error(
       `Could not create a temporary PostgreSQL database on ${redacted(adminUrl)} (${error.message}). ` +
         'Set MIGRATION_PG_URL to a server where you may create databases.',
     );
   });
   try {
-    const url = new URL(adminUrl);
-    url.pathname = `/${database}`;
-    return await work(url.toString());
+    return await work(scratch.url);
   } finally {
-    await onServer(adminUrl, `DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
-  }
-}
-
-async function onServer(adminUrl: string, sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
+    await scratch.drop();
   }
 }
 

@@ -2,11 +2,10 @@
  * The two stores the benchmark runs on: a SQLite file in a temporary folder, and a temporary
  * database on the local PostgreSQL server (created from the admin URL, dropped afterwards).
  */
-import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
+import { createScratchDatabase, onServer } from '../../prisma/tools/postgres-server.ts';
 import type { Provider } from '../../src/store/migrate.ts';
 
 export const DEFAULT_PG_ADMIN_URL = 'postgresql://postgres@127.0.0.1:5432/postgres';
@@ -25,16 +24,8 @@ export async function sqliteStore(label = 'SQLite'): Promise<BenchStore> {
 }
 
 export async function postgresStore(adminUrl: string, label = 'PostgreSQL'): Promise<BenchStore> {
-  const name = `zb_bench_${randomBytes(6).toString('hex')}`;
-  await onServer(adminUrl, `CREATE DATABASE ${name}`);
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return {
-    provider: 'postgresql',
-    label,
-    url: url.toString(),
-    drop: () => onServer(adminUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
-  };
+  const scratch = await createScratchDatabase(adminUrl, 'zb_bench');
+  return { provider: 'postgresql', label, url: scratch.url, drop: scratch.drop };
 }
 
 /** Whether the PostgreSQL server answers at all (the benchmark then runs on SQLite alone). */
@@ -44,15 +35,5 @@ export async function postgresAvailable(adminUrl: string): Promise<boolean> {
     return true;
   } catch {
     return false;
-  }
-}
-
-async function onServer(adminUrl: string, sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
   }
 }

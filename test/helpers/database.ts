@@ -1,11 +1,10 @@
 // A fresh, migrated database for one test file. SQLite in a temporary folder by default; with
 // TEST_DATABASE_URL (a PostgreSQL URL whose user may create databases) a new database on that
 // server instead. Vitest runs test files in parallel, so every call gets its own random name.
-import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
+import { createScratchDatabase } from '../../prisma/tools/postgres-server.ts';
 import { type Database, openDatabase } from '../../src/store/client.ts';
 
 export type TestDatabase = Database & { url: string };
@@ -35,31 +34,17 @@ async function createSqliteDatabase(migrate: boolean): Promise<TestDatabase> {
 }
 
 async function createPostgresDatabase(adminUrl: string, migrate: boolean): Promise<TestDatabase> {
-  const name = `zb_t_${randomBytes(8).toString('hex')}`;
-  await onServer(adminUrl, `CREATE DATABASE ${name}`);
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  const drop = () => onServer(adminUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  const database = await openDatabase(url.toString(), { migrate }).catch(async (error: unknown) => {
-    await drop();
+  const scratch = await createScratchDatabase(adminUrl, 'zb_t');
+  const database = await openDatabase(scratch.url, { migrate }).catch(async (error: unknown) => {
+    await scratch.drop();
     throw error;
   });
   return {
     ...database,
-    url: url.toString(),
+    url: scratch.url,
     async close() {
       await database.close();
-      await drop();
+      await scratch.drop();
     },
   };
-}
-
-async function onServer(adminUrl: string, sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
 }
