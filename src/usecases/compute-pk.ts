@@ -181,7 +181,7 @@ export async function computePkBoard(
     groups: standings,
     groupViews: groups,
     get members() {
-      ranked ??= rankMembers(entries, weights, rosterIndex(members).names);
+      ranked ??= rankMembers(entries, weights, nameOrderOfRoster(members));
       return ranked;
     },
     memberViews: rosterIndex(members).byId,
@@ -198,24 +198,28 @@ export async function computePkBoard(
 }
 
 /**
- * What every board of one roster needs of it: its members by id and the collation order of their
- * names. The store hands out the same roster list until the roster changes, so a team's boards
- * (every /rank, every late log's revision) work this out once per roster, not once per board.
+ * What every board of one roster needs of it: its members by id and (for the member ranking) the
+ * collation order of their names. The store hands out the same roster list until the roster
+ * changes, so a team's boards (every /rank, every late log's revision) work this out once per
+ * roster, not once per board.
  */
-type RosterIndex = { byId: ReadonlyMap<number, MemberView>; names: NameOrder };
+type RosterIndex = { byId: ReadonlyMap<number, MemberView>; names?: NameOrder };
 
 const rosterIndexes = new WeakMap<readonly MemberView[], RosterIndex>();
 
 function rosterIndex(members: readonly MemberView[]): RosterIndex {
   let index = rosterIndexes.get(members);
   if (index === undefined) {
-    index = {
-      byId: new Map(members.map((m) => [m.id, m])),
-      names: nameOrderOf(members.map((m) => m.displayName)),
-    };
+    index = { byId: new Map(members.map((m) => [m.id, m])) };
     rosterIndexes.set(members, index);
   }
   return index;
+}
+
+function nameOrderOfRoster(members: readonly MemberView[]): NameOrder {
+  const index = rosterIndex(members);
+  index.names ??= nameOrderOf(members.map((m) => m.displayName));
+  return index.names;
 }
 
 /** The winning group(s) of a board: first place with someone on duty who scored at all. */
