@@ -72,9 +72,9 @@ export function nameOrderOf(names: Iterable<string>): NameOrder {
 
 /**
  * Ranks members by points desc; ties by total 业绩 (amount) desc, then intents desc. Members equal
- * on all three share a rank and are listed by name (zh-CN collation), then memberId. `names`, when
- * given, is that collation worked out ahead (nameOrderOf); a name it lacks falls back to the
- * collator.
+ * on all three share a rank and are listed by name (zh-CN collation), then memberId. `names` is
+ * that collation worked out ahead (nameOrderOf); without it, or when it lacks a name, it is worked
+ * out here from the members' names.
  */
 export function rankMembers(
   members: ReadonlyArray<{ memberId: number; name: string; totals: MetricTotals }>,
@@ -96,6 +96,10 @@ export function rankMembers(
       place: names?.get(member.name) ?? -1,
     });
   }
+  if (names === undefined || fast.some((entry) => entry.place < 0)) {
+    const order = nameOrderOf(members.map((member) => member.name));
+    for (const entry of fast) entry.place = order.get(entry.member.name) ?? 0;
+  }
   return rankMembersExactly(fast);
 }
 
@@ -105,7 +109,7 @@ type ExactEntry = {
   points: number;
   amount: number;
   intents: number;
-  /** The name's place in collation order; -1 when not known. */
+  /** The name's place in collation order (nameOrderOf); -1 until known. */
   place: number;
 };
 
@@ -114,15 +118,7 @@ function rankMembersExactly(scored: ExactEntry[]): MemberStanding[] {
   // Flat entries and a comparator on plain numbers: 10,000 members are sorted on every board.
   const compare = (a: ExactEntry, b: ExactEntry) =>
     b.points - a.points || b.amount - a.amount || b.intents - a.intents;
-  if (scored.every((entry) => entry.place >= 0))
-    scored.sort((a, b) => compare(a, b) || a.place - b.place || a.member.memberId - b.member.memberId);
-  else
-    sortTiesByName(
-      scored,
-      compare,
-      (entry) => entry.member.name,
-      (entry) => entry.member.memberId,
-    );
+  scored.sort((a, b) => compare(a, b) || a.place - b.place || a.member.memberId - b.member.memberId);
   const ranks = competitionRanks(scored, (a, b) => compare(a, b) === 0);
   return scored.map(({ member, points }, index) => ({
     memberId: member.memberId,
@@ -437,30 +433,6 @@ function compareKeys(
   b: { points: bigint; amount: bigint; intents: bigint },
 ): number {
   return compareBig(b.points, a.points) || compareBig(b.amount, a.amount) || compareBig(b.intents, a.intents);
-}
-
-/**
- * Sorts by `compare`, and items it finds equal by name (zh-CN collation), then id: the order of one
- * sort with all three keys, but the collator (a thousand times slower than comparing numbers) only
- * runs inside blocks of equal scores, not across 10,000 members.
- */
-function sortTiesByName<T>(
-  items: T[],
-  compare: (a: T, b: T) => number,
-  name: (item: T) => string,
-  id: (item: T) => number,
-): void {
-  items.sort(compare);
-  for (let start = 0; start < items.length; ) {
-    let end = start + 1;
-    while (end < items.length && compare(items[start] as T, items[end] as T) === 0) end += 1;
-    if (end - start > 1) {
-      const block = items.slice(start, end);
-      block.sort((a, b) => NAME_ORDER.compare(name(a), name(b)) || id(a) - id(b));
-      for (let i = 0; i < block.length; i += 1) items[start + i] = block[i] as T;
-    }
-    start = end;
-  }
 }
 
 /** Competition ranks (1, 1, 3) of an already sorted list. */
