@@ -145,15 +145,20 @@ export async function withSchemaEngine<T>(
   await initialiseEngine();
   const schemaPath = join(prismaDirOf(provider), 'schema.prisma');
   const schema = await readFile(schemaPath, 'utf8');
-  // pg is loaded only for PostgreSQL (a bot on SQLite does not carry it in memory).
-  const postgres =
-    provider === 'postgresql' ? await Promise.all([import('pg'), import('@prisma/adapter-pg')]) : undefined;
-  const pool = postgres ? new postgres[0].default.Pool({ connectionString: url, max: 2 }) : undefined;
-  pool?.on('connect', describeCharAsText);
-  const inner: SqlMigrationAwareDriverAdapterFactory =
-    pool && postgres
-      ? new postgres[1].PrismaPg(pool)
-      : new PrismaBetterSqlite3({ url: sqlitePathOf(url), timeout: SQLITE_BUSY_TIMEOUT_MS });
+  let pool: pg.Pool | undefined;
+  let inner: SqlMigrationAwareDriverAdapterFactory;
+  if (provider === 'postgresql') {
+    // pg is loaded only for PostgreSQL (a bot on SQLite does not carry it in memory).
+    const [{ default: driver }, { PrismaPg }] = await Promise.all([
+      import('pg'),
+      import('@prisma/adapter-pg'),
+    ]);
+    pool = new driver.Pool({ connectionString: url, max: 2 });
+    pool.on('connect', describeCharAsText);
+    inner = new PrismaPg(pool);
+  } else {
+    inner = new PrismaBetterSqlite3({ url: sqlitePathOf(url), timeout: SQLITE_BUSY_TIMEOUT_MS });
+  }
   const adapters: SqlDriverAdapter[] = [];
   // The engine does not dispose the adapters it opens; keeping track of them closes the SQLite file
   // (and the pg pool below) as soon as the work is done instead of whenever they are collected.
