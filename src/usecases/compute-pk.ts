@@ -55,6 +55,11 @@ export type PkBoard = {
   readonly logged: ReadonlySet<number>;
   /** Daily boards: competitors behind their daily target, by group id (worked out when first read). */
   readonly behind: Map<number, BehindMember[]>;
+  /**
+   * Competitors who logged nothing in the period, by group id, in roster order (worked out when
+   * first read: jobs ask for every group in turn, and the roster is walked once per board).
+   */
+  readonly notLogged: ReadonlyMap<number, readonly MemberView[]>;
   calendar: CalendarSettings;
 };
 
@@ -165,11 +170,12 @@ export async function computePkBoard(
     }
     return groupBy(missed, (b) => b.member.groupId);
   };
-  // The member ranking, who is behind and who logged are each worked out when first read: a late
-  // log's revision reads none of them unless the standings changed.
+  // The member ranking, who is behind, who logged and who did not are each worked out when first
+  // read: a late log's revision reads none of them unless the standings changed.
   let ranked: MemberStanding[] | undefined;
   let behind: Map<number, BehindMember[]> | undefined;
   let logged: ReadonlySet<number> | undefined;
+  let notLogged: Map<number, MemberView[]> | undefined;
   return {
     team,
     period: options.period,
@@ -192,6 +198,13 @@ export async function computePkBoard(
     get behind() {
       behind ??= behindTarget();
       return behind;
+    },
+    get notLogged() {
+      notLogged ??= groupBy(
+        competitors.filter((m) => !sums.has(m.id)),
+        (m) => m.groupId,
+      );
+      return notLogged;
     },
     calendar,
   };
@@ -234,22 +247,7 @@ export type PkSnapshot = {
 
 /** Competitors of a group who have logged nothing in the board's period, in roster order. */
 export function notLoggedIn(board: PkBoard, groupId: number): MemberView[] {
-  return [...(notLoggedByGroup(board).get(groupId) ?? [])];
-}
-
-// Jobs ask for every group of a board in turn: the roster is walked once per board, not per group.
-const notLoggedCache = new WeakMap<PkBoard, Map<number, MemberView[]>>();
-
-function notLoggedByGroup(board: PkBoard): Map<number, MemberView[]> {
-  let byGroup = notLoggedCache.get(board);
-  if (byGroup === undefined) {
-    const notLogged = [...board.memberViews.values()].filter(
-      (m) => isCompetitor(m, board.day) && !board.logged.has(m.id),
-    );
-    byGroup = groupBy(notLogged, (m) => m.groupId);
-    notLoggedCache.set(board, byGroup);
-  }
-  return byGroup;
+  return [...(board.notLogged.get(groupId) ?? [])];
 }
 
 export function snapshotOf(board: PkBoard): PkSnapshot {
