@@ -1,5 +1,5 @@
 import { WebClient } from '@slack/web-api';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runJob } from '../../src/jobs/runner.ts';
 import { BULK_LOOKUP_FROM, createSlackDirectory } from '../../src/slack/directory.ts';
 import { startTestBot, type TestBot } from '../helpers/bot.ts';
@@ -13,16 +13,15 @@ import { seedTeam } from '../helpers/seed.ts';
  * than one users.info each (about 100 a minute: 2,000 agents would wait twenty minutes).
  */
 describe("a job's direct messages in each member's Slack language", () => {
-  let bot: TestBot;
-  let teamId: number;
   const AGENTS = BULK_LOOKUP_FROM + 10;
   const agent = (i: number) => `UAG${String(i).padStart(3, '0')}`;
   // Every third agent uses Slack in English.
   const slackLocale = (i: number) => (i % 3 === 0 ? 'en-US' : 'zh-CN');
 
-  beforeAll(async () => {
-    bot = await startTestBot({ now: '2026-11-26T09:00:00Z' });
-    ({ teamId } = await seedTeam(bot.prisma, {
+  /** A bot process of its own (nothing learned yet) with a team of agents who chose no language. */
+  const startTeam = async (): Promise<{ bot: TestBot; teamId: number }> => {
+    const bot = await startTestBot({ now: '2026-11-26T09:00:00Z' });
+    const { teamId } = await seedTeam(bot.prisma, {
       groups: [{ name: '一组' }],
       members: Array.from({ length: AGENTS }, (_, i) => ({
         id: agent(i),
@@ -30,16 +29,16 @@ describe("a job's direct messages in each member's Slack language", () => {
         group: '一组',
         locale: null,
       })),
-    }));
-  });
-  afterAll(() => bot.close());
-
-  const warn = (on: string) =>
+    });
+    for (let i = 0; i < AGENTS; i += 1) bot.fake.setUserLocale(agent(i), slackLocale(i));
+    return { bot, teamId };
+  };
+  const warn = (bot: TestBot, teamId: number, on: string) =>
     runJob(
       { store: bot.store, messenger: bot.messenger, logger: bot.logger },
       { teamId, job: 'daily-warnings', day: day(on), late: false, force: true },
     );
-  const nudges = (from: number) =>
+  const nudges = (bot: TestBot, from: number) =>
     new Map(
       bot.fake.calls
         .slice(from)
@@ -48,52 +47,38 @@ describe("a job's direct messages in each member's Slack language", () => {
     );
 
   it('learns the languages of many members from users.list, not one users.info each', async () => {
-    for (let i = 0; i < AGENTS; i += 1) bot.fake.setUserLocale(agent(i), slackLocale(i));
-    const from = bot.fake.calls.length;
-    expect(await warn('2026-11-25')).toMatchObject({ status: 'done', failures: [] });
-    const calls = bot.fake.calls.slice(from);
-    expect(calls.filter((c) => c.method === 'users.list').length).toBeGreaterThanOrEqual(1);
-    expect(calls.filter((c) => c.method === 'users.info')).toEqual([]);
-    const sent = nudges(from);
-    expect(sent.size).toBe(AGENTS);
-    for (let i = 0; i < AGENTS; i += 1) {
-      const text = sent.get(agent(i)) ?? '';
-      if (slackLocale(i) === 'en-US') expect(text).toMatch(/^You have not logged/);
-      else expect(text).toMatch(/^你今天/);
+    const { bot, teamId } = await startTeam();
+    try {
+      const from = bot.fake.calls.length;
+      expect(await warn(bot, teamId, '2026-11-25')).toMatchObject({ status: 'done', failures: [] });
+      const calls = bot.fake.calls.slice(from);
+      expect(calls.filter((c) => c.method === 'users.list').length).toBeGreaterThanOrEqual(1);
+      expect(calls.filter((c) => c.method === 'users.info')).toEqual([]);
+      const sent = nudges(bot, from);
+      expect(sent.size).toBe(AGENTS);
+      for (let i = 0; i < AGENTS; i += 1) {
+        const text = sent.get(agent(i)) ?? '';
+        if (slackLocale(i) === 'en-US') expect(text).toMatch(/^You have not logged/);
+        else expect(text).toMatch(/^你今天/);
+      }
+    } finally {
+      await bot.close();
     }
   });
 
   it('looks members up one by one when users.list cannot answer', async () => {
-    // A new bot process: nothing learned yet.
-    const fresh = await startTestBot({ now: '2026-11-26T09:00:00Z' });
+    const { bot, teamId } = await startTeam();
     try {
-      const { teamId: freshTeam } = await seedTeam(fresh.prisma, {
-        groups: [{ name: '一组' }],
-        members: Array.from({ length: AGENTS }, (_, i) => ({
-          id: agent(i),
-          name: `坐席${i}`,
-          group: '一组',
-          locale: null,
-        })),
-      });
-      for (let i = 0; i < AGENTS; i += 1) fresh.fake.setUserLocale(agent(i), slackLocale(i));
-      fresh.fake.failNext('users.list', 'missing_scope');
-      const from = fresh.fake.calls.length;
-      await runJob(
-        { store: fresh.store, messenger: fresh.messenger, logger: fresh.logger },
-        { teamId: freshTeam, job: 'daily-warnings', day: day('2026-11-25'), late: false, force: true },
-      );
-      const calls = fresh.fake.calls.slice(from);
+      bot.fake.failNext('users.list', 'missing_scope');
+      const from = bot.fake.calls.length;
+      await warn(bot, teamId, '2026-11-25');
+      const calls = bot.fake.calls.slice(from);
       expect(calls.filter((c) => c.method === 'users.info').length).toBe(AGENTS);
-      const sent = new Map(
-        calls
-          .filter((c) => c.method === 'chat.postMessage')
-          .map((c) => [String(c.body.channel), String(c.body.text)]),
-      );
+      const sent = nudges(bot, from);
       expect(sent.get(agent(0))).toMatch(/^You have not logged/);
       expect(sent.get(agent(1))).toMatch(/^你今天/);
     } finally {
-      await fresh.close();
+      await bot.close();
     }
   });
 });

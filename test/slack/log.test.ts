@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addTotalsInto } from '../../src/domain/metrics.ts';
 import { ADMIN, startTestBot, type TestBot } from '../helpers/bot.ts';
 
 /**
@@ -17,14 +18,7 @@ describe('/log', () => {
     const member = await bot.prisma.member.findUniqueOrThrow({ where: { messengerUserId: userId } });
     const entries = await bot.prisma.activityEntry.findMany({ where: { memberId: member.id, day } });
     const sum = { calls: 0, effective: 0, intents: 0, followUps: 0, appointments: 0, amount: 0 };
-    for (const e of entries) {
-      sum.calls += e.calls;
-      sum.effective += e.effective;
-      sum.intents += e.intents;
-      sum.followUps += e.followUps;
-      sum.appointments += e.appointments;
-      sum.amount += e.amount;
-    }
+    for (const e of entries) addTotalsInto(sum, e);
     return sum;
   };
   const entryCount = () => bot.prisma.activityEntry.count();
