@@ -7,6 +7,7 @@ import { createScheduler } from './jobs/scheduler.ts';
 import type { Logger } from './logger.ts';
 import { serializeError } from './logger.ts';
 import { createSlackDirectory } from './slack/directory.ts';
+import { publishHome } from './slack/home.ts';
 import { registerListeners } from './slack/listeners/index.ts';
 import { createSlackMessenger } from './slack/messenger.ts';
 import type { SlackDeps } from './slack/slack-deps.ts';
@@ -92,11 +93,12 @@ export function createApp(deps: AppDeps) {
     defaultLocale: deps.locale,
     messenger,
     lane,
+    onActivityRecorded: (userId) => publishHome(slackDeps, app.client, userId),
   };
   registerListeners(app, slackDeps);
   const scheduler = createScheduler({ store: deps.store, messenger, logger: deps.logger, clock: deps.clock });
 
-  // Listeners turn their own failures into replies (slack/replying.ts); what reaches this point
+  // Listeners turn their own failures into replies (chat/reply-or-error.ts); what reaches this point
   // failed outside a listener's work (ack, middleware) and is logged with its context.
   app.error(async (error) => {
     deps.logger.event('error', 'slack.unhandled', {

@@ -92,6 +92,22 @@ export const en = {
       `${p(x, 'month')} is closed; only a manager can correct it (as an adjustment on a later statement). Please ask your manager.`,
     'bad-month': (x: ErrorParams) => `"${p(x, 'month')}" is not a month I can use; write it like 2026-11.`,
   },
+  chat: {
+    help: [
+      '**What Zhanbao can do**',
+      '`/log 120 calls 80 effective 8 intents 5 follow-ups 2 appointments 200k` log today (`/log help` for more)',
+      '`/stats` my figures (today, week, month, quarter)　`/stats group` my group',
+      "`/rank` today's group PK and the top 10　`/rank week`, `/rank month`, `/rank wins`",
+      '`/level` my level and the quarter so far　`/pay` my pay (sent to you only)',
+      '`/team` roster administration (leaders, managers)　`/probation` probation',
+      '`/lang 中文` 切换为中文　`/lang en` English',
+      'The slash is optional: `log 120 calls` works too.',
+    ],
+    langUsage: 'Write `/lang en` or `/lang 中文`.',
+    langSet: "OK, I'll speak English with you from now on.",
+    unknown: (word: string) => `There is no command "${word}". Send \`help\` to see what I can do.`,
+    sentPrivately: (who: string) => `${who} I sent you the answer in a private chat.`,
+  },
   common: {
     somethingWrong:
       'Sorry, something went wrong and nothing was changed. Please try again; if it keeps happening, tell your admin.',
@@ -126,7 +142,7 @@ export const en = {
         `'${token}' conflicts with what comes before it (one date, one @member, one set/undo).`,
     },
     help: [
-      '*Log your work with `/log`*',
+      '**Log your work with `/log`**',
       '`/log 120 calls 80 effective 8 intents 5 followups 2 appointments` adds to today',
       '`/log amount 350000`, `/log deal 20w`, `/log 200k` and the Chinese `/log 呼出120 意向8 业绩20万` work too',
       "`/log set 150 calls` makes today's calls 150",
@@ -135,13 +151,15 @@ export const en = {
       '`/log @member 30 calls` leaders and managers log for their members',
       '`/log` alone opens a form.',
     ].join('\n'),
+    textForm:
+      'Fill in your numbers and send me this line (leave out what you have none of):\n`/log calls effective intents follow-ups appointments amount`\nfor example `/log 120 calls 80 effective 8 intents 200k`; `/log help` for more ways to write it.',
     recorded: (who: string, date: string, change: string) => `Logged for ${who}, ${date}: ${change}`,
     recordedSet: (who: string, date: string, change: string) => `Set ${who}'s figures for ${date}: ${change}`,
     recordedUndo: (who: string, date: string, change: string) =>
       `Undid ${who}'s last entry of ${date}: ${change}`,
     duplicate: (who: string, date: string) =>
       `Already logged (a repeated request counts once). ${who}, ${date}:`,
-    totalsTitle: (date: string) => `*Totals for ${date}*`,
+    totalsTitle: (date: string) => `**Totals for ${date}**`,
     confirmTitle: 'Please check these figures; nothing is saved until you confirm:',
     confirmButton: 'Confirm and save',
     cancelButton: 'Cancel',
@@ -177,9 +195,9 @@ export const en = {
     noTarget: 'no target',
     groupTitle: (group: string, period: string, headcount: number) =>
       `${group}, ${period.toLowerCase()} (${headcount} people)`,
-    groupTotals: '*Totals*',
-    groupPerCapita: '*Per person*',
-    groupMembers: '*Members*',
+    groupTotals: '**Totals**',
+    groupPerCapita: '**Per person**',
+    groupMembers: '**Members**',
     noGroup: 'You are not in a group yet.',
     homeTitle: 'My Zhanbao',
     homeNotOnRoster: 'You are not on the team roster yet. Ask your manager to add you with `/team add`.',
@@ -194,27 +212,27 @@ export const en = {
     quarterTitle: (key: string) => `PK of ${key}`,
     late: '(Posted late: this did not go out at its time.)',
     groupLine: (medal: string, name: string, perCapita: string, points: string, headcount: number) =>
-      `${medal} *${name}*  ${perCapita} per person  ${points} in all  ${headcount} people`,
-    emptyGroup: (name: string) => `  *${name}*  nobody on duty`,
-    topTitle: '*Top 10*',
+      `${medal} **${name}**  ${perCapita} per person  ${points} in all  ${headcount} people`,
+    emptyGroup: (name: string) => `  **${name}**  nobody on duty`,
+    topTitle: '**Top 10**',
     memberLine: (rank: number, who: string, points: string) => `${rank}. ${who}  ${points} points`,
     yourPlace: (rank: number, points: string, total: number) =>
       `Your place: ${rank} of ${total}, ${points} points`,
-    behindTitle: '*Behind target*',
+    behindTitle: '**Behind target**',
     behindLine: (group: string, who: string) => `${group}: ${who}`,
     allMet: 'Everyone met their targets 👏',
     winner: (names: string) => `🏆 Winner: ${names}`,
     noGroups: 'No groups compete yet. Create one with `/team group add GroupA`.',
     weights: (text: string) => `Points: ${text}`,
     groupPost: (name: string, rank: number, count: number, perCapita: string) =>
-      `*${name}* is number ${rank} of ${count} today, ${perCapita} points per person.`,
+      `**${name}** is number ${rank} of ${count} today, ${perCapita} points per person.`,
     groupGap: (above: string, gap: string) => `${gap} per person behind "${above}".`,
     groupFirst: 'In the lead, keep it up!',
     correctionTitle: (who: string, date: string) =>
       `Correction: ${who} logged late for ${date}; the board has been updated.`,
     correctionLine: (name: string, fromRank: number, toRank: number, fromPc: string, toPc: string) =>
       `${name}: #${fromRank} → #${toRank} (${fromPc} → ${toPc} per person)`,
-    winsTitle: (period: string) => `*${period} winners*`,
+    winsTitle: (period: string) => `**${period} winners**`,
     winsLine: (name: string, wins: number, current: number, longest: number) =>
       `${name}: ${wins} wins, current streak ${current}, longest ${longest}`,
     noWins: 'No winners recorded yet.',
@@ -227,7 +245,7 @@ export const en = {
     behind: (date: string, missing: string, minutes: number) =>
       `${date}: still missing for today's targets: ${missing}. The PK board goes out in ${minutes} minutes.`,
     leaderFirst: (group: string, perCapita: string, minutes: number) =>
-      `*${group}* leads with ${perCapita} points per person. ${minutes} minutes left, hold on!`,
+      `**${group}** leads with ${perCapita} points per person. ${minutes} minutes left, hold on!`,
     leaderBehind: (
       group: string,
       rank: number,
@@ -237,10 +255,10 @@ export const en = {
       intents: number,
       minutes: number,
     ) =>
-      `*${group}* is number ${rank} with ${perCapita} points per person, ${gap} per person behind "${above}" (about ${intents} intents for the group); ${minutes} minutes left.`,
+      `**${group}** is number ${rank} with ${perCapita} points per person, ${gap} per person behind "${above}" (about ${intents} intents for the group); ${minutes} minutes left.`,
     leaderNotLogged: (who: string) => `Not logged yet: ${who}`,
     leaderAllLogged: 'Everyone in the group has logged.',
-    digestTitle: (group: string, date: string) => `*${group}*: members behind target on ${date}:`,
+    digestTitle: (group: string, date: string) => `**${group}**: members behind target on ${date}:`,
     digestLine: (who: string, missing: string) => `${who}  missing ${missing}`,
     digestNothing: 'nothing logged',
     escalationTitle: (days: number, from: string, to: string) =>
@@ -248,7 +266,7 @@ export const en = {
     escalationLine: (who: string, group: string) => `${who} (${group})`,
     calendarWarning: (unknownFrom: string, knownThrough: string) =>
       `Calendar: the official holidays are known only up to ${knownThrough}; from ${unknownFrom} on, holidays and make-up working days are not published yet. When they are, set them with \`/team calendar 2027-01-01 holiday\` and \`/team calendar 2027-02-07 workday\`; until then those days count as ordinary weekdays.`,
-    monthFiguresTitle: (month: number) => `*Figures of ${MONTHS[month - 1] ?? month} against target*`,
+    monthFiguresTitle: (month: number) => `**Figures of ${MONTHS[month - 1] ?? month} against target**`,
     monthFiguresLine: (who: string, amount: string, target: string, percent: string, intents: string) =>
       `${who}  amount ${amount}/${target} (${percent})  intents ${intents}`,
   },
@@ -296,12 +314,12 @@ export const en = {
     statusLine: (who: string, day: number, deadline: string, items: string) =>
       `${who}  day ${day}, due ${deadline}  ${items}`,
     noneOpen: 'No probation is open.',
-    listTitle: '*Open probations*',
+    listTitle: '**Open probations**',
     usage:
       'Usage: `/probation` to see them; `/probation tick @member culture`; `/probation approve @member`; `/probation extend @member 3 reason`; `/probation reject @member reason`',
   },
   level: {
-    title: (who: string, level: string) => `${who} is *${level}*`,
+    title: (who: string, level: string) => `${who} is **${level}**`,
     progress: (quarter: string, amount: string, target: string) => `${quarter} amount ${amount}/${target}`,
     needed: (amount: string, days: number) => `Still needed: ${amount} in ${days} working days`,
     met: "This quarter's target is met 🎉",
@@ -314,7 +332,7 @@ export const en = {
     protectedUntil: (day: string) => `Protected until ${day} (exclusive)`,
     held: (reason: string) => `A manager holds this quarter's review: ${reason}`,
     onProbation: 'On probation; quarter reviews start after joining.',
-    historyTitle: '*Level history*',
+    historyTitle: '**Level history**',
     historyLine: (at: string, from: string, to: string, reason: string, by: string) =>
       `${at}  ${from} → ${to}  ${reason}${by}`,
     reason: (code: string): string => REASONS_EN[code] ?? code,
@@ -325,8 +343,8 @@ export const en = {
     heldReleased: (who: string, quarter: string) => `Released the hold on ${who} for ${quarter}.`,
     usage: 'Usage: `/level` for yourself; `/level @member`',
     previewTitle: (quarter: string, day: string) =>
-      `*Preview of the ${quarter} review* (applied on ${day}; hold someone with \`/team hold @member reason\`)`,
-    resultsTitle: (quarter: string) => `*${quarter} review results*`,
+      `**Preview of the ${quarter} review** (applied on ${day}; hold someone with \`/team hold @member reason\`)`,
+    resultsTitle: (quarter: string) => `**${quarter} review results**`,
     resultLine: (who: string, outcome: string, amount: string, target: string) =>
       `${who}  ${outcome}  amount ${amount}/${target}`,
     outcomes: {
@@ -341,7 +359,7 @@ export const en = {
     yourResult: (quarter: string, outcome: string, amount: string, target: string) =>
       `Your ${quarter} review: ${outcome}. Amount ${amount}, target ${target}.`,
     flagsTitle: (quarter: string) =>
-      `*${quarter}: members for the managers to review* (Trainee MO1 who missed):`,
+      `**${quarter}: members for the managers to review** (Trainee MO1 who missed):`,
     protectionEnding: (who: string, day: string) =>
       `Reminder: the protection period of ${who} ends on ${day}; after it, a missed quarter means a demotion.`,
     risk: (who: string, amount: string, target: string, days: number) =>
@@ -353,16 +371,16 @@ export const en = {
     line: (code: string): string => PAY_LINES_EN[code] ?? code,
     amount: (amount: string, target: string, met: boolean) =>
       `Amount ${amount} / target ${target}${met ? ' (met)' : ' (missed)'}`,
-    total: (total: string) => `*Total ${total}*`,
+    total: (total: string) => `**Total ${total}**`,
     rule: (level: string, version: string) => `By the pay rule of ${level} (version ${version})`,
     defaultRule: 'default',
     notEmployed: (month: string) => `Not employed in ${month}: no statement.`,
     noClosed: 'No month has been closed yet.',
     teamTitle: (month: string, closed: boolean, count: number) =>
-      `*Team pay, ${month}*${closed ? ' (closed)' : ' (not closed, current figures)'}  ${count} people`,
+      `**Team pay, ${month}**${closed ? ' (closed)' : ' (not closed, current figures)'}  ${count} people`,
     teamLine: (who: string, amount: string, total: string) => `${who}  amount ${amount}  pay ${total}`,
-    teamTotal: (total: string) => `*Total ${total}*`,
-    ruleTitle: (level: string) => `*Pay rule of ${level}*`,
+    teamTotal: (total: string) => `**Total ${total}**`,
+    ruleTitle: (level: string) => `**Pay rule of ${level}**`,
     ruleLines: (base: string, target: string, commission: string, cut: string, zero: string) =>
       `base ${base}; monthly target ${target}; commission ${commission}; cut below target ${cut}; cut at zero ${zero}`,
     tier: (rate: string, from: string) => `${rate} (from ${from})`,
@@ -401,7 +419,7 @@ export const en = {
       export: 'Usage: `/team export pay 2026-11` or `/team export activity 2026-11-01 2026-11-30`',
     },
     help: [
-      '*Team administration `/team`*',
+      '**Team administration `/team`**',
       '`/team list` shows the roster',
       '`/team group add GroupA` creates a group',
       '`/team add @member GroupA 见习MO1 [leader] [2026-11-20]` adds a member (new hires start on probation)',
@@ -426,12 +444,12 @@ export const en = {
     teamChannelSet: (channel: string) => `The PK board will be posted to ${channel}.`,
     groupChannelSet: (group: string, channel: string) => `The channel of "${group}" is now ${channel}.`,
     markedLeft: (who: string) => `Marked ${who} as left; their history is kept.`,
-    targetsTitle: (level: string) => `*Targets of ${level}*`,
+    targetsTitle: (level: string) => `**Targets of ${level}**`,
     targetLine: (period: string, figures: string) => `${period}: ${figures}`,
     targetSet: (levels: string, period: string, metric: string, value: string, from: string) =>
       `Target changed: ${levels}, ${period.toLowerCase()} ${metric} ${value}, from ${from} on (earlier days keep their targets).`,
     allLevels: 'every level',
-    limitsTitle: '*The checks of /log*',
+    limitsTitle: '**The checks of /log**',
     limitsCeiling: (figures: string) => `Daily ceiling: ${figures}`,
     limitsMedian: (factor: number) =>
       `Ask to confirm above ${factor} × the member's own 30-day median (0 turns it off)`,
@@ -439,13 +457,13 @@ export const en = {
       `Ask whether 万 was meant when an amount is below ${amount} (0 turns it off)`,
     todayTitle: (date: string) => `Today so far · ${date}`,
     todayFunnel: (group: string, headcount: number, funnel: string) =>
-      `*${group}* (${headcount} people)\n${funnel}`,
+      `**${group}** (${headcount} people)\n${funnel}`,
     todayNotLogged: (who: string) => `Not logged: ${who}`,
     todayBehind: (who: string) => `Behind target: ${who}`,
     todayAllGood: 'Everyone has logged and met their targets.',
     todayApprovals: 'Waiting for your approval: nothing',
     todayApprovalsWaiting: (who: string) => `Waiting for your sign-off: ${who} (see \`/probation\`)`,
-    calendarTitle: (from: string, to: string) => `*Working days* ${from} – ${to}`,
+    calendarTitle: (from: string, to: string) => `**Working days** ${from} – ${to}`,
     calendarSaturdays: (work: boolean) =>
       work
         ? 'The team works on Saturdays.'
@@ -465,10 +483,10 @@ export const en = {
     calendarWorkday: 'working day',
     saturdaysSet: (work: boolean) =>
       work ? 'Saturdays are now working days.' : 'Saturdays are now days off.',
-    pkTitle: '*PK points*',
+    pkTitle: '**PK points**',
     pkLine: (metric: string, points: number) => `${metric}: ${points} each`,
     pkAmountLine: (points: number) => `amount: ${points} per ¥10,000`,
-    scheduleTitle: "*Scheduled jobs (the team's time zone)*",
+    scheduleTitle: "**Scheduled jobs (the team's time zone)**",
     scheduleLine: (job: string, time: string) => `${job}  ${time}`,
     jobNames: {
       'daily-warnings': 'behind-target warnings (working days)',
@@ -487,7 +505,7 @@ export const en = {
     listEmpty:
       'The roster is empty. Create a group with `/team group add GroupA`, then add members with `/team add @member GroupA`.',
     listGroupHeader: (group: string, leader: string, count: number) =>
-      `*${group}*  leader: ${leader}  ${count} people`,
+      `**${group}**  leader: ${leader}  ${count} people`,
     listMember: (who: string, level: string, role: string, status: string) =>
       `${who}  ${level}  ${role}  ${status}`,
     listLeftCount: (count: number) => `${count} more have left (history kept).`,

@@ -21,3 +21,8 @@ export function localeFromTag(tag: string | undefined | null, fallback: Locale):
   if (lower.startsWith('en')) return 'en';
   return fallback;
 }
+
+/** The locale a catalogue is written in (its `locale` field is widened to string by `Messages`). */
+export function localeOf(m: Messages): Locale {
+  return m.locale === 'en' ? 'en' : 'zh-CN';
+}

@@ -92,6 +92,22 @@ export const zhCN = {
       `${p(x, 'month')} 已经结算，只有经理可以更正（会在下个月的薪酬单上记一笔调整）。请联系你的经理。`,
     'bad-month': (x: ErrorParams) => `月份「${p(x, 'month')}」不对，请写成 2026-11 这样的格式。`,
   } satisfies Record<ErrorCode, (params: ErrorParams) => string>,
+  chat: {
+    help: [
+      '**战报机器人能做什么**',
+      '`/log 呼出120 有效80 意向8 回访5 约见2 业绩20万` 记录今天的工作量（`/log help` 看更多写法）',
+      '`/stats` 我的战报（今日、本周、本月、本季度）　`/stats group` 小组',
+      '`/rank` 今日小组 PK 与个人前十　`/rank week`、`/rank month`、`/rank wins`',
+      '`/level` 我的级别与本季度进度　`/pay` 我的薪酬（只发给你本人）',
+      '`/team` 团队管理（组长、经理）　`/probation` 试用期',
+      '`/lang en` Switch to English　`/lang 中文` 切换为中文',
+      '命令前的斜杠可以省略，例如直接发「log 呼出120」。',
+    ],
+    langUsage: '请写 `/lang 中文` 或 `/lang en`。',
+    langSet: '好的，以后用中文和你说话。',
+    unknown: (word: string) => `没有「${word}」这个命令。发送 \`帮助\` 查看能做什么。`,
+    sentPrivately: (who: string) => `${who} 结果已私信发给你。`,
+  },
   common: {
     somethingWrong: '抱歉，处理时出了点问题，数据没有改动。请稍后再试；如果一直这样，请告诉管理员。',
     noGroup: '未分组',
@@ -125,7 +141,7 @@ export const zhCN = {
         `「${token}」和前面的写法冲突（日期、@成员、set/undo 各写一次）。`,
     },
     help: [
-      '*记录工作量 `/log`*',
+      '**记录工作量 `/log`**',
       '`/log 呼出120 有效80 意向8 回访5 约见2 业绩20万` 累加到今天',
       '`/log 120 calls 8 intents`、`/log 业绩 1.5万`、`/log 20万` 也可以',
       '`/log set 呼出150` 把今天的呼出改成 150',
@@ -134,12 +150,14 @@ export const zhCN = {
       '`/log @成员 呼出30` 组长或经理为组员记录',
       '只输入 `/log` 会打开表单。',
     ].join('\n'),
+    textForm:
+      '把数字填进下面这行发给我就记录好了（只写有的项也可以）：\n`/log 呼出 有效 意向 回访 约见 业绩`\n例如 `/log 呼出120 有效80 意向8 回访5 约见2 业绩20万`；`/log help` 看更多写法。',
     recorded: (who: string, date: string, change: string) => `已记录 ${who} ${date}：${change}`,
     recordedSet: (who: string, date: string, change: string) => `已修改 ${who} ${date} 的数据：${change}`,
     recordedUndo: (who: string, date: string, change: string) =>
       `已撤销 ${who} ${date} 的最后一条记录：${change}`,
     duplicate: (who: string, date: string) => `这条已经记录过了（重复提交只算一次）。${who} ${date}：`,
-    totalsTitle: (date: string) => `*${date} 合计*`,
+    totalsTitle: (date: string) => `**${date} 合计**`,
     confirmTitle: '请确认以下数字，确认后才会保存：',
     confirmButton: '确认记录',
     cancelButton: '取消',
@@ -174,9 +192,9 @@ export const zhCN = {
     title: (who: string) => `${who} 的进度`,
     noTarget: '不考核',
     groupTitle: (group: string, period: string, headcount: number) => `${group} ${period}（${headcount} 人）`,
-    groupTotals: '*合计*',
-    groupPerCapita: '*人均*',
-    groupMembers: '*成员*',
+    groupTotals: '**合计**',
+    groupPerCapita: '**人均**',
+    groupMembers: '**成员**',
     noGroup: '你还没有分到小组。',
     homeTitle: '我的战报',
     homeNotOnRoster: '你还不在团队名单里，请联系你的经理用 `/team add` 把你加进来。',
@@ -191,26 +209,26 @@ export const zhCN = {
     quarterTitle: (key: string) => `${key} 季度PK`,
     late: '（补发：这条原定时间没有发出）',
     groupLine: (medal: string, name: string, perCapita: string, points: string, headcount: number) =>
-      `${medal} *${name}*　人均 ${perCapita} 分　合计 ${points} 分　${headcount} 人`,
-    emptyGroup: (name: string) => `　*${name}*　今日无人在岗`,
-    topTitle: '*个人前十*',
+      `${medal} **${name}**　人均 ${perCapita} 分　合计 ${points} 分　${headcount} 人`,
+    emptyGroup: (name: string) => `　**${name}**　今日无人在岗`,
+    topTitle: '**个人前十**',
     memberLine: (rank: number, who: string, points: string) => `${rank}. ${who}　${points} 分`,
     yourPlace: (rank: number, points: string, total: number) =>
       `你的排名：第 ${rank} 名（共 ${total} 人），${points} 分`,
-    behindTitle: '*未达标*',
+    behindTitle: '**未达标**',
     behindLine: (group: string, who: string) => `${group}：${who}`,
     allMet: '全员达标 👏',
     winner: (names: string) => `🏆 冠军：${names}`,
     noGroups: '还没有小组参加PK。用 `/team group add 一组` 建组。',
     weights: (text: string) => `计分：${text}`,
     groupPost: (name: string, rank: number, count: number, perCapita: string) =>
-      `*${name}* 今日第 ${rank} 名（共 ${count} 组），人均 ${perCapita} 分。`,
+      `**${name}** 今日第 ${rank} 名（共 ${count} 组），人均 ${perCapita} 分。`,
     groupGap: (above: string, gap: string) => `距上一名「${above}」差 ${gap} 分/人。`,
     groupFirst: '暂列第一，继续保持！',
     correctionTitle: (who: string, date: string) => `更正：${who} 补录了 ${date} 的数据，榜单已更新。`,
     correctionLine: (name: string, fromRank: number, toRank: number, fromPc: string, toPc: string) =>
       `${name}：第 ${fromRank} 名 → 第 ${toRank} 名（人均 ${fromPc} → ${toPc}）`,
-    winsTitle: (period: string) => `*${period}冠军榜*`,
+    winsTitle: (period: string) => `**${period}冠军榜**`,
     winsLine: (name: string, wins: number, current: number, longest: number) =>
       `${name}：${wins} 次冠军，当前连胜 ${current}，最长连胜 ${longest}`,
     noWins: '还没有冠军记录。',
@@ -223,7 +241,7 @@ export const zhCN = {
     behind: (date: string, missing: string, minutes: number) =>
       `${date} 距离今日目标还差：${missing}。距离PK榜发布还有 ${minutes} 分钟，加油！`,
     leaderFirst: (group: string, perCapita: string, minutes: number) =>
-      `*${group}* 当前第 1 名，人均 ${perCapita} 分。还剩 ${minutes} 分钟，守住！`,
+      `**${group}** 当前第 1 名，人均 ${perCapita} 分。还剩 ${minutes} 分钟，守住！`,
     leaderBehind: (
       group: string,
       rank: number,
@@ -233,10 +251,10 @@ export const zhCN = {
       intents: number,
       minutes: number,
     ) =>
-      `*${group}* 当前第 ${rank} 名，人均 ${perCapita} 分，比「${above}」少 ${gap} 分/人（全组约差 ${intents} 个意向），还剩 ${minutes} 分钟。`,
+      `**${group}** 当前第 ${rank} 名，人均 ${perCapita} 分，比「${above}」少 ${gap} 分/人（全组约差 ${intents} 个意向），还剩 ${minutes} 分钟。`,
     leaderNotLogged: (who: string) => `还没记录：${who}`,
     leaderAllLogged: '全组都已记录。',
-    digestTitle: (group: string, date: string) => `*${group}* ${date} 未达标的成员：`,
+    digestTitle: (group: string, date: string) => `**${group}** ${date} 未达标的成员：`,
     digestLine: (who: string, missing: string) => `${who}　差 ${missing}`,
     digestNothing: '没有记录',
     escalationTitle: (days: number, from: string, to: string) =>
@@ -244,7 +262,7 @@ export const zhCN = {
     escalationLine: (who: string, group: string) => `${who}（${group}）`,
     calendarWarning: (unknownFrom: string, knownThrough: string) =>
       `日历提醒：官方节假日安排只知道到 ${knownThrough}，${unknownFrom} 起的假期和调休还没有公布。请在公布后用 \`/team calendar 2027-01-01 holiday\`、\`/team calendar 2027-02-07 workday\` 设置，否则这些日子按普通周一到周五计算。`,
-    monthFiguresTitle: (month: number) => `*${month}月个人业绩与目标*`,
+    monthFiguresTitle: (month: number) => `**${month}月个人业绩与目标**`,
     monthFiguresLine: (who: string, amount: string, target: string, percent: string, intents: string) =>
       `${who}　业绩 ${amount}/${target}（${percent}）　意向 ${intents}`,
   },
@@ -290,12 +308,12 @@ export const zhCN = {
     statusLine: (who: string, day: number, deadline: string, items: string) =>
       `${who}　第 ${day} 天，截止 ${deadline}　${items}`,
     noneOpen: '没有进行中的试用期。',
-    listTitle: '*进行中的试用期*',
+    listTitle: '**进行中的试用期**',
     usage:
       '用法：`/probation` 查看；`/probation tick @成员 企业文化`；`/probation approve @成员`；`/probation extend @成员 3 原因`；`/probation reject @成员 原因`',
   },
   level: {
-    title: (who: string, level: string) => `${who} 当前级别：*${level}*`,
+    title: (who: string, level: string) => `${who} 当前级别：**${level}**`,
     progress: (quarter: string, amount: string, target: string) => `${quarter} 业绩 ${amount}/${target}`,
     needed: (amount: string, days: number) => `还需业绩 ${amount}，剩余 ${days} 个工作日`,
     met: '本季度目标已达成 🎉',
@@ -308,7 +326,7 @@ export const zhCN = {
     protectedUntil: (day: string) => `保护期至 ${day}（不含当天）`,
     held: (reason: string) => `本季度评估已被经理保留：${reason}`,
     onProbation: '试用期中，入司后开始季度考核。',
-    historyTitle: '*级别变动记录*',
+    historyTitle: '**级别变动记录**',
     historyLine: (at: string, from: string, to: string, reason: string, by: string) =>
       `${at}　${from} → ${to}　${reason}${by}`,
     reason: (code: string): string => REASONS_ZH[code] ?? code,
@@ -318,8 +336,8 @@ export const zhCN = {
     heldReleased: (who: string, quarter: string) => `已取消对 ${who} 的 ${quarter} 季度保留。`,
     usage: '用法：`/level` 查看自己；`/level @成员`',
     previewTitle: (quarter: string, day: string) =>
-      `*${quarter} 季度评估预览*（${day} 生效，可用 \`/team hold @成员 原因\` 保留）`,
-    resultsTitle: (quarter: string) => `*${quarter} 季度评估结果*`,
+      `**${quarter} 季度评估预览**（${day} 生效，可用 \`/team hold @成员 原因\` 保留）`,
+    resultsTitle: (quarter: string) => `**${quarter} 季度评估结果**`,
     resultLine: (who: string, outcome: string, amount: string, target: string) =>
       `${who}　${outcome}　业绩 ${amount}/${target}`,
     outcomes: {
@@ -333,7 +351,7 @@ export const zhCN = {
     },
     yourResult: (quarter: string, outcome: string, amount: string, target: string) =>
       `你的 ${quarter} 季度评估：${outcome}。业绩 ${amount}，目标 ${target}。`,
-    flagsTitle: (quarter: string) => `*${quarter} 需要经理评估的成员*（见习MO1 未达标）：`,
+    flagsTitle: (quarter: string) => `**${quarter} 需要经理评估的成员**（见习MO1 未达标）：`,
     protectionEnding: (who: string, day: string) =>
       `提醒：${who} 的保护期将于 ${day} 结束，之后季度未达标会降级。`,
     risk: (who: string, amount: string, target: string, days: number) =>
@@ -345,16 +363,16 @@ export const zhCN = {
     line: (code: string): string => PAY_LINES_ZH[code] ?? code,
     amount: (amount: string, target: string, met: boolean) =>
       `业绩 ${amount} / 目标 ${target}${met ? '（达标）' : '（未达标）'}`,
-    total: (total: string) => `*合计 ${total}*`,
+    total: (total: string) => `**合计 ${total}**`,
     rule: (level: string, version: string) => `按 ${level} 的薪酬规则（版本 ${version}）`,
     defaultRule: '默认',
     notEmployed: (month: string) => `${month} 没有在职记录，没有薪酬单。`,
     noClosed: '还没有已结算的月份。',
     teamTitle: (month: string, closed: boolean, count: number) =>
-      `*${month} 团队薪酬*${closed ? '（已结算）' : '（未结算，按当前数据）'}　${count} 人`,
+      `**${month} 团队薪酬**${closed ? '（已结算）' : '（未结算，按当前数据）'}　${count} 人`,
     teamLine: (who: string, amount: string, total: string) => `${who}　业绩 ${amount}　实发 ${total}`,
-    teamTotal: (total: string) => `*合计 ${total}*`,
-    ruleTitle: (level: string) => `*${level} 的薪酬规则*`,
+    teamTotal: (total: string) => `**合计 ${total}**`,
+    ruleTitle: (level: string) => `**${level} 的薪酬规则**`,
     ruleLines: (base: string, target: string, commission: string, cut: string, zero: string) =>
       `底薪 ${base}；月业绩目标 ${target}；提成 ${commission}；未达标扣 ${cut}；零业绩扣 ${zero}`,
     tier: (rate: string, from: string) => `${rate}（${from} 起）`,
@@ -391,7 +409,7 @@ export const zhCN = {
       export: '用法：`/team export pay 2026-11` 或 `/team export activity 2026-11-01 2026-11-30`',
     },
     help: [
-      '*团队管理 `/team`*',
+      '**团队管理 `/team`**',
       '`/team list` 查看名单',
       '`/team group add 一组` 新建小组',
       '`/team add @成员 一组 见习MO1 [组长] [2026-11-20]` 添加成员（新人进入试用期）',
@@ -416,24 +434,24 @@ export const zhCN = {
     teamChannelSet: (channel: string) => `PK 榜将发到 ${channel}。`,
     groupChannelSet: (group: string, channel: string) => `「${group}」的小组频道已设为 ${channel}。`,
     markedLeft: (who: string) => `已将 ${who} 标记为离职，历史记录都保留着。`,
-    targetsTitle: (level: string) => `*${level} 的目标*`,
+    targetsTitle: (level: string) => `**${level} 的目标**`,
     targetLine: (period: string, figures: string) => `${period}：${figures}`,
     targetSet: (levels: string, period: string, metric: string, value: string, from: string) =>
       `已修改目标：${levels} ${period}${metric} ${value}，自 ${from} 起生效（之前的日子仍按原目标考核）。`,
     allLevels: '所有级别',
-    limitsTitle: '*/log 的检查上限*',
+    limitsTitle: '**/log 的检查上限**',
     limitsCeiling: (figures: string) => `每日上限：${figures}`,
     limitsMedian: (factor: number) => `超过本人近 30 天中位数的 ${factor} 倍时请求确认（0 为关闭）`,
     limitsUnit: (amount: string) => `业绩低于 ${amount} 时提醒是否漏写「万」（0 为关闭）`,
     todayTitle: (date: string) => `今日进度 · ${date}`,
     todayFunnel: (group: string, headcount: number, funnel: string) =>
-      `*${group}*（${headcount} 人）\n${funnel}`,
+      `**${group}**（${headcount} 人）\n${funnel}`,
     todayNotLogged: (who: string) => `未记录：${who}`,
     todayBehind: (who: string) => `未达标：${who}`,
     todayAllGood: '全组都已记录并达标。',
     todayApprovals: '待你审批：无',
     todayApprovalsWaiting: (who: string) => `待你审批入司：${who}（用 \`/probation\` 查看）`,
-    calendarTitle: (from: string, to: string) => `*工作日历* ${from} – ${to}`,
+    calendarTitle: (from: string, to: string) => `**工作日历** ${from} – ${to}`,
     calendarSaturdays: (work: boolean) => (work ? '本团队周六上班。' : '本团队周六休息（调休补班除外）。'),
     calendarOff: (day: string, why: string) => `${day} 休息（${why}）`,
     calendarOn: (day: string, why: string) => `${day} 上班（${why}）`,
@@ -449,10 +467,10 @@ export const zhCN = {
     calendarHoliday: '休息日',
     calendarWorkday: '工作日',
     saturdaysSet: (work: boolean) => (work ? '已设置：周六上班。' : '已设置：周六休息。'),
-    pkTitle: '*PK 计分规则*',
+    pkTitle: '**PK 计分规则**',
     pkLine: (metric: string, points: number) => `${metric}：每个 ${points} 分`,
     pkAmountLine: (points: number) => `业绩：每 ¥10,000 ${points} 分`,
-    scheduleTitle: '*定时任务（团队时区）*',
+    scheduleTitle: '**定时任务（团队时区）**',
     scheduleLine: (job: string, time: string) => `${job}　${time}`,
     jobNames: {
       'daily-warnings': '17:00 未达标提醒（工作日）',
@@ -470,7 +488,7 @@ export const zhCN = {
     listTitle: (team: string, count: number) => `${team} 名单（${count} 人在职）`,
     listEmpty: '名单还是空的。先用 `/team group add 一组` 建小组，再用 `/team add @成员 一组` 添加成员。',
     listGroupHeader: (group: string, leader: string, count: number) =>
-      `*${group}*　组长：${leader}　${count} 人`,
+      `**${group}**　组长：${leader}　${count} 人`,
     listMember: (who: string, level: string, role: string, status: string) =>
       `${who}　${level}　${role}　${status}`,
     listLeftCount: (count: number) => `另有 ${count} 人已离职（历史保留）。`,

@@ -5,6 +5,7 @@ import { JOB_NAMES } from '../jobs/job.ts';
 import { type JobDeps, jobTimes, runJob } from '../jobs/runner.ts';
 import { COMMANDS } from '../slack/ids.ts';
 import type { Store } from '../store/store.ts';
+import { setLanguage } from '../usecases/set-language.ts';
 import type { Conversations } from './conversations.ts';
 import { PLAYGROUND, type Workspace } from './workspace.ts';
 
@@ -92,10 +93,24 @@ export function createPageApi(deps: PageApiDeps) {
       };
     },
 
-    setLocale(body: unknown): PageAnswer {
+    /**
+     * The page's language switch for a person: their Slack locale, and, for a roster member,
+     * their own choice of language as `/lang` would set it (which the bot reads first).
+     */
+    async setLocale(body: unknown): Promise<PageAnswer> {
       const parsed = bodies.locale.safeParse(body);
       if (!parsed.success) return bad(parsed.error);
-      workspace.setLocale(parsed.data.userId, parsed.data.locale);
+      const { userId, locale } = parsed.data;
+      workspace.setLocale(userId, locale);
+      if ((await deps.store.roster.memberByMessengerId(userId)) !== undefined) {
+        const useCaseDeps = {
+          store: deps.store,
+          clock: deps.clock,
+          admins: [],
+          defaults: { teamName: '', timezone: 'Asia/Shanghai', locale: deps.defaultLocale },
+        };
+        await setLanguage(useCaseDeps, { actorId: userId, locale });
+      }
       conversations.directoryChanged();
       return { status: 200, body: { ok: true } };
     },

@@ -84,7 +84,7 @@ export async function createPlaygroundServer(deps: PlaygroundServerDeps) {
     const body = parseJson(raw);
     switch (path) {
       case '/playground/locale':
-        return sendAnswer(res, deps.pageApi.setLocale(body));
+        return sendAnswer(res, await deps.pageApi.setLocale(body));
       case '/playground/people':
         return sendAnswer(res, deps.pageApi.addPerson(body));
       case '/playground/channels':

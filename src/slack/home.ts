@@ -1,8 +1,8 @@
 import type { WebClient } from '@slack/web-api';
+import { messagesForPerson } from '../chat/language.ts';
 import { isDomainError } from '../errors.ts';
 import { serializeError } from '../logger.ts';
 import { ALL_PERIODS, getMemberStats } from '../usecases/get-stats.ts';
-import { messagesForUser } from './replying.ts';
 import type { SlackDeps } from './slack-deps.ts';
 import { buildHomeView } from './views/home-view.ts';
 
@@ -12,7 +12,7 @@ import { buildHomeView } from './views/home-view.ts';
  */
 export async function publishHome(deps: SlackDeps, client: WebClient, userId: string): Promise<void> {
   try {
-    const m = await messagesForUser(deps, userId);
+    const m = await messagesForPerson(deps, userId);
     const stats = await getMemberStats(deps, { actorId: userId, periods: ALL_PERIODS }).catch(
       (error: unknown) => {
         if (isDomainError(error)) return undefined;

@@ -10,16 +10,13 @@ export const COMMANDS = {
   probation: '/probation',
   level: '/level',
   pay: '/pay',
+  lang: '/lang',
 } as const;
 
-export const ACTIONS = {
-  logConfirm: 'log_confirm',
-  logCancel: 'log_cancel',
-  probationTick: 'probation_tick',
-  probationApprove: 'probation_approve',
-  probationExtend: 'probation_extend',
-  probationReject: 'probation_reject',
-} as const;
+export type SlackCommand = keyof typeof COMMANDS;
+
+/** The buttons' action ids are the neutral ones of the views. */
+export { ACTIONS } from '../views/actions.ts';
 
 export const VIEWS = {
   logForm: 'log_form',

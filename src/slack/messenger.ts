@@ -1,8 +1,9 @@
 import type { WebClient } from '@slack/web-api';
 import { type Locale, localeFromTag, messagesFor } from '../i18n/index.ts';
 import type { Audience, Messenger, Outbound, PostRef } from '../usecases/messenger.ts';
+import { renderOutbound } from '../views/outbound-view.ts';
 import type { SlackDirectory } from './directory.ts';
-import { renderOutbound } from './views/outbound-view.ts';
+import { toSlack } from './render.ts';
 
 /**
  * The Slack side of the Messenger port. Channel posts are in the team's default language; a direct
@@ -25,7 +26,7 @@ export function createSlackMessenger(
   }
 
   async function send(to: Audience, message: Outbound, thread?: PostRef): Promise<PostRef> {
-    const reply = renderOutbound(messagesFor(await localeFor(to)), message);
+    const reply = toSlack(renderOutbound(messagesFor(await localeFor(to)), message));
     const channel = 'channel' in to ? to.channel : to.member.messengerUserId;
     const answer = await client.chat.postMessage({
       channel,
@@ -46,7 +47,7 @@ export function createSlackMessenger(
       );
     },
     async update(ref, message) {
-      const reply = renderOutbound(messagesFor(deps.defaultLocale), message);
+      const reply = toSlack(renderOutbound(messagesFor(deps.defaultLocale), message));
       await client.chat.update({ channel: ref.channel, ts: ref.ts, ...reply });
     },
     async upload(to, file) {

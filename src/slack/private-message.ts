@@ -1,7 +1,8 @@
 import type { WebClient } from '@slack/web-api';
 import { serializeError } from '../logger.ts';
+import type { Message } from '../views/message.ts';
+import { toSlack } from './render.ts';
 import type { SlackDeps } from './slack-deps.ts';
-import type { Reply } from './views/blocks.ts';
 
 /**
  * Shows a reply to one person only: ephemeral in the channel they were in, or, when the bot
@@ -11,8 +12,9 @@ export async function sendPrivately(
   deps: SlackDeps,
   client: WebClient,
   target: { user: string; channel: string | undefined },
-  reply: Reply,
+  message: Message,
 ): Promise<void> {
+  const reply = toSlack(message);
   if (target.channel !== undefined) {
     try {
       await client.chat.postEphemeral({ channel: target.channel, user: target.user, ...reply });

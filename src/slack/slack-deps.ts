@@ -1,15 +1,4 @@
-import type { Locale } from '../i18n/index.ts';
-import type { Logger } from '../logger.ts';
-import type { Directory, UseCaseDeps } from '../usecases/context.ts';
-import type { Messenger } from '../usecases/messenger.ts';
-import type { WorkLane } from '../work-lane.ts';
+import type { ChatDeps } from '../chat/chat-deps.ts';
 
-/** What the Slack listeners receive: the use cases' deps plus the adapter's own directory. */
-export type SlackDeps = UseCaseDeps & {
-  directory: Directory;
-  logger: Logger;
-  defaultLocale: Locale;
-  messenger: Messenger;
-  /** Where work goes once its request is acknowledged (see work-lane.ts). */
-  lane: WorkLane;
-};
+/** What the Slack listeners receive: the shared chat deps (the adapter fills in its own parts). */
+export type SlackDeps = ChatDeps;

@@ -10,7 +10,15 @@ import type { Tx } from './tx.ts';
  * SQLite and PostgreSQL; identifiers are quoted because Prisma names tables in CamelCase.
  */
 export type EntryKind = 'add' | 'set' | 'undo';
-export type EntrySource = 'slack-command' | 'slack-modal' | 'slack-button' | 'cli' | 'import';
+/** How an entry came in: `<messenger>-command|modal|button`, or the CLI and the roster import. */
+export type EntrySource =
+  | 'slack-command'
+  | 'slack-modal'
+  | 'slack-button'
+  | 'dingtalk-command'
+  | 'dingtalk-button'
+  | 'cli'
+  | 'import';
 
 export type NewEntry = MetricTotals & {
   teamId: number;

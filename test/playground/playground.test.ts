@@ -225,11 +225,16 @@ describe('a signed /log through the playground', () => {
       responseUrl: responseUrlFor(t.origin, { channel, user: agent, messageTs: question.message.ts }),
     });
     expect(ack.status).toBe(200);
+    // The replacement may land before this wait starts: match the stored, edited message too.
     const replaced = await t.playground.conversations.waitFor(
-      (e) => e.type === 'message-changed' && e.message.ts === question.message.ts,
+      (e) =>
+        (e.type === 'message-changed' || e.type === 'message') &&
+        e.message.ts === question.message.ts &&
+        e.message.edited === true,
     );
     expect(replaced).toMatchObject({ message: { edited: true, ephemeralTo: agent } });
-    if (replaced.type === 'message-changed') expect(replaced.message.text).toContain('已记录');
+    if (replaced.type === 'message-changed' || replaced.type === 'message')
+      expect(replaced.message.text).toContain('已记录');
   });
 });
 

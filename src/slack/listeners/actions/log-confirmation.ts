@@ -1,12 +1,13 @@
 import type { App, BlockButtonAction } from '@slack/bolt';
+import { messagesForPerson } from '../../../chat/language.ts';
+import { replyToLog } from '../../../chat/log-replies.ts';
+import { replyOrError } from '../../../chat/reply-or-error.ts';
 import { logActivity } from '../../../usecases/log-activity.ts';
+import { decodeConfirmation } from '../../../views/log-confirmation.ts';
+import { textMessage } from '../../../views/message.ts';
 import { ACTIONS } from '../../ids.ts';
-import { decodeConfirmation } from '../../log-confirmation.ts';
-import { replyToLog } from '../../log-replies.ts';
-import { renderReplyOrError } from '../../rendering.ts';
-import { messagesForUser } from '../../replying.ts';
+import { toSlack } from '../../render.ts';
 import type { SlackDeps } from '../../slack-deps.ts';
-import { textReply } from '../../views/blocks.ts';
 
 /**
  * Confirm / Cancel under a log that asked for confirmation. The answer replaces the question,
@@ -14,12 +15,12 @@ import { textReply } from '../../views/blocks.ts';
  * confirmation token is the entry's request key).
  */
 export function registerLogConfirmationActions(app: App, deps: SlackDeps): void {
-  app.action<BlockButtonAction>(ACTIONS.logConfirm, async ({ ack, body, action, respond, client }) => {
+  app.action<BlockButtonAction>(ACTIONS.logConfirm, async ({ ack, body, action, respond }) => {
     await ack();
-    const m = await messagesForUser(deps, body.user.id);
-    const reply = await renderReplyOrError(deps, m, { user: body.user.id, what: 'log_confirm' }, async () => {
+    const m = await messagesForPerson(deps, body.user.id);
+    const reply = await replyOrError(deps, m, { user: body.user.id, what: 'log_confirm' }, async () => {
       const confirmation = decodeConfirmation(action.value);
-      if (confirmation === undefined) return textReply(m.common.somethingWrong);
+      if (confirmation === undefined) return textMessage(m.common.somethingWrong);
       const outcome = await logActivity(deps, {
         actorId: body.user.id,
         command: confirmation.command,
@@ -27,14 +28,18 @@ export function registerLogConfirmationActions(app: App, deps: SlackDeps): void 
         requestKey: `confirm:${confirmation.token}`,
         confirmed: true,
       });
-      return replyToLog(deps, client, m, outcome);
+      return replyToLog(deps, m, outcome);
     });
-    await respond({ replace_original: true, response_type: 'ephemeral', ...reply });
+    await respond({ replace_original: true, response_type: 'ephemeral', ...toSlack(reply) });
   });
 
   app.action<BlockButtonAction>(ACTIONS.logCancel, async ({ ack, body, respond }) => {
     await ack();
-    const m = await messagesForUser(deps, body.user.id);
-    await respond({ replace_original: true, response_type: 'ephemeral', ...textReply(m.log.cancelled) });
+    const m = await messagesForPerson(deps, body.user.id);
+    await respond({
+      replace_original: true,
+      response_type: 'ephemeral',
+      ...toSlack(textMessage(m.log.cancelled)),
+    });
   });
 }

@@ -1,14 +1,14 @@
 import type { App } from '@slack/bolt';
 import { z } from 'zod';
+import { messagesForPerson } from '../../../chat/language.ts';
+import { replyToLog } from '../../../chat/log-replies.ts';
 import { isDomainError } from '../../../errors.ts';
 import { logActivity } from '../../../usecases/log-activity.ts';
+import { renderDomainError } from '../../../views/errors-view.ts';
 import { VIEWS } from '../../ids.ts';
 import { fieldOfError, readLogForm } from '../../log-form.ts';
-import { replyToLog } from '../../log-replies.ts';
 import { sendPrivately } from '../../private-message.ts';
-import { messagesForUser } from '../../replying.ts';
 import type { SlackDeps } from '../../slack-deps.ts';
-import { renderDomainError } from '../../views/errors-view.ts';
 
 const metadataSchema = z.object({ channel: z.string().optional() });
 
@@ -20,7 +20,7 @@ const metadataSchema = z.object({ channel: z.string().optional() });
 export function registerLogFormSubmission(app: App, deps: SlackDeps): void {
   app.view(VIEWS.logForm, async ({ ack, body, view, client }) => {
     const userId = body.user.id;
-    const m = await messagesForUser(deps, userId);
+    const m = await messagesForPerson(deps, userId);
     const reading = readLogForm(m, view.state.values);
     if (!reading.ok) return ack({ response_action: 'errors', errors: reading.errors });
     try {
@@ -29,12 +29,7 @@ export function registerLogFormSubmission(app: App, deps: SlackDeps): void {
       await ack();
       const metadata = metadataSchema.safeParse(safeJson(view.private_metadata));
       const channel = metadata.success ? metadata.data.channel : undefined;
-      await sendPrivately(
-        deps,
-        client,
-        { user: userId, channel },
-        await replyToLog(deps, client, m, outcome),
-      );
+      await sendPrivately(deps, client, { user: userId, channel }, replyToLog(deps, m, outcome));
     } catch (error) {
       if (!isDomainError(error)) throw error;
       await ack({

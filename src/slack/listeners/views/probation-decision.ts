@@ -1,12 +1,13 @@
 import type { App } from '@slack/bolt';
 import { z } from 'zod';
+import { messagesForPerson } from '../../../chat/language.ts';
+import { replyToProbation } from '../../../chat/probation-replies.ts';
 import { isDomainError } from '../../../errors.ts';
 import { decideProbation } from '../../../usecases/manage-probation.ts';
+import { renderDomainError } from '../../../views/errors-view.ts';
 import { VIEWS } from '../../ids.ts';
-import { replyToProbation } from '../../probation-replies.ts';
-import { messagesForUser } from '../../replying.ts';
+import { toSlack } from '../../render.ts';
 import type { SlackDeps } from '../../slack-deps.ts';
-import { renderDomainError } from '../../views/errors-view.ts';
 
 const metadataSchema = z.object({ probationId: z.number().int() });
 const stateSchema = z.object({
@@ -20,7 +21,7 @@ export function registerProbationDecisionForms(app: App, deps: SlackDeps): void 
     app.view(
       kind === 'extend' ? VIEWS.probationExtend : VIEWS.probationReject,
       async ({ ack, body, view, client }) => {
-        const m = await messagesForUser(deps, body.user.id);
+        const m = await messagesForPerson(deps, body.user.id);
         const metadata = metadataSchema.safeParse(safeJson(view.private_metadata));
         const state = stateSchema.safeParse(view.state.values);
         if (!metadata.success || !state.success)
@@ -40,7 +41,7 @@ export function registerProbationDecisionForms(app: App, deps: SlackDeps): void 
           });
           await ack();
           const reply = await replyToProbation(deps, m, { kind: 'decided', outcome });
-          await client.chat.postMessage({ channel: body.user.id, ...reply });
+          await client.chat.postMessage({ channel: body.user.id, ...toSlack(reply) });
         } catch (error) {
           if (!isDomainError(error)) throw error;
           await ack({

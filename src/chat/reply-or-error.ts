@@ -1,21 +1,21 @@
 import { isDomainError } from '../errors.ts';
 import type { Messages } from '../i18n/index.ts';
+import type { Logger } from '../logger.ts';
 import { serializeError } from '../logger.ts';
-import type { ReplyDeps } from './replying.ts';
-import type { Reply } from './views/blocks.ts';
-import { renderDomainError } from './views/errors-view.ts';
+import { renderDomainError } from '../views/errors-view.ts';
+import type { Message } from '../views/message.ts';
 
 /**
  * The one place where failures become replies: a DomainError reads as its catalogue message;
  * anything else is logged with its context and the user is told that nothing was changed (every
  * write is one transaction, so that is true).
  */
-export async function renderReplyOrError(
-  deps: ReplyDeps,
+export async function replyOrError(
+  deps: { logger: Logger },
   m: Messages,
   context: { user: string; what: string },
-  work: () => Promise<Reply>,
-): Promise<Reply> {
+  work: () => Promise<Message>,
+): Promise<Message> {
   try {
     return await work();
   } catch (error) {

@@ -1,13 +1,13 @@
-import { isLevelCode, type LevelCode } from '../../domain/levels.ts';
-import { formatFen, type PayRule, type Statement } from '../../domain/pay.ts';
-import type { Messages } from '../../i18n/index.ts';
-import { formatYuan } from '../../i18n/numbers.ts';
-import type { FrozenStatement } from '../../store/pay-repository.ts';
-import type { MemberView } from '../../store/roster-repository.ts';
-import type { MemberPay, TeamPay } from '../../usecases/pay-statements.ts';
-import { mention } from '../format.ts';
-import { type Reply, sectionsOf } from './blocks.ts';
+import { isLevelCode, type LevelCode } from '../domain/levels.ts';
+import { formatFen, type PayRule, type Statement } from '../domain/pay.ts';
+import type { Messages } from '../i18n/index.ts';
+import { formatYuan } from '../i18n/numbers.ts';
+import type { FrozenStatement } from '../store/pay-repository.ts';
+import type { MemberView } from '../store/roster-repository.ts';
+import type { MemberPay, TeamPay } from '../usecases/pay-statements.ts';
 import { levelLabel } from './careers-view.ts';
+import { mention } from './markup.ts';
+import { linesOf, type Message } from './message.ts';
 
 /** One statement: 业绩 against target, each line, the total and the rule version it used. */
 export function statementLines(
@@ -18,7 +18,7 @@ export function statementLines(
 ): string[] {
   const level = isLevelCode(s.level) ? s.level : undefined;
   return [
-    `*${m.pay.title(mention(member.messengerUserId), s.month, closed)}*`,
+    `**${m.pay.title(mention(member.messengerUserId), s.month, closed)}**`,
     m.pay.amount(formatYuan(s.amountYuan), formatYuan(s.targetYuan), s.targetMet),
     ...s.lines.map(
       (line) =>
@@ -37,7 +37,7 @@ function reasonOf(line: object): string {
   return typeof detail === 'object' && detail !== null && 'reason' in detail ? String(detail.reason) : '';
 }
 
-export function buildMemberPayReply(m: Messages, pay: MemberPay): Reply {
+export function buildMemberPayReply(m: Messages, pay: MemberPay): Message {
   const lines =
     pay.current === undefined
       ? [m.pay.notEmployed(pay.month)]
@@ -47,10 +47,10 @@ export function buildMemberPayReply(m: Messages, pay: MemberPay): Reply {
       ? [m.pay.noClosed]
       : statementLines(m, pay.member, pay.lastClosed.statement, true);
   const text = lines[0] ?? m.pay.usage;
-  return { text, blocks: [...sectionsOf(lines), ...sectionsOf(['', ...closed])] };
+  return { text, blocks: [...linesOf(lines), ...linesOf(['', ...closed])] };
 }
 
-export function buildTeamPayReply(m: Messages, pay: TeamPay): Reply {
+export function buildTeamPayReply(m: Messages, pay: TeamPay): Message {
   const title = m.pay.teamTitle(pay.month, pay.closed, pay.rows.length);
   const lines = pay.rows.map((r) =>
     m.pay.teamLine(
@@ -59,10 +59,10 @@ export function buildTeamPayReply(m: Messages, pay: TeamPay): Reply {
       formatFen(r.statement.totalFen),
     ),
   );
-  return { text: title, blocks: sectionsOf([title, ...lines, m.pay.teamTotal(formatFen(pay.totalFen))]) };
+  return { text: title, blocks: linesOf([title, ...lines, m.pay.teamTotal(formatFen(pay.totalFen))]) };
 }
 
-export function buildPayRuleReply(m: Messages, level: LevelCode, rule: PayRule): Reply {
+export function buildPayRuleReply(m: Messages, level: LevelCode, rule: PayRule): Message {
   const commission = rule.tiers
     .map((t) => m.pay.tier(`${t.rateBasisPoints / 100}%`, formatYuan(t.fromYuan)))
     .join(m.locale === 'en' ? ', ' : '，');
@@ -76,5 +76,5 @@ export function buildPayRuleReply(m: Messages, level: LevelCode, rule: PayRule):
       formatFen(rule.cutAtZeroFen),
     ),
   ].join('\n');
-  return { text, blocks: sectionsOf([text]) };
+  return { text, blocks: linesOf([text]) };
 }

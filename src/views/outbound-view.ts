@@ -1,11 +1,9 @@
-import { METRICS, type MetricTotals } from '../../domain/metrics.ts';
-import { openTrainingItems } from '../../domain/probation.ts';
-import { progress } from '../../domain/targets.ts';
-import type { Messages } from '../../i18n/index.ts';
-import { formatCount } from '../../i18n/numbers.ts';
-import type { Outbound } from '../../usecases/messenger.ts';
-import { mention } from '../format.ts';
-import { type Reply, sectionsOf, textReply } from './blocks.ts';
+import { METRICS, type MetricTotals } from '../domain/metrics.ts';
+import { openTrainingItems } from '../domain/probation.ts';
+import { progress } from '../domain/targets.ts';
+import type { Messages } from '../i18n/index.ts';
+import { formatCount } from '../i18n/numbers.ts';
+import type { Outbound } from '../usecases/messenger.ts';
 import {
   buildChecklist,
   buildMemberResult,
@@ -13,6 +11,8 @@ import {
   decisionText,
   reviewLines,
 } from './careers-view.ts';
+import { mention } from './markup.ts';
+import { linesOf, type Message, textMessage } from './message.ts';
 import { buildTeamPayReply, statementLines } from './pay-view.ts';
 import { buildBoardReply, buildGroupPost } from './pk-view.ts';
 import { formatDay, formatMetric } from './progress.ts';
@@ -28,7 +28,7 @@ function missingText(m: Messages, missing: MetricTotals): string {
 const tenths = (value: number) => formatCount(Math.round(value * 10) / 10);
 
 /** Renders a message the bot sends on its own (jobs, corrections, milestones) in one language. */
-export function renderOutbound(m: Messages, message: Outbound): Reply {
+export function renderOutbound(m: Messages, message: Outbound): Message {
   switch (message.kind) {
     case 'pk-board':
       return buildBoardReply(m, message.board, {
@@ -42,7 +42,7 @@ export function renderOutbound(m: Messages, message: Outbound): Reply {
       const lines = message.changes.map((c) =>
         m.pk.correctionLine(c.name, c.fromRank, c.toRank, tenths(c.fromPerCapita), tenths(c.toPerCapita)),
       );
-      return textReply(
+      return textMessage(
         [
           m.pk.correctionTitle(mention(message.cause.messengerUserId), formatDay(m, message.day)),
           ...lines,
@@ -51,7 +51,7 @@ export function renderOutbound(m: Messages, message: Outbound): Reply {
     }
     case 'agent-nudge': {
       const date = formatDay(m, message.day);
-      return textReply(
+      return textMessage(
         message.missing === undefined
           ? m.nudges.notLogged(date, message.minutesLeft)
           : m.nudges.behind(date, missingText(m, message.missing), message.minutesLeft),
@@ -62,7 +62,7 @@ export function renderOutbound(m: Messages, message: Outbound): Reply {
       const index = board.groups.findIndex((g) => g.groupId === message.groupId);
       const standing = board.groups[index];
       const above = board.groups.filter((g) => standing !== undefined && g.rank < standing.rank).at(-1);
-      if (standing === undefined) return textReply(m.pk.noGroups);
+      if (standing === undefined) return textMessage(m.pk.noGroups);
       // The gap in per-capita points, turned into intents the whole group would need.
       const intents =
         board.weights.intents > 0
@@ -84,7 +84,7 @@ export function renderOutbound(m: Messages, message: Outbound): Reply {
         message.notLogged.length === 0
           ? m.nudges.leaderAllLogged
           : m.nudges.leaderNotLogged(message.notLogged.map((x) => mention(x.messengerUserId)).join(' '));
-      return textReply(`${head}\n${notLogged}`);
+      return textMessage(`${head}\n${notLogged}`);
     }
     case 'leader-digest': {
       const lines = message.missed.map((b) =>
@@ -95,7 +95,7 @@ export function renderOutbound(m: Messages, message: Outbound): Reply {
       );
       return {
         text: m.nudges.digestTitle(message.groupName, formatDay(m, message.day)),
-        blocks: sectionsOf([m.nudges.digestTitle(message.groupName, formatDay(m, message.day)), ...lines]),
+        blocks: linesOf([m.nudges.digestTitle(message.groupName, formatDay(m, message.day)), ...lines]),
       };
     }
     case 'manager-escalation': {
@@ -108,19 +108,19 @@ export function renderOutbound(m: Messages, message: Outbound): Reply {
       const lines = message.members.map((x) =>
         m.nudges.escalationLine(mention(x.member.messengerUserId), x.member.groupName ?? m.common.noGroup),
       );
-      return { text: title, blocks: sectionsOf([title, ...lines]) };
+      return { text: title, blocks: linesOf([title, ...lines]) };
     }
     case 'calendar-warning':
-      return textReply(m.nudges.calendarWarning(message.unknownFrom, message.knownThrough));
+      return textMessage(m.nudges.calendarWarning(message.unknownFrom, message.knownThrough));
     case 'milestone': {
       const news = message.milestone;
       switch (news.kind) {
         case 'first-deal':
-          return textReply(
+          return textMessage(
             m.milestones.firstDeal(mention(news.member.messengerUserId), formatMetric('amount', news.amount)),
           );
         case 'personal-best':
-          return textReply(
+          return textMessage(
             m.milestones.personalBest(
               mention(news.member.messengerUserId),
               tenths(news.points),
@@ -128,7 +128,7 @@ export function renderOutbound(m: Messages, message: Outbound): Reply {
             ),
           );
         case 'win-streak':
-          return textReply(m.milestones.winStreak(news.groupName, news.streak));
+          return textMessage(m.milestones.winStreak(news.groupName, news.streak));
       }
       break;
     }
@@ -137,7 +137,7 @@ export function renderOutbound(m: Messages, message: Outbound): Reply {
     case 'probation-signoff':
       return buildSignOffRequest(m, message.member, message.probation);
     case 'probation-decided':
-      return textReply(
+      return textMessage(
         decisionText(m, message.member, message.decision, message.decidedBy, message.probation),
       );
     case 'probation-reminder': {
@@ -149,18 +149,18 @@ export function renderOutbound(m: Messages, message: Outbound): Reply {
           text: m.probation.reminderLeader(who, open.join('、')),
         };
       }
-      if (message.reminder === 'managers-deadline') return textReply(m.probation.reminderManagers(who));
-      return textReply(m.probation.reminderDirector(who, message.probation.deadline));
+      if (message.reminder === 'managers-deadline') return textMessage(m.probation.reminderManagers(who));
+      return textMessage(m.probation.reminderDirector(who, message.probation.deadline));
     }
     case 'quarter-preview': {
       const title = m.level.previewTitle(message.review.quarter.key, message.reviewDay);
-      return { text: title, blocks: sectionsOf([title, ...reviewLines(m, message.review)]) };
+      return { text: title, blocks: linesOf([title, ...reviewLines(m, message.review)]) };
     }
     case 'quarter-results': {
       const title = m.level.resultsTitle(message.review.quarter.key);
       return {
         text: title,
-        blocks: sectionsOf([title, ...reviewLines(m, message.review, (r) => r.outcome !== 'skipped')]),
+        blocks: linesOf([title, ...reviewLines(m, message.review, (r) => r.outcome !== 'skipped')]),
       };
     }
     case 'quarter-result':
@@ -169,16 +169,13 @@ export function renderOutbound(m: Messages, message: Outbound): Reply {
       const title = m.level.flagsTitle(message.review.quarter.key);
       return {
         text: title,
-        blocks: sectionsOf([
-          title,
-          ...reviewLines(m, message.review, (r) => r.outcome === 'flag-for-review'),
-        ]),
+        blocks: linesOf([title, ...reviewLines(m, message.review, (r) => r.outcome === 'flag-for-review')]),
       };
     }
     case 'protection-ending':
-      return textReply(m.level.protectionEnding(mention(message.member.messengerUserId), message.endsOn));
+      return textMessage(m.level.protectionEnding(mention(message.member.messengerUserId), message.endsOn));
     case 'demotion-risk':
-      return textReply(
+      return textMessage(
         m.level.risk(
           mention(message.member.messengerUserId),
           formatMetric('amount', message.amount),
@@ -190,7 +187,7 @@ export function renderOutbound(m: Messages, message: Outbound): Reply {
       return buildTeamPayReply(m, message.pay);
     case 'pay-statement': {
       const lines = statementLines(m, message.member, message.statement, message.closed);
-      return { text: lines[0] ?? '', blocks: sectionsOf(lines) };
+      return { text: lines[0] ?? '', blocks: linesOf(lines) };
     }
     case 'month-figures': {
       const month = Number(message.board.from.slice(5, 7));
@@ -206,7 +203,7 @@ export function renderOutbound(m: Messages, message: Outbound): Reply {
         );
       });
       const title = m.nudges.monthFiguresTitle(month);
-      return { text: title, blocks: sectionsOf([title, ...lines]).slice(0, 50) };
+      return { text: title, blocks: linesOf([title, ...lines]).slice(0, 50) };
     }
   }
 }

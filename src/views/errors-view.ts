@@ -1,6 +1,6 @@
-import type { DomainError } from '../../errors.ts';
-import type { Messages } from '../../i18n/index.ts';
-import { mention } from '../format.ts';
+import type { DomainError } from '../errors.ts';
+import type { Messages } from '../i18n/index.ts';
+import { mention } from './markup.ts';
 
 /** A DomainError in the user's language; the `who` parameter holds a user id shown as a mention. */
 export function renderDomainError(m: Messages, error: DomainError): string {

@@ -1,16 +1,15 @@
-import type { KnownBlock, ModalView } from '@slack/types';
-import type { Day } from '../../domain/days.ts';
-import { type LevelCode, levelInfo } from '../../domain/levels.ts';
-import { openTrainingItems, probationDay, TRAINING_ITEMS } from '../../domain/probation.ts';
-import type { Messages } from '../../i18n/index.ts';
-import type { ProbationView } from '../../store/careers-repository.ts';
-import type { MemberView } from '../../store/roster-repository.ts';
-import type { LevelPicture } from '../../usecases/manage-levels.ts';
-import type { Decision } from '../../usecases/manage-probation.ts';
-import type { QuarterReview } from '../../usecases/quarter-review.ts';
-import { mention } from '../format.ts';
-import { ACTIONS, VIEWS } from '../ids.ts';
-import { context, type Reply, section, sectionsOf } from './blocks.ts';
+import type { Day } from '../domain/days.ts';
+import { type LevelCode, levelInfo } from '../domain/levels.ts';
+import { openTrainingItems, probationDay, TRAINING_ITEMS } from '../domain/probation.ts';
+import type { Messages } from '../i18n/index.ts';
+import type { ProbationView } from '../store/careers-repository.ts';
+import type { MemberView } from '../store/roster-repository.ts';
+import type { LevelPicture } from '../usecases/manage-levels.ts';
+import type { Decision } from '../usecases/manage-probation.ts';
+import type { QuarterReview } from '../usecases/quarter-review.ts';
+import { ACTIONS } from './actions.ts';
+import { mention } from './markup.ts';
+import { actions, type Block, linesOf, type Message, note, textBlock } from './message.ts';
 import { formatMetric } from './progress.ts';
 
 export function levelLabel(m: Messages, level: LevelCode): string {
@@ -25,60 +24,57 @@ function itemsLine(m: Messages, probation: ProbationView): string {
 }
 
 /** The checklist with a button per open item; the buttons carry the probation id and the item. */
-export function buildChecklist(m: Messages, member: MemberView, probation: ProbationView): Reply {
+export function buildChecklist(m: Messages, member: MemberView, probation: ProbationView): Message {
   const title = m.probation.checklistTitle(mention(member.messengerUserId), probation.deadline);
   const open = openTrainingItems(probation.itemsDone);
-  const blocks: KnownBlock[] = [section(`${title}\n${itemsLine(m, probation)}`)];
+  const blocks: Block[] = [textBlock(`${title}\n${itemsLine(m, probation)}`)];
   if (open.length > 0 && probation.status === 'open') {
-    blocks.push({
-      type: 'actions',
-      block_id: 'probation_items',
-      elements: open.map((item) => ({
-        type: 'button',
-        action_id: `${ACTIONS.probationTick}:${item}`,
-        text: { type: 'plain_text', text: m.probation.tick(m.probation.items[item]) },
-        value: JSON.stringify({ probationId: probation.id, item }),
-      })),
-    });
+    blocks.push(
+      actions(
+        'probation_items',
+        open.map((item) => ({
+          action: `${ACTIONS.probationTick}:${item}`,
+          label: m.probation.tick(m.probation.items[item]),
+          value: JSON.stringify({ probationId: probation.id, item }),
+          command: `/probation tick ${mention(member.messengerUserId)} ${item}`,
+        })),
+      ),
+    );
   } else if (open.length === 0) {
-    blocks.push(context(m.probation.allDone));
+    blocks.push(note(m.probation.allDone));
   }
   return { text: title, blocks };
 }
 
-export function buildSignOffRequest(m: Messages, member: MemberView, probation: ProbationView): Reply {
+export function buildSignOffRequest(m: Messages, member: MemberView, probation: ProbationView): Message {
   const title = m.probation.signoffTitle(mention(member.messengerUserId));
   const value = JSON.stringify({ probationId: probation.id });
   return {
     text: title,
     blocks: [
-      section(`${title}\n${itemsLine(m, probation)}`),
-      {
-        type: 'actions',
-        block_id: 'probation_decision',
-        elements: [
-          {
-            type: 'button',
-            action_id: ACTIONS.probationApprove,
-            style: 'primary',
-            text: { type: 'plain_text', text: m.probation.approve },
-            value,
-          },
-          {
-            type: 'button',
-            action_id: ACTIONS.probationExtend,
-            text: { type: 'plain_text', text: m.probation.extend },
-            value,
-          },
-          {
-            type: 'button',
-            action_id: ACTIONS.probationReject,
-            style: 'danger',
-            text: { type: 'plain_text', text: m.probation.reject },
-            value,
-          },
-        ],
-      },
+      textBlock(`${title}\n${itemsLine(m, probation)}`),
+      actions('probation_decision', [
+        {
+          action: ACTIONS.probationApprove,
+          label: m.probation.approve,
+          value,
+          style: 'primary',
+          command: `/probation approve ${mention(member.messengerUserId)}`,
+        },
+        {
+          action: ACTIONS.probationExtend,
+          label: m.probation.extend,
+          value,
+          command: `/probation extend ${mention(member.messengerUserId)} 7 …`,
+        },
+        {
+          action: ACTIONS.probationReject,
+          label: m.probation.reject,
+          value,
+          style: 'danger',
+          command: `/probation reject ${mention(member.messengerUserId)} …`,
+        },
+      ]),
     ],
   };
 }
@@ -101,46 +97,12 @@ export function decisionText(
   }
 }
 
-/** A modal asking for the reason (and, to extend, the days); private metadata carries the probation. */
-export function buildDecisionForm(m: Messages, kind: 'extend' | 'reject', probationId: number): ModalView {
-  const reason: KnownBlock = {
-    type: 'input',
-    block_id: 'reason',
-    label: { type: 'plain_text', text: m.probation.reasonLabel },
-    element: { type: 'plain_text_input', action_id: 'value', max_length: 500 },
-  };
-  const days: KnownBlock = {
-    type: 'input',
-    block_id: 'days',
-    label: { type: 'plain_text', text: m.probation.daysLabel },
-    element: {
-      type: 'number_input',
-      action_id: 'value',
-      is_decimal_allowed: false,
-      min_value: '1',
-      max_value: '30',
-    },
-  };
-  return {
-    type: 'modal',
-    callback_id: kind === 'extend' ? VIEWS.probationExtend : VIEWS.probationReject,
-    private_metadata: JSON.stringify({ probationId }),
-    title: {
-      type: 'plain_text',
-      text: kind === 'extend' ? m.probation.extendTitle : m.probation.rejectTitle,
-    },
-    submit: { type: 'plain_text', text: m.probation.submit },
-    close: { type: 'plain_text', text: m.probation.cancel },
-    blocks: kind === 'extend' ? [days, reason] : [reason],
-  };
-}
-
 export function buildProbationList(
   m: Messages,
   states: Array<{ member: MemberView; probation: ProbationView }>,
   today: Day,
-): Reply {
-  if (states.length === 0) return { text: m.probation.noneOpen, blocks: [section(m.probation.noneOpen)] };
+): Message {
+  if (states.length === 0) return { text: m.probation.noneOpen, blocks: [textBlock(m.probation.noneOpen)] };
   const lines = states.map(({ member, probation }) =>
     m.probation.statusLine(
       mention(member.messengerUserId),
@@ -149,11 +111,11 @@ export function buildProbationList(
       itemsLine(m, probation),
     ),
   );
-  return { text: m.probation.listTitle, blocks: sectionsOf([m.probation.listTitle, ...lines]) };
+  return { text: m.probation.listTitle, blocks: linesOf([m.probation.listTitle, ...lines]) };
 }
 
 /** `/level`: level, the quarter's progress and forecast, protection, and the whole history. */
-export function buildLevelReply(m: Messages, picture: LevelPicture): Reply {
+export function buildLevelReply(m: Messages, picture: LevelPicture): Message {
   const who = mention(picture.member.messengerUserId);
   const title = m.level.title(who, levelLabel(m, picture.member.level));
   const lines = [title];
@@ -196,7 +158,7 @@ export function buildLevelReply(m: Messages, picture: LevelPicture): Reply {
       h.decidedBy === null ? '' : m.level.by(mention(h.decidedBy)),
     ),
   );
-  return { text: title, blocks: [...sectionsOf(lines), ...sectionsOf([m.level.historyTitle, ...history])] };
+  return { text: title, blocks: [...linesOf(lines), ...linesOf([m.level.historyTitle, ...history])] };
 }
 
 function outcomeText(m: Messages, r: QuarterReview['results'][number]): string {
@@ -230,7 +192,7 @@ export function reviewLines(
     );
 }
 
-export function buildMemberResult(m: Messages, review: QuarterReview, memberId: number): Reply {
+export function buildMemberResult(m: Messages, review: QuarterReview, memberId: number): Message {
   const r = review.results.find((x) => x.member.id === memberId);
   if (r === undefined) return { text: m.level.resultsTitle(review.quarter.key) };
   return {

@@ -1,16 +1,16 @@
-import { levelInfo } from '../../domain/levels.ts';
-import type { Messages } from '../../i18n/index.ts';
-import type { Roster } from '../../usecases/list-roster.ts';
-import { mention } from '../format.ts';
-import { context, divider, header, type Reply, sectionsOf } from './blocks.ts';
+import { levelInfo } from '../domain/levels.ts';
+import type { Messages } from '../i18n/index.ts';
+import type { Roster } from '../usecases/list-roster.ts';
+import { mention } from './markup.ts';
+import { divider, heading, linesOf, type Message, note } from './message.ts';
 
 /** The roster grouped by group: leader and size per group, then one line per member. */
-export function buildRosterReply(m: Messages, roster: Roster): Reply {
+export function buildRosterReply(m: Messages, roster: Roster): Message {
   const title = m.team.listTitle(roster.team.name, roster.activeCount);
   if (roster.activeCount === 0 && roster.groups.length === 0) {
-    return { text: title, blocks: [header(title), ...sectionsOf([m.team.listEmpty])] };
+    return { text: title, blocks: [heading(title), ...linesOf([m.team.listEmpty])] };
   }
-  const blocks = [header(title)];
+  const blocks = [heading(title)];
   for (const entry of roster.groups) {
     const name = entry.group?.name ?? m.common.noGroup;
     const leader = entry.leader === undefined ? m.common.none : mention(entry.leader.messengerUserId);
@@ -25,9 +25,9 @@ export function buildRosterReply(m: Messages, roster: Roster): Reply {
         ),
       ),
     ];
-    blocks.push(divider, ...sectionsOf(lines));
+    blocks.push(divider, ...linesOf(lines));
   }
-  if (roster.leftCount > 0) blocks.push(context(m.team.listLeftCount(roster.leftCount)));
+  if (roster.leftCount > 0) blocks.push(note(m.team.listLeftCount(roster.leftCount)));
   // Slack allows 50 blocks in a message; a 30-person team needs far fewer.
   return { text: title, blocks: blocks.slice(0, 50) };
 }

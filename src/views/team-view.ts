@@ -1,28 +1,28 @@
-import { type LevelCode, levelInfo } from '../../domain/levels.ts';
-import { METRICS, type MetricTotals } from '../../domain/metrics.ts';
-import { PERIODS } from '../../domain/targets.ts';
-import type { Messages } from '../../i18n/index.ts';
-import { JOB_NAMES } from '../../jobs/job.ts';
-import type { MemberView } from '../../store/roster-repository.ts';
-import { notLoggedIn, type PkBoard } from '../../usecases/compute-pk.ts';
-import type { CalendarPicture } from '../../usecases/manage-team-settings.ts';
-import type { TeamOutcome } from '../../usecases/run-team-command.ts';
-import { channelLink, mention } from '../format.ts';
-import { header, type Reply, sectionsOf, textReply } from './blocks.ts';
+import { type LevelCode, levelInfo } from '../domain/levels.ts';
+import { METRICS, type MetricTotals } from '../domain/metrics.ts';
+import { PERIODS } from '../domain/targets.ts';
+import type { Messages } from '../i18n/index.ts';
+import { JOB_NAMES } from '../jobs/job.ts';
+import type { MemberView } from '../store/roster-repository.ts';
+import { notLoggedIn, type PkBoard } from '../usecases/compute-pk.ts';
+import type { CalendarPicture } from '../usecases/manage-team-settings.ts';
+import type { TeamOutcome } from '../usecases/run-team-command.ts';
+import { conversationLink, mention } from './markup.ts';
+import { heading, linesOf, type Message, textMessage } from './message.ts';
 import { buildPayRuleReply } from './pay-view.ts';
 import { formatDay, formatMetric } from './progress.ts';
 import { buildRosterReply } from './roster-view.ts';
 
-export function buildTeamReply(m: Messages, outcome: TeamOutcome): Reply {
+export function buildTeamReply(m: Messages, outcome: TeamOutcome): Message {
   switch (outcome.kind) {
     case 'help':
-      return textReply(m.team.help);
+      return textMessage(m.team.help);
     case 'roster':
       return buildRosterReply(m, outcome.roster);
     case 'added': {
       const member = outcome.member;
       const level = m.locale === 'en' ? levelInfo(member.level).en : levelInfo(member.level).zh;
-      return textReply(
+      return textMessage(
         m.team.added(
           mention(member.messengerUserId),
           member.groupName ?? m.common.noGroup,
@@ -32,26 +32,28 @@ export function buildTeamReply(m: Messages, outcome: TeamOutcome): Reply {
       );
     }
     case 'moved':
-      return textReply(m.team.moved(mention(outcome.member.messengerUserId), outcome.groupName));
+      return textMessage(m.team.moved(mention(outcome.member.messengerUserId), outcome.groupName));
     case 'role':
-      return textReply(m.team.roleSet(mention(outcome.member.messengerUserId), m.roles[outcome.member.role]));
+      return textMessage(
+        m.team.roleSet(mention(outcome.member.messengerUserId), m.roles[outcome.member.role]),
+      );
     case 'leader':
-      return textReply(m.team.leaderSet(mention(outcome.member.messengerUserId), outcome.groupName));
+      return textMessage(m.team.leaderSet(mention(outcome.member.messengerUserId), outcome.groupName));
     case 'channel':
-      return textReply(
+      return textMessage(
         outcome.groupName === undefined
-          ? m.team.teamChannelSet(channelLink(outcome.channelId))
-          : m.team.groupChannelSet(outcome.groupName, channelLink(outcome.channelId)),
+          ? m.team.teamChannelSet(conversationLink(outcome.channelId))
+          : m.team.groupChannelSet(outcome.groupName, conversationLink(outcome.channelId)),
       );
     case 'left':
-      return textReply(m.team.markedLeft(mention(outcome.member.messengerUserId)));
+      return textMessage(m.team.markedLeft(mention(outcome.member.messengerUserId)));
     case 'group-added':
-      return textReply(m.team.groupAdded(outcome.groupName));
+      return textMessage(m.team.groupAdded(outcome.groupName));
     case 'targets': {
       const lines = PERIODS.map((period) =>
         m.team.targetLine(m.periodNames[period], figures(m, outcome.targets[period])),
       );
-      return textReply([m.team.targetsTitle(levelLabel(m, outcome.level)), ...lines].join('\n'));
+      return textMessage([m.team.targetsTitle(levelLabel(m, outcome.level)), ...lines].join('\n'));
     }
     case 'target-set': {
       const levels =
@@ -59,7 +61,7 @@ export function buildTeamReply(m: Messages, outcome: TeamOutcome): Reply {
           ? levelLabel(m, outcome.levels[0])
           : m.team.allLevels;
       const value = formatMetric(outcome.metric, outcome.value);
-      return textReply(
+      return textMessage(
         m.team.targetSet(
           levels,
           m.periodNames[outcome.period],
@@ -72,9 +74,9 @@ export function buildTeamReply(m: Messages, outcome: TeamOutcome): Reply {
     case 'today':
       return buildTodayReply(m, outcome.board, outcome.groupIds, outcome.approvals);
     case 'calendar':
-      return textReply(calendarLines(m, outcome.calendar).join('\n'));
+      return textMessage(calendarLines(m, outcome.calendar).join('\n'));
     case 'calendar-set':
-      return textReply(
+      return textMessage(
         outcome.override === 'clear'
           ? m.team.calendarCleared(outcome.day)
           : m.team.calendarSet(
@@ -83,9 +85,9 @@ export function buildTeamReply(m: Messages, outcome: TeamOutcome): Reply {
             ),
       );
     case 'saturdays':
-      return textReply(m.team.saturdaysSet(outcome.work));
+      return textMessage(m.team.saturdaysSet(outcome.work));
     case 'pk-weights':
-      return textReply(
+      return textMessage(
         [
           m.team.pkTitle,
           ...METRICS.map((metric) =>
@@ -96,7 +98,7 @@ export function buildTeamReply(m: Messages, outcome: TeamOutcome): Reply {
         ].join('\n'),
       );
     case 'schedule':
-      return textReply(
+      return textMessage(
         [
           m.team.scheduleTitle,
           ...JOB_NAMES.map((job) =>
@@ -111,12 +113,12 @@ export function buildTeamReply(m: Messages, outcome: TeamOutcome): Reply {
         outcome.levels.length === 1 && outcome.levels[0] !== undefined
           ? levelLabel(m, outcome.levels[0])
           : m.team.allLevels;
-      return textReply(m.pay.ruleSet(levels, outcome.effectiveFrom));
+      return textMessage(m.pay.ruleSet(levels, outcome.effectiveFrom));
     }
     case 'export-sent':
-      return textReply(m.pay.exportSent(outcome.filename, outcome.rows));
+      return textMessage(m.pay.exportSent(outcome.filename, outcome.rows));
     case 'level-set':
-      return textReply(
+      return textMessage(
         m.level.set(
           mention(outcome.member.messengerUserId),
           levelLabel(m, outcome.from),
@@ -124,14 +126,14 @@ export function buildTeamReply(m: Messages, outcome: TeamOutcome): Reply {
         ),
       );
     case 'hold':
-      return textReply(
+      return textMessage(
         (outcome.held ? m.level.heldSet : m.level.heldReleased)(
           mention(outcome.member.messengerUserId),
           outcome.quarterKey,
         ),
       );
     case 'limits':
-      return textReply(
+      return textMessage(
         [
           m.team.limitsTitle,
           m.team.limitsCeiling(figures(m, outcome.limits.dailyCeiling)),
@@ -176,7 +178,7 @@ function buildTodayReply(
   board: PkBoard,
   groupIds: readonly number[],
   approvals: readonly MemberView[],
-): Reply {
+): Message {
   const title = m.team.todayTitle(formatDay(m, board.day));
   const lines: string[] = [];
   for (const standing of board.groups.filter((g) => groupIds.includes(g.groupId))) {
@@ -197,7 +199,7 @@ function buildTodayReply(
       ? m.team.todayApprovals
       : m.team.todayApprovalsWaiting(approvals.map((a) => mention(a.messengerUserId)).join(' ')),
   );
-  return { text: title, blocks: [header(title), ...sectionsOf(lines)] };
+  return { text: title, blocks: [heading(title), ...linesOf(lines)] };
 }
 
 function levelLabel(m: Messages, level: LevelCode): string {
@@ -214,7 +216,7 @@ export function buildTeamUsageReply(
   problem:
     | { problem: 'unknown-subcommand'; word: string }
     | { problem: 'usage'; subcommand: keyof Messages['team']['usage'] },
-): Reply {
-  if (problem.problem === 'usage') return textReply(m.team.usage[problem.subcommand]);
-  return textReply(`${m.team.unknownSubcommand(problem.word)}\n\n${m.team.help}`);
+): Message {
+  if (problem.problem === 'usage') return textMessage(m.team.usage[problem.subcommand]);
+  return textMessage(`${m.team.unknownSubcommand(problem.word)}\n\n${m.team.help}`);
 }

@@ -1,10 +1,10 @@
 import type { Messages } from '../i18n/index.ts';
 import { announceDecision, requestSignOff } from '../usecases/probation-notices.ts';
 import type { ProbationOutcome } from '../usecases/run-probation-command.ts';
-import { mention } from './format.ts';
-import type { SlackDeps } from './slack-deps.ts';
-import { type Reply, textReply } from './views/blocks.ts';
-import { buildChecklist, buildProbationList, decisionText } from './views/careers-view.ts';
+import { buildChecklist, buildProbationList, decisionText } from '../views/careers-view.ts';
+import { mention } from '../views/markup.ts';
+import { type Message, textMessage } from '../views/message.ts';
+import type { ChatDeps } from './chat-deps.ts';
 
 /**
  * The reply to a probation action, whichever way it came (command, button, form), and what
@@ -12,10 +12,10 @@ import { buildChecklist, buildProbationList, decisionText } from './views/career
  * buttons once someone decides.
  */
 export async function replyToProbation(
-  deps: SlackDeps,
+  deps: ChatDeps,
   m: Messages,
   outcome: ProbationOutcome,
-): Promise<Reply> {
+): Promise<Message> {
   switch (outcome.kind) {
     case 'list':
       return buildProbationList(m, outcome.states, outcome.today);
@@ -28,7 +28,7 @@ export async function replyToProbation(
     }
     case 'decided':
       await announceDecision(deps, outcome.outcome);
-      return textReply(
+      return textMessage(
         decisionText(
           m,
           outcome.outcome.member,

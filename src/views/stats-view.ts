@@ -1,23 +1,22 @@
-import type { KnownBlock } from '@slack/types';
-import { METRICS, type Metric, type MetricTotals } from '../../domain/metrics.ts';
-import type { Messages } from '../../i18n/index.ts';
-import type { GroupStats, MemberStats, PeriodProgress } from '../../usecases/get-stats.ts';
-import { mention } from '../format.ts';
-import { context, divider, header, type Reply, section } from './blocks.ts';
+import { METRICS, type Metric, type MetricTotals } from '../domain/metrics.ts';
+import type { Messages } from '../i18n/index.ts';
+import type { GroupStats, MemberStats, PeriodProgress } from '../usecases/get-stats.ts';
+import { mention } from './markup.ts';
+import { type Block, divider, heading, type Message, note, textBlock } from './message.ts';
 import { formatDay, formatMetric, progressLines } from './progress.ts';
 
 /** One period's progress: its name and dates, then a line per metric. */
-export function periodBlocks(m: Messages, p: PeriodProgress): KnownBlock[] {
+export function periodBlocks(m: Messages, p: PeriodProgress): Block[] {
   const dates = p.from === p.to ? formatDay(m, p.from) : `${formatDay(m, p.from)} – ${formatDay(m, p.to)}`;
   return [
-    section([`*${m.periods[p.period]}*　${dates}`, ...progressLines(m, p.totals, p.target)].join('\n')),
+    textBlock([`**${m.periods[p.period]}**　${dates}`, ...progressLines(m, p.totals, p.target)].join('\n')),
   ];
 }
 
 /** `/stats` for a member: each asked period against the targets of their level. */
-export function buildMemberStatsReply(m: Messages, stats: MemberStats): Reply {
+export function buildMemberStatsReply(m: Messages, stats: MemberStats): Message {
   const title = m.stats.title(mention(stats.subject.messengerUserId));
-  const blocks: KnownBlock[] = [section(`*${title}*`)];
+  const blocks: Block[] = [textBlock(`**${title}**`)];
   stats.periods.forEach((p, i) => {
     if (i > 0) blocks.push(divider);
     blocks.push(...periodBlocks(m, p));
@@ -26,8 +25,8 @@ export function buildMemberStatsReply(m: Messages, stats: MemberStats): Reply {
 }
 
 /** `/stats group`: totals, per-capita figures and each member's figures. */
-export function buildGroupStatsReply(m: Messages, stats: GroupStats | undefined): Reply {
-  if (stats === undefined) return { text: m.stats.noGroup, blocks: [section(m.stats.noGroup)] };
+export function buildGroupStatsReply(m: Messages, stats: GroupStats | undefined): Message {
+  if (stats === undefined) return { text: m.stats.noGroup, blocks: [textBlock(m.stats.noGroup)] };
   const title = m.stats.groupTitle(stats.group.name, m.periods[stats.period], stats.headcount);
   // Per-capita counts keep one decimal for reading; money is floored to whole yuan.
   const perCapita = (metric: Metric, value: number) => {
@@ -46,12 +45,12 @@ export function buildGroupStatsReply(m: Messages, stats: GroupStats | undefined)
   return {
     text: title,
     blocks: [
-      header(title),
-      section(`${m.stats.groupTotals}\n${line(stats.totals, (_, v) => v)}`),
-      section(`${m.stats.groupPerCapita}\n${line(stats.totals, perCapita)}`),
+      heading(title),
+      textBlock(`${m.stats.groupTotals}\n${line(stats.totals, (_, v) => v)}`),
+      textBlock(`${m.stats.groupPerCapita}\n${line(stats.totals, perCapita)}`),
       divider,
-      ...(members.length === 0 ? [] : [section([m.stats.groupMembers, ...members].join('\n'))]),
-      context(`${formatDay(m, stats.from)} – ${formatDay(m, stats.to)}`),
+      ...(members.length === 0 ? [] : [textBlock([m.stats.groupMembers, ...members].join('\n'))]),
+      note(`${formatDay(m, stats.from)} – ${formatDay(m, stats.to)}`),
     ],
   };
 }

@@ -1,8 +1,8 @@
-import type { Day } from '../../domain/days.ts';
-import { METRICS, type Metric, type MetricTotals } from '../../domain/metrics.ts';
-import { progress, progressBar } from '../../domain/targets.ts';
-import type { Messages } from '../../i18n/index.ts';
-import { formatCount, formatYuan } from '../../i18n/numbers.ts';
+import type { Day } from '../domain/days.ts';
+import { METRICS, type Metric, type MetricTotals } from '../domain/metrics.ts';
+import { progress, progressBar } from '../domain/targets.ts';
+import type { Messages } from '../i18n/index.ts';
+import { formatCount, formatYuan } from '../i18n/numbers.ts';
 
 /** A metric's value as people read it: counts plain, 业绩 in yuan. */
 export function formatMetric(metric: Metric, value: number): string {

@@ -1,15 +1,14 @@
-import type { KnownBlock } from '@slack/types';
-import type { LogProblem } from '../../commands/log-command.ts';
-import type { LogWarning } from '../../domain/log-checks.ts';
-import type { Messages } from '../../i18n/index.ts';
-import type { LogOutcome } from '../../usecases/log-activity.ts';
-import { mention } from '../format.ts';
-import { ACTIONS } from '../ids.ts';
-import { context, type Reply, section } from './blocks.ts';
+import type { LogProblem } from '../commands/log-command.ts';
+import type { LogWarning } from '../domain/log-checks.ts';
+import type { Messages } from '../i18n/index.ts';
+import type { LogOutcome } from '../usecases/log-activity.ts';
+import { ACTIONS } from './actions.ts';
+import { mention } from './markup.ts';
+import { actions, type Block, type Message, note, textBlock } from './message.ts';
 import { changeLine, formatDay, formatMetric, progressLines } from './progress.ts';
 
 /** What the member sees after `/log`: what was recorded, the day's totals and the daily targets. */
-export function buildLogReply(m: Messages, outcome: Exclude<LogOutcome, { kind: 'confirm' }>): Reply {
+export function buildLogReply(m: Messages, outcome: Exclude<LogOutcome, { kind: 'confirm' }>): Message {
   const who = mention(outcome.subject.messengerUserId);
   const date = formatDay(m, outcome.day);
   const head =
@@ -23,15 +22,15 @@ export function buildLogReply(m: Messages, outcome: Exclude<LogOutcome, { kind: 
   const lines = progressLines(m, outcome.totals, outcome.target);
   return {
     text: head,
-    blocks: [section(head), section([m.log.totalsTitle(date), ...lines].join('\n'))],
+    blocks: [textBlock(head), textBlock([m.log.totalsTitle(date), ...lines].join('\n'))],
   };
 }
 
 /** The reply to a `/log` that did not parse: every problem, then how to write it. */
-export function buildLogProblemsReply(m: Messages, problems: readonly LogProblem[]): Reply {
+export function buildLogProblemsReply(m: Messages, problems: readonly LogProblem[]): Message {
   const lines = problems.map((problem) => problemText(m, problem));
   const text = [...lines, m.log.example].join('\n');
-  return { text, blocks: [section(lines.join('\n')), context(m.log.example)] };
+  return { text, blocks: [textBlock(lines.join('\n')), note(m.log.example)] };
 }
 
 function problemText(m: Messages, problem: LogProblem): string {
@@ -89,29 +88,14 @@ export function warningText(m: Messages, warning: LogWarning): string {
  * Asks the member to confirm figures that look wrong. `value` is the opaque confirmation payload
  * (see log-confirmation.ts) carried by both buttons; nothing is saved until Confirm is clicked.
  */
-export function buildLogConfirmReply(m: Messages, warnings: readonly LogWarning[], value: string): Reply {
+export function buildLogConfirmReply(m: Messages, warnings: readonly LogWarning[], value: string): Message {
   const text = [m.log.confirmTitle, ...warnings.map((w) => `• ${warningText(m, w)}`)].join('\n');
-  const blocks: KnownBlock[] = [
-    section(text),
-    {
-      type: 'actions',
-      block_id: 'log_confirmation',
-      elements: [
-        {
-          type: 'button',
-          action_id: ACTIONS.logConfirm,
-          style: 'primary',
-          text: { type: 'plain_text', text: m.log.confirmButton },
-          value,
-        },
-        {
-          type: 'button',
-          action_id: ACTIONS.logCancel,
-          text: { type: 'plain_text', text: m.log.cancelButton },
-          value,
-        },
-      ],
-    },
+  const blocks: Block[] = [
+    textBlock(text),
+    actions('log_confirmation', [
+      { action: ACTIONS.logConfirm, label: m.log.confirmButton, value, style: 'primary' },
+      { action: ACTIONS.logCancel, label: m.log.cancelButton, value },
+    ]),
   ];
   return { text, blocks };
 }

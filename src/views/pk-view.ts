@@ -1,11 +1,10 @@
-import type { KnownBlock } from '@slack/types';
-import { METRICS } from '../../domain/metrics.ts';
-import type { GroupStreak } from '../../domain/pk.ts';
-import type { Messages } from '../../i18n/index.ts';
-import { formatCount } from '../../i18n/numbers.ts';
-import type { PkBoard } from '../../usecases/compute-pk.ts';
-import { mention } from '../format.ts';
-import { context, divider, header, type Reply, section, sectionsOf } from './blocks.ts';
+import { METRICS } from '../domain/metrics.ts';
+import type { GroupStreak } from '../domain/pk.ts';
+import type { Messages } from '../i18n/index.ts';
+import { formatCount } from '../i18n/numbers.ts';
+import type { PkBoard } from '../usecases/compute-pk.ts';
+import { mention } from './markup.ts';
+import { type Block, divider, heading, linesOf, type Message, note, textBlock } from './message.ts';
 import { formatDay, formatMetric } from './progress.ts';
 
 const MEDALS = ['🥇', '🥈', '🥉'];
@@ -64,15 +63,15 @@ export function buildBoardReply(
   m: Messages,
   board: PkBoard,
   options: { late: boolean; result: boolean; viewerId?: number; showBehind: boolean },
-): Reply {
+): Message {
   const title = boardTitle(m, board, options.result);
-  const blocks: KnownBlock[] = [header(title)];
-  if (options.late) blocks.push(context(m.pk.late));
-  if (board.groups.length === 0) blocks.push(section(m.pk.noGroups));
-  else blocks.push(...sectionsOf(groupLines(m, board)));
+  const blocks: Block[] = [heading(title)];
+  if (options.late) blocks.push(note(m.pk.late));
+  if (board.groups.length === 0) blocks.push(textBlock(m.pk.noGroups));
+  else blocks.push(...linesOf(groupLines(m, board)));
   const winners = board.groups.filter((g) => g.rank === 1 && g.headcount > 0);
   if (options.result && winners.length > 0)
-    blocks.push(section(m.pk.winner(winners.map((g) => g.name).join('、'))));
+    blocks.push(textBlock(m.pk.winner(winners.map((g) => g.name).join('、'))));
   blocks.push(divider);
   const top = board.members
     .slice(0, TOP)
@@ -83,11 +82,11 @@ export function buildBoardReply(
         points(s.points),
       ),
     );
-  blocks.push(...sectionsOf([m.pk.topTitle, ...top]));
+  blocks.push(...linesOf([m.pk.topTitle, ...top]));
   const own =
     options.viewerId === undefined ? undefined : board.members.find((s) => s.memberId === options.viewerId);
   if (own !== undefined && own.rank > TOP)
-    blocks.push(section(m.pk.yourPlace(own.rank, points(own.points), board.members.length)));
+    blocks.push(textBlock(m.pk.yourPlace(own.rank, points(own.points), board.members.length)));
   if (options.showBehind) {
     const lines = board.groupViews.flatMap((group) => {
       const behind = board.behind.get(group.id) ?? [];
@@ -95,14 +94,14 @@ export function buildBoardReply(
         ? []
         : [m.pk.behindLine(group.name, behind.map((b) => mention(b.member.messengerUserId)).join(' '))];
     });
-    blocks.push(divider, ...sectionsOf([m.pk.behindTitle, ...(lines.length === 0 ? [m.pk.allMet] : lines)]));
+    blocks.push(divider, ...linesOf([m.pk.behindTitle, ...(lines.length === 0 ? [m.pk.allMet] : lines)]));
   }
-  blocks.push(context(weightsLine(m, board)));
+  blocks.push(note(weightsLine(m, board)));
   return { text: title, blocks: blocks.slice(0, 50) };
 }
 
 /** The short post to a group's own channel: its place and the gap to the group above. */
-export function buildGroupPost(m: Messages, board: PkBoard, groupId: number): Reply {
+export function buildGroupPost(m: Messages, board: PkBoard, groupId: number): Message {
   const standing = board.groups.find((g) => g.groupId === groupId);
   if (standing === undefined) return { text: m.pk.noGroups };
   // Groups are listed best first, so the last one ranked better is the group just above.
@@ -112,7 +111,7 @@ export function buildGroupPost(m: Messages, board: PkBoard, groupId: number): Re
     above === undefined ? m.pk.groupFirst : m.pk.groupGap(above.name, points(standing.gapToAbove ?? 0)),
   ];
   const text = lines.join(' ');
-  return { text, blocks: [section(text), context(boardTitle(m, board, false))] };
+  return { text, blocks: [textBlock(text), note(boardTitle(m, board, false))] };
 }
 
 export function buildWinsReply(
@@ -120,11 +119,11 @@ export function buildWinsReply(
   period: 'week' | 'month',
   names: Map<number, string>,
   wins: GroupStreak[],
-): Reply {
+): Message {
   const title = m.pk.winsTitle(m.periods[period]);
   const lines = wins.map((w) =>
     m.pk.winsLine(names.get(w.groupId) ?? String(w.groupId), w.wins, w.currentStreak, w.longestStreak),
   );
   const text = [title, ...(lines.length === 0 ? [m.pk.noWins] : lines)].join('\n');
-  return { text, blocks: [section(text)] };
+  return { text, blocks: [textBlock(text)] };
 }
