@@ -15,9 +15,27 @@
  *
  * A call is recorded (and waiters are woken) when the request arrives, before the answer goes back, so after
  * `waitFor` the app has not necessarily processed the answer yet: wait for the *next* observable effect instead.
+ *
+ * Block Kit is checked as Slack checks it (rules and sources in block-kit-rules.ts), and refused the way Slack
+ * refuses it, so a test fails when the bot sends something Slack would not show:
+ * - chat.postMessage / postEphemeral / update / scheduleMessage: HTTP 200
+ *   `{ ok: false, error: 'invalid_blocks', errors, response_metadata: { messages } }`;
+ * - views.open / update / push / publish: HTTP 200 `{ ok: false, error: 'invalid_arguments', response_metadata }`;
+ * - a response_url: HTTP 400 with the bare text `invalid_blocks`, as Slack's webhooks answer
+ *   (slackapi/java-slack-sdk#1017, sourcegraph/sourcegraph#49979), which makes Bolt's respond() throw.
+ * A refused call is recorded like any other, with its status, response and `blockErrors`; `waitFor` rejects when
+ * the call it matches was refused, so a test that waits for a reply fails with Slack's reasons.
+ * A message `text` over 40,000 characters is not refused but truncated with Slack's `message_truncated` warning.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import {
+  checkBlocks,
+  checkView,
+  MESSAGE_TEXT_LIMIT,
+  messageTextWarning,
+  withoutSeverity,
+} from './block-kit-rules.ts';
 
 export interface SlackApiCall {
   /** Web API method ('chat.postMessage'), or 'response_url' / 'file_upload' for the non-API endpoints. */
@@ -34,6 +52,8 @@ export interface SlackApiCall {
   /** What the fake answered, to make failures easy to debug. */
   status: number;
   response: unknown;
+  /** Why the fake refused the call's Block Kit (`[ERROR] ... [json-pointer:...]`), when it did. */
+  blockErrors?: string[];
 }
 
 export interface FakeUpload {
@@ -71,6 +91,7 @@ export interface FakeSlackApi {
   calls: SlackApiCall[];
   uploads: Map<string, FakeUpload>;
   callsTo(method: string): SlackApiCall[];
+  /** Resolves with the first matching call; rejects if that call was refused for its Block Kit (`blockErrors`). */
   waitFor(matcher: CallMatcher, options?: WaitForOptions): Promise<SlackApiCall>;
   responseUrl(id: string): string;
   /** The user's Slack locale; users.list lists every user given a locale or fields. */
@@ -96,6 +117,46 @@ const JSON_FIELDS = new Set([
   'user_auth_blocks',
   'chunks',
 ]);
+
+/** Methods that post a message, whose `blocks` are checked as a message's. */
+const MESSAGE_METHODS = new Set([
+  'chat.postMessage',
+  'chat.postEphemeral',
+  'chat.update',
+  'chat.scheduleMessage',
+]);
+const VIEW_METHODS = new Set(['views.open', 'views.update', 'views.push', 'views.publish']);
+
+/** What Slack says of a body's Block Kit: errors (the call is refused) or a warning (it goes through). */
+function blockKitVerdict(
+  method: string,
+  body: Record<string, unknown>,
+): { errors: string[]; refusal?: Record<string, unknown>; warning?: string } {
+  if (VIEW_METHODS.has(method)) {
+    const errors = checkView(body.view);
+    return errors.length === 0
+      ? { errors }
+      : { errors, refusal: { error: 'invalid_arguments', response_metadata: { messages: errors } } };
+  }
+  if (!MESSAGE_METHODS.has(method) && method !== 'response_url') return { errors: [] };
+  // A `blocks` field that is not JSON at all arrives here as the raw string.
+  if (typeof body.blocks === 'string') {
+    return { errors: ['[ERROR] blocks must be a JSON array'], refusal: { error: 'invalid_blocks_format' } };
+  }
+  const errors = body.blocks === undefined ? [] : checkBlocks(body.blocks, 'message');
+  if (errors.length > 0) {
+    return {
+      errors,
+      refusal: {
+        error: 'invalid_blocks',
+        errors: errors.map(withoutSeverity),
+        response_metadata: { messages: errors },
+      },
+    };
+  }
+  const warning = messageTextWarning(body.text);
+  return warning === undefined ? { errors } : { errors, warning };
+}
 
 interface Waiter {
   match: (call: SlackApiCall) => boolean;
@@ -151,7 +212,8 @@ export async function startFakeSlackApi(options: FakeSlackApiOptions = {}): Prom
       if (matched) {
         clearTimeout(waiter.timer);
         waiters.delete(waiter);
-        waiter.resolve(call);
+        if (call.blockErrors) waiter.reject(refusedError(call));
+        else waiter.resolve(call);
       }
     }
   };
@@ -179,7 +241,8 @@ export async function startFakeSlackApi(options: FakeSlackApiOptions = {}): Prom
     type: 'message',
     user: botUserId,
     bot_id: botId,
-    text: body.text ?? '',
+    // Slack posts the first 40,000 characters of a longer text (see messageTextWarning).
+    text: typeof body.text === 'string' ? body.text.slice(0, MESSAGE_TEXT_LIMIT) : (body.text ?? ''),
     ...(body.blocks !== undefined ? { blocks: body.blocks } : {}),
     ...(body.thread_ts !== undefined ? { thread_ts: body.thread_ts } : {}),
     ts,
@@ -217,7 +280,7 @@ export async function startFakeSlackApi(options: FakeSlackApiOptions = {}): Prom
       case 'chat.update': {
         // Slack keeps the ts of the updated message.
         const ts = typeof body.ts === 'string' ? body.ts : nextTs();
-        return { channel, ts, text: body.text ?? '', message: message(body, ts) };
+        return { channel, ts, text: message(body, ts).text, message: message(body, ts) };
       }
       case 'chat.delete':
         return { channel, ts: body.ts };
@@ -323,9 +386,32 @@ export async function startFakeSlackApi(options: FakeSlackApiOptions = {}): Prom
       const responseUrlId = decodeURIComponent(path.slice('/response_url/'.length));
       const error = failures.get('response_url')?.shift();
       // An expired or used-up response_url is a non-2xx, which makes Bolt's respond() throw.
-      const [status, response] = error ? [404, { ok: false, error }] : [200, { ok: true }];
-      record({ ...base, method: 'response_url', body, responseUrlId, status, response });
-      send(res, status, response);
+      if (error) {
+        const response = { ok: false, error };
+        record({ ...base, method: 'response_url', body, responseUrlId, status: 404, response });
+        send(res, 404, response);
+        return;
+      }
+      const verdict = blockKitVerdict('response_url', body);
+      if (verdict.refusal) {
+        // Webhook-style URLs answer a bare text, without the details chat.postMessage gives.
+        const response = String(verdict.refusal.error);
+        record({
+          ...base,
+          method: 'response_url',
+          body,
+          responseUrlId,
+          status: 400,
+          response,
+          blockErrors: verdict.errors,
+        });
+        res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' });
+        res.end(response);
+        return;
+      }
+      const response = { ok: true };
+      record({ ...base, method: 'response_url', body, responseUrlId, status: 200, response });
+      send(res, 200, response);
       return;
     }
 
@@ -343,7 +429,26 @@ export async function startFakeSlackApi(options: FakeSlackApiOptions = {}): Prom
       return;
     }
     const error = failures.get(method)?.shift();
-    const response = error ? { ok: false, error } : { ok: true, ...answer(method, body, origin) };
+    if (error) {
+      const response = { ok: false, error };
+      record({ ...base, method, body, status: 200, response });
+      send(res, 200, response);
+      return;
+    }
+    const verdict = blockKitVerdict(method, body);
+    if (verdict.refusal) {
+      const response = { ok: false, ...verdict.refusal };
+      record({ ...base, method, body, status: 200, response, blockErrors: verdict.errors });
+      send(res, 200, response);
+      return;
+    }
+    const response = {
+      ok: true,
+      ...answer(method, body, origin),
+      ...(verdict.warning
+        ? { response_metadata: { messages: [verdict.warning], warnings: ['message_truncated'] } }
+        : {}),
+    };
     record({ ...base, method, body, status: 200, response });
     send(res, 200, response);
   };
@@ -376,7 +481,8 @@ export async function startFakeSlackApi(options: FakeSlackApiOptions = {}): Prom
           return false;
         }
       });
-      if (existing) return Promise.resolve(existing);
+      if (existing)
+        return existing.blockErrors ? Promise.reject(refusedError(existing)) : Promise.resolve(existing);
       return new Promise((resolve, reject) => {
         const waiter: Waiter = {
           match,
@@ -424,6 +530,13 @@ export async function startFakeSlackApi(options: FakeSlackApiOptions = {}): Prom
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
+}
+
+/** What `waitFor` rejects with when the call it waited for was one Slack would refuse for its Block Kit. */
+function refusedError(call: SlackApiCall): Error {
+  return new Error(
+    `fake Slack API: ${call.method} was refused as Slack would refuse it:\n${(call.blockErrors ?? []).join('\n')}`,
+  );
 }
 
 function parseBody(text: string, contentType: string): Record<string, unknown> {
