@@ -2,8 +2,8 @@ import type { AddressInfo } from 'node:net';
 import { App, LogLevel } from '@slack/bolt';
 import type { Clock } from './clock.ts';
 import type { SlackConfig } from './config.ts';
+import { createCore } from './core.ts';
 import type { Locale } from './i18n/index.ts';
-import { createScheduler } from './jobs/scheduler.ts';
 import type { Logger } from './logger.ts';
 import { serializeError } from './logger.ts';
 import { createSlackDirectory } from './slack/directory.ts';
@@ -13,8 +13,7 @@ import { createSlackMessenger } from './slack/messenger.ts';
 import type { SlackDeps } from './slack/slack-deps.ts';
 import type { Provider } from './store/migrate.ts';
 import type { Store } from './store/store.ts';
-import { ensureTeam, type UseCaseDeps } from './usecases/context.ts';
-import { createWorkLane } from './work-lane.ts';
+import { ensureTeam } from './usecases/context.ts';
 
 export type AppDeps = {
   slack: SlackConfig;
@@ -58,30 +57,12 @@ export function createApp(deps: AppDeps) {
     clientOptions: deps.slack.apiUrl === undefined ? {} : { slackApiUrl: deps.slack.apiUrl },
   });
 
-  const useCaseDeps: UseCaseDeps = {
-    store: deps.store,
-    clock: deps.clock,
-    admins: deps.admins,
-    defaults: {
-      teamName: deps.teamName ?? defaultTeamName(deps.locale),
-      timezone: deps.timezone,
-      locale: deps.locale,
-    },
-  };
   const directory = createSlackDirectory(
     app.client,
     deps.directoryCacheMs === undefined ? {} : { ttlMs: deps.directoryCacheMs },
   );
   const messenger = createSlackMessenger(app.client, { directory, defaultLocale: deps.locale });
-  // Work waits for 5 ms without a new request: in a burst every request is acknowledged first.
-  // A task is held at most 10 s (the default), well inside response_url's 30 minutes; a burst of
-  // 2,000 is acknowledged in 2-4 s here.
-  const lane = createWorkLane({
-    concurrency: deps.workConcurrency ?? 1,
-    logger: deps.logger,
-    name: 'slack',
-    quietMs: 5,
-  });
+  const { useCaseDeps, lane, scheduler } = createCore(deps, messenger, 'slack');
   app.use(async ({ next }) => {
     lane.noteArrival();
     await next();
@@ -96,7 +77,6 @@ export function createApp(deps: AppDeps) {
     onActivityRecorded: (userId) => publishHome(slackDeps, app.client, userId),
   };
   registerListeners(app, slackDeps);
-  const scheduler = createScheduler({ store: deps.store, messenger, logger: deps.logger, clock: deps.clock });
 
   // Listeners turn their own failures into replies (chat/reply-or-error.ts); what reaches this point
   // failed outside a listener's work (ack, middleware) and is logged with its context.
@@ -146,8 +126,4 @@ export function workConcurrencyFor(provider: Provider): number {
 
 function isAddressInfo(value: unknown): value is AddressInfo {
   return typeof value === 'object' && value !== null && 'port' in value;
-}
-
-function defaultTeamName(locale: Locale): string {
-  return locale === 'en' ? 'Sales team' : '电销团队';
 }

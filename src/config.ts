@@ -59,9 +59,26 @@ const environmentSchema = z.object({
           .map((id) => id.trim())
           .filter((id) => id !== ''),
       )
-      .refine((ids) => ids.every((id) => /^[UW][A-Z0-9]+$/.test(id)), {
-        message: 'must be comma-separated Slack user ids such as U012ABCDEF',
+      .refine((ids) => ids.every((id) => /^[A-Za-z0-9_.@$:-]{1,64}$/.test(id)), {
+        message: 'must be comma-separated user ids (Slack U012ABCDEF, DingTalk userId)',
       }),
+  ),
+  DINGTALK_CLIENT_ID: optionalString,
+  DINGTALK_CLIENT_SECRET: optionalString,
+  DINGTALK_ROBOT_CODE: optionalString,
+  DINGTALK_MODE: z.preprocess(
+    emptyToUndefined,
+    z.enum(['stream', 'http'], { message: 'must be stream or http' }).default('stream'),
+  ),
+  DINGTALK_API_URL: z.preprocess(
+    emptyToUndefined,
+    z.url({ message: 'must be a URL such as https://api.dingtalk.com' }).default('https://api.dingtalk.com'),
+  ),
+  DINGTALK_OAPI_URL: z.preprocess(
+    emptyToUndefined,
+    z
+      .url({ message: 'must be a URL such as https://oapi.dingtalk.com' })
+      .default('https://oapi.dingtalk.com'),
   ),
   LOG_LEVEL: z.preprocess(
     emptyToUndefined,
@@ -84,6 +101,40 @@ function missingSlackSettings(env: Record<string, string | undefined>): string[]
   return problems;
 }
 
+/** A DingTalk app needs its secret as soon as its client id is set (they come as a pair). */
+function missingDingTalkSettings(env: Record<string, string | undefined>): string[] {
+  const present = (name: string) => (env[name] ?? '').trim() !== '';
+  if (!present('DINGTALK_CLIENT_ID')) return [];
+  return present('DINGTALK_CLIENT_SECRET')
+    ? []
+    : [
+        'DINGTALK_CLIENT_SECRET is missing (the Client Secret beside the Client ID in the DingTalk developer console → your app → 凭证与基础信息)',
+      ];
+}
+
+/** Admin ids must look like the messenger's own: Slack's U…/W…, else any DingTalk userId. */
+function adminProblems(env: Record<string, string | undefined>): string[] {
+  const present = (name: string) => (env[name] ?? '').trim() !== '';
+  if (!present('SLACK_BOT_TOKEN') || present('DINGTALK_CLIENT_ID')) return [];
+  const admins = (env.ZHANBAO_ADMINS ?? '')
+    .split(',')
+    .map((id) => id.trim())
+    .filter((id) => id !== '');
+  return admins.every((id) => /^[UW][A-Z0-9]+$/.test(id))
+    ? []
+    : ['ZHANBAO_ADMINS must be comma-separated Slack user ids such as U012ABCDEF'];
+}
+
+export type DingTalkConfig = {
+  clientId: string;
+  clientSecret: string;
+  /** The robot's code; for an enterprise internal app robot it is the client id (AppKey). */
+  robotCode: string;
+  mode: 'stream' | 'http';
+  apiUrl: string;
+  oapiUrl: string;
+};
+
 export type SlackConfig = {
   botToken: string;
   signingSecret: string | undefined;
@@ -94,6 +145,8 @@ export type SlackConfig = {
 export type Config = {
   /** Undefined only for CLI commands that do not talk to Slack. */
   slack: SlackConfig | undefined;
+  /** Set when DINGTALK_CLIENT_ID is: the deployment runs the DingTalk robot. */
+  dingtalk: DingTalkConfig | undefined;
   port: number;
   databaseUrl: string;
   timezone: string;
@@ -115,6 +168,8 @@ export function loadConfig(
   const parsed = environmentSchema.safeParse(env);
   const problems = [
     ...(options.needSlack ? missingSlackSettings(env) : []),
+    ...missingDingTalkSettings(env),
+    ...adminProblems(env),
     ...(parsed.success
       ? []
       : parsed.error.issues.map((issue) => `${issue.path.join('.') || 'environment'} ${issue.message}`)),
@@ -132,6 +187,17 @@ export function loadConfig(
               signingSecret: e.SLACK_SIGNING_SECRET,
               appToken: e.SLACK_APP_TOKEN,
               apiUrl: e.SLACK_API_URL,
+            },
+      dingtalk:
+        e.DINGTALK_CLIENT_ID === undefined || e.DINGTALK_CLIENT_SECRET === undefined
+          ? undefined
+          : {
+              clientId: e.DINGTALK_CLIENT_ID,
+              clientSecret: e.DINGTALK_CLIENT_SECRET,
+              robotCode: e.DINGTALK_ROBOT_CODE ?? e.DINGTALK_CLIENT_ID,
+              mode: e.DINGTALK_MODE,
+              apiUrl: e.DINGTALK_API_URL.replace(/\/+$/, ''),
+              oapiUrl: e.DINGTALK_OAPI_URL.replace(/\/+$/, ''),
             },
       port: e.PORT,
       databaseUrl: e.DATABASE_URL,

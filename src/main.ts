@@ -8,7 +8,8 @@ import { createStore } from './store/store.ts';
 
 /**
  * The only module with side effects at start: read the environment, start, stop on a signal.
- * With a Slack bot token it runs the bot for Slack; without one, the playground (the same bot
+ * With a Slack bot token it runs the bot for Slack, with DingTalk settings (DINGTALK_CLIENT_ID)
+ * the DingTalk robot; with neither, the playground (the same bot
  * against a local stand-in for Slack, with a page to use it from), so that `npm start` on a
  * fresh machine shows the bot working instead of a list of missing settings.
  */
@@ -30,7 +31,9 @@ function exitWithProblems(problems: readonly string[]): never {
       '"From a manifest", paste manifests/slack.yaml, install it to your workspace, then copy the',
       'Bot User OAuth Token (SLACK_BOT_TOKEN) and the Signing Secret (SLACK_SIGNING_SECRET) into .env.',
       'See .env.example for every variable and README.md for the walk-through.',
-      'Without SLACK_BOT_TOKEN, `npm start` runs the playground instead.',
+      'For DingTalk: DINGTALK_CLIENT_ID and DINGTALK_CLIENT_SECRET from the developer console',
+      '(open-dev.dingtalk.com → your app → 凭证与基础信息); README.md → "DingTalk" walks through it.',
+      'Without SLACK_BOT_TOKEN or DINGTALK_CLIENT_ID, `npm start` runs the playground instead.',
       '',
     ].join('\n'),
   );
@@ -74,6 +77,31 @@ async function runWithSlack(config: Config, logger: Logger): Promise<void> {
   });
 }
 
+async function runWithDingTalk(config: Config, logger: Logger): Promise<void> {
+  const dingtalk = config.dingtalk;
+  if (dingtalk === undefined) throw new Error('unreachable: loadConfig requires DingTalk settings here');
+  const database = await openDatabase(config.databaseUrl, {
+    logger: { info: (msg, data) => logger.event('info', msg, data) },
+  });
+  const { createDingTalkApp } = await import('./dingtalk/dingtalk-app.ts');
+  const bot = createDingTalkApp({
+    dingtalk,
+    store: createStore(database.prisma),
+    clock: systemClock,
+    logger,
+    admins: config.admins,
+    timezone: config.timezone,
+    locale: config.locale,
+    workConcurrency: workConcurrencyFor(database.provider),
+  });
+  const running = await bot.start(config.port);
+  logger.event('info', 'ready', { messenger: 'dingtalk', provider: database.provider, port: running.port });
+  stopOnSignals(logger, async () => {
+    await running.stop();
+    await database.close();
+  });
+}
+
 async function runPlayground(config: Config, logger: Logger): Promise<void> {
   const database = await openDatabase(PLAYGROUND_DATABASE_URL, {
     logger: { info: (msg, data) => logger.event('info', msg, data) },
@@ -110,13 +138,23 @@ async function runPlayground(config: Config, logger: Logger): Promise<void> {
 // Without a bot token the Slack settings are not needed; with one, they must all be right.
 const general = loadConfig(process.env, { needSlack: false });
 if (!general.ok) exitWithProblems(general.problems);
-const playground = general.config.slack === undefined;
-const loaded = playground ? general : loadConfig(process.env, { needSlack: true });
+const messenger =
+  general.config.slack !== undefined
+    ? 'slack'
+    : general.config.dingtalk !== undefined
+      ? 'dingtalk'
+      : 'playground';
+if (general.config.slack !== undefined && general.config.dingtalk !== undefined)
+  exitWithProblems([
+    'both SLACK_BOT_TOKEN and DINGTALK_CLIENT_ID are set: one deployment serves one messenger for now; run one process per messenger',
+  ]);
+const loaded = messenger === 'slack' ? loadConfig(process.env, { needSlack: true }) : general;
 if (!loaded.ok) exitWithProblems(loaded.problems);
 const logger = createLogger({ level: loaded.config.logLevel });
 
 try {
-  await (playground ? runPlayground(loaded.config, logger) : runWithSlack(loaded.config, logger));
+  const run = { slack: runWithSlack, dingtalk: runWithDingTalk, playground: runPlayground }[messenger];
+  await run(loaded.config, logger);
 } catch (error) {
   logger.event('error', 'start.failed', serializeError(error));
   process.exit(1);

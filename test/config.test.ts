@@ -70,4 +70,43 @@ describe('loadConfig', () => {
       config: { slack: undefined, admins: ['U01', 'W02'], databaseUrl: 'postgresql://h/db' },
     });
   });
+
+  it('reads DingTalk settings with their defaults, and takes DingTalk userIds as admins', () => {
+    const result = loadConfig(
+      {
+        DINGTALK_CLIENT_ID: 'dingabc',
+        DINGTALK_CLIENT_SECRET: 's3cret',
+        ZHANBAO_ADMINS: 'manager4521,032615015535634423',
+      },
+      { needSlack: false },
+    );
+    expect(result).toMatchObject({
+      ok: true,
+      config: {
+        slack: undefined,
+        admins: ['manager4521', '032615015535634423'],
+        dingtalk: {
+          clientId: 'dingabc',
+          clientSecret: 's3cret',
+          robotCode: 'dingabc',
+          mode: 'stream',
+          apiUrl: 'https://api.dingtalk.com',
+          oapiUrl: 'https://oapi.dingtalk.com',
+        },
+      },
+    });
+  });
+
+  it('names a missing DingTalk secret and a bad mode, with where to find them', () => {
+    const result = loadConfig(
+      { DINGTALK_CLIENT_ID: 'dingabc', DINGTALK_MODE: 'webhook' },
+      { needSlack: false },
+    );
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    const text = result.problems.join('\n');
+    expect(text).toContain('DINGTALK_CLIENT_SECRET is missing');
+    expect(text).toContain('凭证与基础信息');
+    expect(text).toContain('DINGTALK_MODE must be stream or http');
+  });
 });

@@ -13,10 +13,10 @@ import type { ChatDeps } from './chat-deps.ts';
  * background, announces milestones, corrects an already posted PK board and lets the adapter
  * refresh the member's own surface (Slack's Home tab).
  */
-export function replyToLog(deps: ChatDeps, m: Messages, outcome: LogOutcome): Message {
+export function replyToLog(deps: ChatDeps, m: Messages, outcome: LogOutcome, typed?: string): Message {
   if (outcome.kind === 'confirm') {
     const command = { ...outcome.command, day: exactDay(outcome.day) };
-    return buildLogConfirmReply(m, outcome.warnings, encodeConfirmation(command));
+    return buildLogConfirmReply(m, outcome.warnings, encodeConfirmation(command), typed);
   }
   if (outcome.kind === 'recorded') {
     // After the reply: a burst of logs waits for none of it, and a member's own surface is

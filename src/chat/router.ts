@@ -138,11 +138,11 @@ async function answer(deps: ChatDeps, m: Messages, request: ChatRequest): Promis
       const outcome = await logActivity(deps, {
         command: parsed.command,
         source: request.source,
-        confirmed: false,
+        confirmed: parsed.command.kind !== 'undo' && parsed.command.confirmed === true,
         actorId,
         requestKey: request.deliveryKey,
       });
-      return replyToLog(deps, m, outcome);
+      return replyToLog(deps, m, outcome, args);
     }
     case 'stats': {
       const parsed = parseStatsCommand(args);

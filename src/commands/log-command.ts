@@ -25,9 +25,12 @@
  *           Month must be 1–12 and the day must exist in that month (Feb 29 is allowed when no year is
  *           written), otherwise bad-date. The parser does not know today; the 7-day window is the
  *           use case's job. Default: today.
+ *   confirm confirm 确认 确定            → `confirmed: true`: the member has seen the warnings and saves the
+ *                                          figures anyway; how messengers without buttons answer the
+ *                                          confirmation question (the reply shows the line to send).
  *   mention <@ID> or <@ID|name> → memberRef 'ID'. Adapters rewrite their own syntax to this form;
  *           anything else in angle brackets (e.g. a channel `<#C1>`) is an unknown word.
- *   Each of set-or-undo, day and mention may occur once; a second one is conflicting-modifiers
+ *   Each of set-or-undo, day, mention and confirm may occur once; a second one is conflicting-modifiers
  *   quoting the later token (also for `set undo`). Without help, undo or set the command is `add`.
  *
  * METRIC WORDS (Chinese words prefer the number after them, English ones the number before):
@@ -90,8 +93,8 @@ export type DaySpec =
 export type LogCommand =
   | { kind: 'form' }
   | { kind: 'help' }
-  | { kind: 'add'; day: DaySpec; memberRef?: string; values: MetricValues }
-  | { kind: 'set'; day: DaySpec; memberRef?: string; values: MetricValues }
+  | { kind: 'add'; day: DaySpec; memberRef?: string; values: MetricValues; confirmed?: true }
+  | { kind: 'set'; day: DaySpec; memberRef?: string; values: MetricValues; confirmed?: true }
   | { kind: 'undo'; day: DaySpec; memberRef?: string };
 export type LogProblem =
   | { code: 'unknown-word'; token: string }
@@ -114,6 +117,7 @@ type Modifier =
   | { type: 'help' }
   | { type: 'set' }
   | { type: 'undo' }
+  | { type: 'confirm' }
   | { type: 'day'; day: DaySpec }
   | { type: 'mention'; id: string };
 
@@ -137,6 +141,7 @@ const ENGLISH: ReadonlyMap<string, Lexeme> = new Map([
   ...modifierWords({ type: 'set' }, ['set']),
   ...modifierWords({ type: 'undo' }, ['undo']),
   ...modifierWords({ type: 'help' }, ['help']),
+  ...modifierWords({ type: 'confirm' }, ['confirm']),
   ...modifierWords(daysAgo(0), ['today']),
   ...modifierWords(daysAgo(1), ['yesterday']),
 ]);
@@ -159,6 +164,7 @@ const CHINESE: readonly [string, Lexeme][] = [
   ...modifierWords({ type: 'set' }, ['设置为', '设为', '设置']),
   ...modifierWords({ type: 'undo' }, ['撤销', '撤回', '撤消']),
   ...modifierWords({ type: 'help' }, ['帮助']),
+  ...modifierWords({ type: 'confirm' }, ['确认', '确定']),
   ...modifierWords(daysAgo(0), ['今天', '今日']),
   ...modifierWords(daysAgo(1), ['昨天', '昨日']),
   ...modifierWords(daysAgo(2), ['前天']),
@@ -560,7 +566,13 @@ function readValues(tokens: readonly Token[]): { values: MetricValues; found: Fo
 // ---------------------------------------------------------------------------------------------
 // Modifiers
 
-type Modifiers = { mode?: ModifierToken; day?: DaySpec; memberRef?: string; found: Found[] };
+type Modifiers = {
+  mode?: ModifierToken;
+  day?: DaySpec;
+  memberRef?: string;
+  confirmed?: true;
+  found: Found[];
+};
 
 function conflict(token: Span): Found {
   return { at: token.start, problem: { code: 'conflicting-modifiers', token: token.raw } };
@@ -583,6 +595,9 @@ function readModifiers(tokens: readonly Token[]): Modifiers {
     } else if (modifier.type === 'mention') {
       if (result.memberRef !== undefined) result.found.push(conflict(token));
       else result.memberRef = modifier.id;
+    } else if (modifier.type === 'confirm') {
+      if (result.confirmed) result.found.push(conflict(token));
+      else result.confirmed = true;
     }
   }
   return result;
@@ -618,6 +633,7 @@ export function parseLogCommand(text: string): LogParse {
     mode,
     day = { kind: 'relative', daysAgo: 0 },
     memberRef,
+    confirmed,
     found: modifierProblems,
   } = readModifiers(tokens);
   const { values, found: valueProblems } = readValues(tokens);
@@ -636,5 +652,6 @@ export function parseLogCommand(text: string): LogParse {
   // A copy, so a caller mutating the command cannot reach the lexicon's shared day objects.
   const target = memberRef === undefined ? { day: { ...day } } : { day: { ...day }, memberRef };
   if (isUndo) return { ok: true, command: { kind: 'undo', ...target } };
-  return { ok: true, command: { kind: mode ? 'set' : 'add', ...target, values } };
+  const confirmation = confirmed ? { confirmed } : {};
+  return { ok: true, command: { kind: mode ? 'set' : 'add', ...target, values, ...confirmation } };
 }

@@ -8,7 +8,7 @@ export type Token =
   | { kind: 'channel'; id: string; raw: string }
   | { kind: 'word'; text: string; raw: string };
 
-const TOKEN = /<([@#])([A-Za-z0-9_.-]+)(?:\|[^>]*)?>|\S+/g;
+const TOKEN = /<([@#])([^\s<>|]+)(?:\|[^>]*)?>|\S+/g;
 
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];

@@ -103,6 +103,9 @@ export const en = {
       '`/lang 中文` 切换为中文　`/lang en` English',
       'The slash is optional: `log 120 calls` works too.',
     ],
+    thisGroup: 'this group',
+    typeCommand: (label: string, command: string) =>
+      `${label}: send "${command}" with … replaced by the reason`,
     langUsage: 'Write `/lang en` or `/lang 中文`.',
     langSet: "OK, I'll speak English with you from now on.",
     unknown: (word: string) => `There is no command "${word}". Send \`help\` to see what I can do.`,
@@ -151,6 +154,7 @@ export const en = {
       '`/log @member 30 calls` leaders and managers log for their members',
       '`/log` alone opens a form.',
     ].join('\n'),
+    confirmWord: 'confirm',
     textForm:
       'Fill in your numbers and send me this line (leave out what you have none of):\n`/log calls effective intents follow-ups appointments amount`\nfor example `/log 120 calls 80 effective 8 intents 200k`; `/log help` for more ways to write it.',
     recorded: (who: string, date: string, change: string) => `Logged for ${who}, ${date}: ${change}`,

@@ -103,6 +103,8 @@ export const zhCN = {
       '`/lang en` Switch to English　`/lang 中文` 切换为中文',
       '命令前的斜杠可以省略，例如直接发「log 呼出120」。',
     ],
+    thisGroup: '本群',
+    typeCommand: (label: string, command: string) => `${label}：发送「${command}」，把 … 换成原因`,
     langUsage: '请写 `/lang 中文` 或 `/lang en`。',
     langSet: '好的，以后用中文和你说话。',
     unknown: (word: string) => `没有「${word}」这个命令。发送 \`帮助\` 查看能做什么。`,
@@ -150,6 +152,7 @@ export const zhCN = {
       '`/log @成员 呼出30` 组长或经理为组员记录',
       '只输入 `/log` 会打开表单。',
     ].join('\n'),
+    confirmWord: '确认',
     textForm:
       '把数字填进下面这行发给我就记录好了（只写有的项也可以）：\n`/log 呼出 有效 意向 回访 约见 业绩`\n例如 `/log 呼出120 有效80 意向8 回访5 约见2 业绩20万`；`/log help` 看更多写法。',
     recorded: (who: string, date: string, change: string) => `已记录 ${who} ${date}：${change}`,

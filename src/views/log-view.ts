@@ -87,13 +87,26 @@ export function warningText(m: Messages, warning: LogWarning): string {
 /**
  * Asks the member to confirm figures that look wrong. `value` is the opaque confirmation payload
  * (see log-confirmation.ts) carried by both buttons; nothing is saved until Confirm is clicked.
+ * `retyped` is what the member typed after `/log`: Confirm's text command is that line with the
+ * confirm word, for messengers without buttons.
  */
-export function buildLogConfirmReply(m: Messages, warnings: readonly LogWarning[], value: string): Message {
+export function buildLogConfirmReply(
+  m: Messages,
+  warnings: readonly LogWarning[],
+  value: string,
+  retyped?: string,
+): Message {
   const text = [m.log.confirmTitle, ...warnings.map((w) => `• ${warningText(m, w)}`)].join('\n');
   const blocks: Block[] = [
     textBlock(text),
     actions('log_confirmation', [
-      { action: ACTIONS.logConfirm, label: m.log.confirmButton, value, style: 'primary' },
+      {
+        action: ACTIONS.logConfirm,
+        label: m.log.confirmButton,
+        value,
+        style: 'primary',
+        ...(retyped === undefined ? {} : { command: `/log ${retyped} ${m.log.confirmWord}` }),
+      },
       { action: ACTIONS.logCancel, label: m.log.cancelButton, value },
     ]),
   ];

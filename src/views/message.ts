@@ -1,3 +1,5 @@
+import { mentionedIds } from './markup.ts';
+
 /**
  * What the bot says, as messenger-neutral data. Every reply and job post is built once, in the
  * reader's language, as a Message; each messenger's adapter renders it in its own markup
@@ -57,4 +59,10 @@ export function linesOf(lines: readonly string[]): Block[] {
 
 export function textMessage(body: string): Message {
   return { text: body, blocks: [textBlock(body)] };
+}
+
+/** Every person a message mentions (in its summary and its blocks), for renderers that need names. */
+export function peopleIn(message: Message): string[] {
+  const texts = [message.text, ...(message.blocks ?? []).map((b) => ('text' in b ? b.text : ''))];
+  return mentionedIds(texts.join('\n'));
 }

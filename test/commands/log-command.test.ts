@@ -13,7 +13,10 @@ import {
 } from '../../src/commands/log-command.ts';
 
 const TODAY: DaySpec = { kind: 'relative', daysAgo: 0 };
-const add = (values: MetricValues, extra: { day?: DaySpec; memberRef?: string } = {}): LogCommand => ({
+const add = (
+  values: MetricValues,
+  extra: { day?: DaySpec; memberRef?: string; confirmed?: true } = {},
+): LogCommand => ({
   kind: 'add',
   day: TODAY,
   ...extra,
@@ -33,6 +36,10 @@ describe('parseLogCommand accepts', () => {
   it.each<[string, LogCommand]>([
     // English, either side of the number
     ['120 calls 8 intents', add({ calls: 120, intents: 8 })],
+    // confirm: the text answer to the confirmation question, anywhere in the line
+    ['呼出1600 确认', add({ calls: 1600 }, { confirmed: true })],
+    ['确定 呼出1600', add({ calls: 1600 }, { confirmed: true })],
+    ['1600 calls confirm', add({ calls: 1600 }, { confirmed: true })],
     [
       '120 calls 80 effective 8 intents 5 followups 2 appointments',
       add({ calls: 120, effective: 80, intents: 8, followUps: 5, appointments: 2 }),
@@ -200,6 +207,8 @@ describe('parseLogCommand rejects', () => {
     ['set', [{ code: 'no-metrics' }]],
     ['<@U1>', [{ code: 'no-metrics' }]],
     ['set undo', [{ code: 'conflicting-modifiers', token: 'undo' }]],
+    ['确认 呼出100 确认', [{ code: 'conflicting-modifiers', token: '确认' }]],
+    ['confirm', [{ code: 'no-metrics' }]],
     ['set set 120 calls', [{ code: 'conflicting-modifiers', token: 'set' }]],
     ['today yesterday 120 calls', [{ code: 'conflicting-modifiers', token: 'yesterday' }]],
     ['11-27 11-28 120 calls', [{ code: 'conflicting-modifiers', token: '11-28' }]],

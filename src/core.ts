@@ -1,0 +1,64 @@
+import type { Clock } from './clock.ts';
+import type { Locale } from './i18n/index.ts';
+import { createScheduler } from './jobs/scheduler.ts';
+import type { Logger } from './logger.ts';
+import type { Store } from './store/store.ts';
+import type { UseCaseDeps } from './usecases/context.ts';
+import type { Messenger } from './usecases/messenger.ts';
+import { createWorkLane, type WorkLane } from './work-lane.ts';
+
+/**
+ * The messenger-neutral core every adapter plugs into: the use cases' deps, the work lane that
+ * runs acknowledged requests, and the scheduler that posts the jobs through the adapter's
+ * messenger. Building it does no work; the adapter starts and stops the scheduler.
+ */
+export type CoreOptions = {
+  store: Store;
+  clock: Clock;
+  logger: Logger;
+  admins: readonly string[];
+  timezone: string;
+  locale: Locale;
+  teamName?: string;
+  /** How many acknowledged requests are worked on at once (default 1: SQLite has one writer). */
+  workConcurrency?: number;
+};
+
+export type Core = {
+  useCaseDeps: UseCaseDeps;
+  lane: WorkLane;
+  scheduler: ReturnType<typeof createScheduler>;
+};
+
+export function createCore(options: CoreOptions, messenger: Messenger, laneName: string): Core {
+  const useCaseDeps: UseCaseDeps = {
+    store: options.store,
+    clock: options.clock,
+    admins: options.admins,
+    defaults: {
+      teamName: options.teamName ?? defaultTeamName(options.locale),
+      timezone: options.timezone,
+      locale: options.locale,
+    },
+  };
+  // Work waits for 5 ms without a new request: in a burst every request is acknowledged first.
+  // A task is held at most 10 s (the default), well inside any reply window (Slack's
+  // response_url 30 minutes, DingTalk's session webhook 90).
+  const lane = createWorkLane({
+    concurrency: options.workConcurrency ?? 1,
+    logger: options.logger,
+    name: laneName,
+    quietMs: 5,
+  });
+  const scheduler = createScheduler({
+    store: options.store,
+    messenger,
+    logger: options.logger,
+    clock: options.clock,
+  });
+  return { useCaseDeps, lane, scheduler };
+}
+
+function defaultTeamName(locale: Locale): string {
+  return locale === 'en' ? 'Sales team' : '电销团队';
+}

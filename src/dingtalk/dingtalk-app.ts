@@ -1,0 +1,130 @@
+import { createServer, type Server } from 'node:http';
+import { createDeliveries } from '../chat/deliveries.ts';
+import type { DingTalkConfig } from '../config.ts';
+import { type CoreOptions, createCore } from '../core.ts';
+import { serializeError } from '../logger.ts';
+import { ensureTeam } from '../usecases/context.ts';
+import { createDingTalkApi } from './api.ts';
+import { createDingTalkDirectory } from './directory.ts';
+import { createDingTalkHttpReceiver } from './http-receiver.ts';
+import { createDingTalkMessenger } from './messenger.ts';
+import { createRobotMessageHandler } from './receive.ts';
+import { createDingTalkStream } from './stream.ts';
+
+export type DingTalkAppDeps = CoreOptions & {
+  dingtalk: DingTalkConfig;
+  /** Run the scheduled jobs in this process (default true; tests drive the jobs themselves). */
+  schedule?: boolean;
+  /** Stream mode's gateway; default `${apiUrl}/v1.0/gateway/connections/open`. Tests point it at a fake. */
+  gatewayUrl?: string;
+  /** Stream reconnect delays (tests use small ones). */
+  backoff?: { initialMs: number; maxMs: number };
+  now?: () => number;
+  sleep?: (ms: number) => Promise<void>;
+};
+
+export type RunningDingTalkApp = { port: number | undefined; stop(): Promise<void> };
+
+/**
+ * The bot as a DingTalk enterprise internal app robot: the neutral core with DingTalk plugged in.
+ * Stream mode (the default) needs no public address; HTTP mode listens on `port` at
+ * POST /dingtalk/events. Either way a message is acknowledged first and worked on the lane.
+ * Messages re-delivered within 24 hours (DingTalk re-pushes an unacked one after about a minute,
+ * a replayed HTTP callback within the hour) are recognised by their msgId and run once.
+ */
+export function createDingTalkApp(deps: DingTalkAppDeps) {
+  const now = deps.now ?? Date.now;
+  const config = deps.dingtalk;
+  const api = createDingTalkApi({
+    clientId: config.clientId,
+    clientSecret: config.clientSecret,
+    robotCode: config.robotCode,
+    apiUrl: config.apiUrl,
+    oapiUrl: config.oapiUrl,
+    logger: deps.logger,
+    now,
+    ...(deps.sleep === undefined ? {} : { sleep: deps.sleep }),
+  });
+  const directory = createDingTalkDirectory(api, deps.store);
+  const messenger = createDingTalkMessenger(api, {
+    directory,
+    store: deps.store,
+    defaultLocale: deps.locale,
+    now,
+  });
+  const { useCaseDeps, lane, scheduler } = createCore(deps, messenger, 'dingtalk');
+  const receive = createRobotMessageHandler({
+    ...useCaseDeps,
+    directory,
+    logger: deps.logger,
+    defaultLocale: deps.locale,
+    messenger,
+    lane,
+    api,
+    now,
+    deliveries: createDeliveries({ ttlMs: 24 * 60 * 60 * 1000, max: 100_000, now }),
+  });
+
+  function handleFrame(data: string): Promise<void> {
+    try {
+      receive(JSON.parse(data));
+    } catch (error) {
+      deps.logger.event('warn', 'dingtalk.stream.bad_data', serializeError(error));
+    }
+    return Promise.resolve();
+  }
+
+  return {
+    api,
+    messenger,
+    scheduler,
+    lane,
+    /** One robot message as either path delivers it (parsed JSON); for the playground and tests. */
+    receive,
+    async start(port: number): Promise<RunningDingTalkApp> {
+      await ensureTeam(deps.store, useCaseDeps);
+      let server: Server | undefined;
+      let stream: ReturnType<typeof createDingTalkStream> | undefined;
+      if (config.mode === 'http') {
+        const handle = createDingTalkHttpReceiver({
+          appSecret: config.clientSecret,
+          logger: deps.logger,
+          now,
+          onMessage: receive,
+        });
+        server = createServer((req, res) => {
+          handle(req, res).catch((error: unknown) => {
+            deps.logger.event('error', 'dingtalk.http.failed', serializeError(error));
+            if (!res.headersSent) res.writeHead(500).end();
+          });
+        });
+        await new Promise<void>((resolve) => server?.listen(port, resolve));
+      } else {
+        stream = createDingTalkStream({
+          clientId: config.clientId,
+          clientSecret: config.clientSecret,
+          gatewayUrl: deps.gatewayUrl ?? `${config.apiUrl}/v1.0/gateway/connections/open`,
+          logger: deps.logger,
+          onRobotMessage: handleFrame,
+          ...(deps.backoff === undefined ? {} : { backoff: deps.backoff }),
+        });
+        await stream.start();
+      }
+      if (deps.schedule !== false) await scheduler.start();
+      const address = server?.address();
+      const boundPort = typeof address === 'object' && address !== null ? address.port : undefined;
+      deps.logger.event('info', 'app.started', { messenger: 'dingtalk', mode: config.mode, port: boundPort });
+      return {
+        port: boundPort,
+        async stop() {
+          await scheduler.stop();
+          await stream?.stop();
+          await new Promise<void>((resolve) =>
+            server === undefined ? resolve() : server.close(() => resolve()),
+          );
+          await lane.idle();
+        },
+      };
+    },
+  };
+}
