@@ -4,11 +4,13 @@ import { localDay, systemClock } from './clock.ts';
 import { type Config, loadConfig } from './config.ts';
 import { seedDemo } from './demo/seed.ts';
 import { parseDay } from './domain/days.ts';
+import { ANY_USER_ID } from './domain/roster-csv.ts';
 import { isDomainError } from './errors.ts';
 import { isJobName, JOB_NAMES, type JobName } from './jobs/job.ts';
 import { jobTimes, runJob } from './jobs/runner.ts';
-import { createLogger } from './logger.ts';
+import { createLogger, type Logger } from './logger.ts';
 import { createSlackDirectory } from './slack/directory.ts';
+import { SLACK_USER_ID } from './slack/ids.ts';
 import { createSlackMessenger } from './slack/messenger.ts';
 import { type Database, openDatabase } from './store/client.ts';
 import { migrateDatabase } from './store/migrate.ts';
@@ -17,6 +19,7 @@ import type { UseCaseDeps } from './usecases/context.ts';
 import { exportRoster } from './usecases/export-roster.ts';
 import { buildExport } from './usecases/exports.ts';
 import { importRoster } from './usecases/import-roster.ts';
+import type { Messenger } from './usecases/messenger.ts';
 
 /**
  * `zhanbao <command>`: the operator's tools. Each command exits 0 on success and 1 with a
@@ -33,7 +36,7 @@ const USAGE = `Usage: zhanbao <command>
                                 fill an empty store with a realistic demo team and its activity
   job list                      every scheduled job, its time and its last run
   job run NAME --date YYYY-MM-DD [--force] [--team ID]
-                                run a job now for that day (posts to Slack: needs SLACK_BOT_TOKEN);
+                                run a job now for that day (posts to Slack or DingTalk, as configured);
                                 --force re-runs a period that already ran
 
 Environment: DATABASE_URL (default file:./data/zhanbao.db), see .env.example.`;
@@ -46,7 +49,9 @@ export async function runCli(
   io: Io,
 ): Promise<number> {
   const [group, action, ...args] = argv;
-  const loaded = loadConfig(env, { needSlack: group === 'job' && action === 'run' });
+  // A job posts through the team's messenger: Slack's settings are needed unless DingTalk's are set.
+  const dingtalk = (env.DINGTALK_CLIENT_ID ?? '').trim() !== '';
+  const loaded = loadConfig(env, { needSlack: group === 'job' && action === 'run' && !dingtalk });
   if (!loaded.ok) {
     io.err(`Configuration problems:\n${loaded.problems.map((p) => `  - ${p}`).join('\n')}`);
     return 1;
@@ -69,7 +74,9 @@ export async function runCli(
         return 1;
       }
       return withDeps(config, async (deps) => {
-        const result = await importRoster(deps, { csv: await readFile(file, 'utf8'), actor: 'cli' });
+        // Without DingTalk settings the ids are Slack's, checked as such; a DingTalk team's are its userIds.
+        const ids = config.dingtalk === undefined ? SLACK_USER_ID : ANY_USER_ID;
+        const result = await importRoster(deps, { csv: await readFile(file, 'utf8'), actor: 'cli', ids });
         if (!result.ok) {
           io.err(`${file}: nothing was imported; fix these rows and run again:`);
           for (const p of result.problems) io.err(`  line ${p.line}, ${p.column}: ${p.message}`);
@@ -227,21 +234,15 @@ async function runJobCommand(config: Config, args: readonly string[], io: Io): P
     io.err(`job run needs a job (${JOB_NAMES.join(', ')}) and --date YYYY-MM-DD`);
     return 1;
   }
-  const slack = config.slack;
-  if (slack === undefined) {
-    io.err('job run posts to Slack: set SLACK_BOT_TOKEN');
+  if (config.slack === undefined && config.dingtalk === undefined) {
+    io.err(
+      'job run posts to the messenger: set SLACK_BOT_TOKEN, or DINGTALK_CLIENT_ID and DINGTALK_CLIENT_SECRET',
+    );
     return 1;
   }
   return withDeps(config, async (deps) => {
-    const client = new WebClient(
-      slack.botToken,
-      slack.apiUrl === undefined ? {} : { slackApiUrl: slack.apiUrl },
-    );
-    const messenger = createSlackMessenger(client, {
-      directory: createSlackDirectory(client),
-      defaultLocale: config.locale,
-    });
     const logger = createLogger({ level: config.logLevel });
+    const messenger = await messengerFor(config, deps.store, logger);
     const teams = await deps.store.roster.teams();
     const team = teamFlag === undefined ? teams[0] : teams.find((t) => String(t.id) === teamFlag);
     if (team === undefined) {
@@ -266,6 +267,24 @@ async function runJobCommand(config: Config, args: readonly string[], io: Io): P
         for (const f of outcome.failures) io.err(`  ${f.kind} → ${f.target}: ${f.reason}`);
         return outcome.status === 'done' ? 0 : 1;
     }
+  });
+}
+
+/** The messenger the deployment is configured for (DingTalk's client is loaded only when used). */
+async function messengerFor(config: Config, store: Store, logger: Logger): Promise<Messenger> {
+  if (config.dingtalk !== undefined) {
+    const { createDingTalkSending } = await import('./dingtalk/dingtalk-app.ts');
+    return createDingTalkSending({ config: config.dingtalk, store, logger, locale: config.locale }).messenger;
+  }
+  const slack = config.slack;
+  if (slack === undefined) throw new Error('unreachable: checked by runJobCommand');
+  const client = new WebClient(
+    slack.botToken,
+    slack.apiUrl === undefined ? {} : { slackApiUrl: slack.apiUrl },
+  );
+  return createSlackMessenger(client, {
+    directory: createSlackDirectory(client),
+    defaultLocale: config.locale,
   });
 }
 

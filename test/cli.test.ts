@@ -50,10 +50,10 @@ describe('zhanbao CLI', () => {
     expect(result.code).toBe(1);
     expect(result.err.split('\n')).toEqual([
       `${file}: nothing was imported; fix these rows and run again:`,
-      '  line 3, slack_user_id: must be a Slack user id such as U012ABCDEF',
+      '  line 3, user_id: must be a Slack user id such as U012ABCDEF',
       '  line 4, level: unknown level "MO9" (e.g. 见习MO1, 客户经理MO2, S3)',
       '  line 4, hired_on: "2026/03/02" is not a date like 2026-11-27',
-      '  line 5, slack_user_id: U0001 already appears on line 2',
+      '  line 5, user_id: U0001 already appears on line 2',
     ]);
     expect(await database.prisma.member.count()).toBe(0);
     expect(await database.prisma.group.count()).toBe(0);
@@ -96,8 +96,8 @@ describe('zhanbao CLI', () => {
     expect(text.startsWith('\uFEFF')).toBe(true);
     const rows: Record<string, string>[] = parse(text, { bom: true, columns: true });
     expect(rows).toHaveLength(3);
-    expect(rows.find((r) => r.slack_user_id === 'U0001')).toEqual({
-      slack_user_id: 'U0001',
+    expect(rows.find((r) => r.user_id === 'U0001')).toEqual({
+      user_id: 'U0001',
       name: '王小明',
       group: '一组',
       role: 'leader',

@@ -2,7 +2,9 @@ import { createServer, type Server } from 'node:http';
 import { createDeliveries } from '../chat/deliveries.ts';
 import type { DingTalkConfig } from '../config.ts';
 import { type CoreOptions, createCore } from '../core.ts';
-import { serializeError } from '../logger.ts';
+import type { Locale } from '../i18n/index.ts';
+import { type Logger, serializeError } from '../logger.ts';
+import type { Store } from '../store/store.ts';
 import { ensureTeam } from '../usecases/context.ts';
 import { createDingTalkApi } from './api.ts';
 import { createDingTalkDirectory } from './directory.ts';
@@ -23,6 +25,40 @@ export type DingTalkAppDeps = CoreOptions & {
   sleep?: (ms: number) => Promise<void>;
 };
 
+/**
+ * What sends to DingTalk, for the bot and for the CLI (`zhanbao job run` posts to the bound
+ * groups through it): the OpenAPI client, the directory of names and the jobs' messenger.
+ */
+export function createDingTalkSending(options: {
+  config: DingTalkConfig;
+  store: Store;
+  logger: Logger;
+  locale: Locale;
+  now?: () => number;
+  sleep?: (ms: number) => Promise<void>;
+}) {
+  const { config } = options;
+  const now = options.now ?? Date.now;
+  const api = createDingTalkApi({
+    clientId: config.clientId,
+    clientSecret: config.clientSecret,
+    robotCode: config.robotCode,
+    apiUrl: config.apiUrl,
+    oapiUrl: config.oapiUrl,
+    logger: options.logger,
+    now,
+    ...(options.sleep === undefined ? {} : { sleep: options.sleep }),
+  });
+  const directory = createDingTalkDirectory(api, options.store);
+  const messenger = createDingTalkMessenger(api, {
+    directory,
+    store: options.store,
+    defaultLocale: options.locale,
+    now,
+  });
+  return { api, directory, messenger };
+}
+
 export type RunningDingTalkApp = { port: number | undefined; stop(): Promise<void> };
 
 /**
@@ -35,22 +71,13 @@ export type RunningDingTalkApp = { port: number | undefined; stop(): Promise<voi
 export function createDingTalkApp(deps: DingTalkAppDeps) {
   const now = deps.now ?? Date.now;
   const config = deps.dingtalk;
-  const api = createDingTalkApi({
-    clientId: config.clientId,
-    clientSecret: config.clientSecret,
-    robotCode: config.robotCode,
-    apiUrl: config.apiUrl,
-    oapiUrl: config.oapiUrl,
+  const { api, directory, messenger } = createDingTalkSending({
+    config,
+    store: deps.store,
     logger: deps.logger,
+    locale: deps.locale,
     now,
     ...(deps.sleep === undefined ? {} : { sleep: deps.sleep }),
-  });
-  const directory = createDingTalkDirectory(api, deps.store);
-  const messenger = createDingTalkMessenger(api, {
-    directory,
-    store: deps.store,
-    defaultLocale: deps.locale,
-    now,
   });
   const { useCaseDeps, lane, scheduler } = createCore(deps, messenger, 'dingtalk');
   const receive = createRobotMessageHandler({

@@ -55,7 +55,7 @@ function blockLines(block: Block, options: RenderOptions): string[] {
     case 'divider':
       return ['---'];
     case 'actions':
-      return [block.buttons.flatMap((button) => buttonText(button, options)).join('　')];
+      return block.buttons.flatMap((button) => buttonText(button, options));
   }
 }
 

@@ -8,13 +8,17 @@ import { parseRole, type Role } from './roles.ts';
  * headers, any order). Pure: rows come in as records of text, valid rows or numbered problems
  * come out, so the CLI and a future chat upload share the rule.
  */
-export const ROSTER_COLUMNS = ['slack_user_id', 'name', 'group', 'role', 'level', 'hired_on'] as const;
+export const ROSTER_COLUMNS = ['user_id', 'name', 'group', 'role', 'level', 'hired_on'] as const;
 export type RosterColumn = (typeof ROSTER_COLUMNS)[number];
 
 const HEADER_ALIASES: Record<string, RosterColumn> = {
-  slack_user_id: 'slack_user_id',
-  user_id: 'slack_user_id',
-  用户id: 'slack_user_id',
+  user_id: 'user_id',
+  userid: 'user_id',
+  slack_user_id: 'user_id',
+  dingtalk_userid: 'user_id',
+  dingtalk_user_id: 'user_id',
+  用户id: 'user_id',
+  钉钉userid: 'user_id',
   name: 'name',
   姓名: 'name',
   group: 'group',
@@ -53,24 +57,33 @@ export function readRosterHeader(header: readonly string[]): {
   return { columns, problems };
 }
 
-const rowSchema = z.object({
-  slack_user_id: z
-    .string()
-    .trim()
-    .regex(/^[UW][A-Z0-9]{2,}$/, 'must be a Slack user id such as U012ABCDEF'),
-  name: z.string().trim().min(1, 'must not be empty').max(80, 'must be at most 80 characters'),
-  group: z.string().trim().max(40, 'must be at most 40 characters'),
-  role: z.string().trim(),
-  level: z.string().trim(),
-  hired_on: z.string().trim(),
-});
+/**
+ * What a person's id must look like: the messenger's own rule when the caller knows it (Slack's
+ * U…), else anything a messenger uses as a user id (DingTalk userIds are letters and digits).
+ */
+export type UserIdFormat = { pattern: RegExp; message: string };
+export const ANY_USER_ID: UserIdFormat = {
+  pattern: /^[A-Za-z0-9_.@$:-]{1,64}$/,
+  message: 'must be a user id: letters, digits and _ . @ - (at most 64)',
+};
+
+const rowSchema = (ids: UserIdFormat) =>
+  z.object({
+    user_id: z.string().trim().regex(ids.pattern, ids.message),
+    name: z.string().trim().min(1, 'must not be empty').max(80, 'must be at most 80 characters'),
+    group: z.string().trim().max(40, 'must be at most 40 characters'),
+    role: z.string().trim(),
+    level: z.string().trim(),
+    hired_on: z.string().trim(),
+  });
 
 /** Validates one data row (`line` is its 1-based line in the file, the header being line 1). */
 export function readRosterRow(
   line: number,
   record: Partial<Record<RosterColumn, string>>,
+  ids: UserIdFormat = ANY_USER_ID,
 ): { row: RosterRow } | { problems: RosterRowProblem[] } {
-  const parsed = rowSchema.safeParse(record);
+  const parsed = rowSchema(ids).safeParse(record);
   if (!parsed.success) {
     return {
       problems: parsed.error.issues.map((issue) => ({
@@ -103,7 +116,7 @@ export function readRosterRow(
   return {
     row: {
       line,
-      messengerUserId: r.slack_user_id,
+      messengerUserId: r.user_id,
       name: r.name,
       group: r.group === '' ? undefined : r.group,
       role,
@@ -123,7 +136,7 @@ export function findDuplicateRows(rows: readonly RosterRow[]): RosterRowProblem[
     else
       problems.push({
         line: row.line,
-        column: 'slack_user_id',
+        column: 'user_id',
         message: `${row.messengerUserId} already appears on line ${first}`,
       });
   }

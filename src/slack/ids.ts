@@ -23,3 +23,9 @@ export const VIEWS = {
   probationExtend: 'probation_extend_form',
   probationReject: 'probation_reject_form',
 } as const;
+
+/** A Slack user id (U… or, on Enterprise Grid, W…): the roster import and ZHANBAO_ADMINS check it. */
+export const SLACK_USER_ID = {
+  pattern: /^[UW][A-Z0-9]{2,}$/,
+  message: 'must be a Slack user id such as U012ABCDEF',
+} as const;

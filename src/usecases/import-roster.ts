@@ -1,11 +1,13 @@
 import { parse } from 'csv-parse/sync';
 import {
+  ANY_USER_ID,
   findDuplicateRows,
   type RosterColumn,
   type RosterRow,
   type RosterRowProblem,
   readRosterHeader,
   readRosterRow,
+  type UserIdFormat,
 } from '../domain/roster-csv.ts';
 import type { Repositories } from '../store/store.ts';
 import { ensureTeam, type UseCaseDeps } from './context.ts';
@@ -23,9 +25,9 @@ export type ImportResult =
  */
 export async function importRoster(
   deps: UseCaseDeps,
-  options: { csv: string; actor: string },
+  options: { csv: string; actor: string; ids?: UserIdFormat },
 ): Promise<ImportResult> {
-  const parsed = parseCsv(options.csv);
+  const parsed = parseCsv(options.csv, options.ids ?? ANY_USER_ID);
   if ('problems' in parsed) return { ok: false, problems: parsed.problems };
   return deps.store.transaction(async (repos) => {
     const team = await ensureTeam(repos, deps);
@@ -99,7 +101,7 @@ async function groupIdFor(
   return (await repos.roster.createGroup(teamId, name)).id;
 }
 
-function parseCsv(csv: string): { rows: RosterRow[] } | { problems: RosterRowProblem[] } {
+function parseCsv(csv: string, ids: UserIdFormat): { rows: RosterRow[] } | { problems: RosterRowProblem[] } {
   let records: string[][];
   try {
     records = parse(csv.replace(/^\uFEFF/, ''), { skip_empty_lines: true, relax_column_count: true });
@@ -121,7 +123,7 @@ function parseCsv(csv: string): { rows: RosterRow[] } | { problems: RosterRowPro
     columns.forEach((column, i) => {
       if (column !== undefined) record[column] = cells[i] ?? '';
     });
-    const result = readRosterRow(index + 2, record);
+    const result = readRosterRow(index + 2, record, ids);
     if ('row' in result) rows.push(result.row);
     else rowProblems.push(...result.problems);
   });

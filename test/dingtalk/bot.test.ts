@@ -152,6 +152,41 @@ describe.each(['http', 'stream'] as const)('DingTalk robot over %s', (mode) => {
     expect(textOf(form[0] ?? fail())).toContain('/log 呼出 有效 意向 回访 约见 业绩');
   });
 
+  it('runs probation from chat: ticks by typed @name, sign-off links to the manager, a second approval told who decided', async () => {
+    const admin = { userId: DT_ADMIN, nick: '管理员' };
+    const hire = { userId: `new-${mode}`, nick: `新人${mode}` };
+    bot.fake.addUser(hire.userId, hire.nick);
+    await bot.send('/team add  一组 见习MO1', admin, { group: GROUP, at: [hire] });
+    const before = bot.fake.sent().length;
+    for (const item of ['culture', 'process', 'skills', 'product', 'drill'])
+      await bot.send(`/probation tick @${hire.nick} ${item}`, admin);
+    const toManager = bot.fake
+      .sent()
+      .slice(before)
+      .filter((s) => toUsers(s, MANAGER.userId));
+    expect(toManager).toHaveLength(1);
+    const request = textOf(toManager[0] ?? fail());
+    expect(request).toContain(hire.nick);
+    const approve = /\[批准入司\]\(dtmd:\/\/dingtalkclient\/sendMessage\?content=([^)]+)\)/.exec(request)?.[1];
+    expect(decodeURIComponent(approve ?? '')).toBe(`/probation approve <@${hire.userId}>`);
+    const approved = await bot.send(decodeURIComponent(approve ?? ''), MANAGER);
+    expect(approved.map(textOf).join('\n')).toContain('批准');
+    const again = await bot.send(decodeURIComponent(approve ?? ''), MANAGER);
+    expect(textOf(again[0] ?? fail())).toContain('已经由');
+    expect((await bot.store.roster.memberByMessengerId(hire.userId))?.status).toBe('active');
+  });
+
+  it('retries a throttled direct message and delivers it', async () => {
+    bot.fake.throttle([AGENT.userId], 1);
+    const sent = await bot.send('/stats', AGENT, { group: GROUP });
+    expect(sent.some((s) => toUsers(s, AGENT.userId))).toBe(true);
+    const attempts = bot.fake.calls.filter((c) => c.name === 'batchSend').slice(-2);
+    expect(attempts.map((c) => c.response)).toEqual([
+      expect.objectContaining({ flowControlledStaffIdList: [AGENT.userId] }),
+      expect.not.objectContaining({ flowControlledStaffIdList: [AGENT.userId] }),
+    ]);
+  });
+
   it('asks before saving an odd figure, with a link that sends the confirmed line back', async () => {
     const before = await bot.prisma.activityEntry.count();
     const question = await bot.send('/log 呼出1600', AGENT);

@@ -59,7 +59,8 @@ describe('toDingTalk', () => {
       '',
       '---  ',
       '',
-      `[批准](dtmd://dingtalkclient/sendMessage?content=${encodeURIComponent('/probation approve <@u1>')})　不通过：发送「/probation reject @王小明 …」`,
+      `[批准](dtmd://dingtalkclient/sendMessage?content=${encodeURIComponent('/probation approve <@u1>')})  `,
+      '不通过：发送「/probation reject @王小明 …」',
     ]);
   });
 

@@ -3,7 +3,7 @@ import { findDuplicateRows, readRosterHeader, readRosterRow } from '../../src/do
 import { day } from '../helpers/day.ts';
 
 const good = {
-  slack_user_id: 'U0001',
+  user_id: 'U0001',
   name: '王小明',
   group: '一组',
   role: '组长',
@@ -33,13 +33,23 @@ describe('roster rows', () => {
   });
 
   it.each([
-    [{ slack_user_id: 'bob' }, 'slack_user_id', 'must be a Slack user id such as U012ABCDEF'],
+    [{ user_id: 'bob smith' }, 'user_id', 'must be a user id: letters, digits and _ . @ - (at most 64)'],
     [{ name: '' }, 'name', 'must not be empty'],
     [{ role: 'boss' }, 'role', 'unknown role "boss" (agent, leader, manager, director, admin)'],
     [{ level: 'MO9' }, 'level', 'unknown level "MO9" (e.g. 见习MO1, 客户经理MO2, S3)'],
     [{ hired_on: '2026/03/02' }, 'hired_on', '"2026/03/02" is not a date like 2026-11-27'],
   ])('reports %o by line and column', (change, column, message) => {
     expect(readRosterRow(7, { ...good, ...change })).toEqual({ problems: [{ line: 7, column, message }] });
+  });
+
+  it("checks ids against the messenger's own form when the caller gives it", () => {
+    const slack = { pattern: /^[UW][A-Z0-9]{2,}$/, message: 'must be a Slack user id such as U012ABCDEF' };
+    expect(readRosterRow(7, { ...good, user_id: 'bob' }, slack)).toEqual({
+      problems: [{ line: 7, column: 'user_id', message: 'must be a Slack user id such as U012ABCDEF' }],
+    });
+    expect(readRosterRow(7, { ...good, user_id: '032615015535634423' })).toMatchObject({
+      row: { messengerUserId: '032615015535634423' },
+    });
   });
 
   it('reports a missing cell', () => {
@@ -54,7 +64,7 @@ describe('roster rows', () => {
       [],
     );
     expect(readRosterHeader(['name', 'group']).problems.map((p) => p.message)).toEqual([
-      'missing column "slack_user_id"',
+      'missing column "user_id"',
       'missing column "role"',
       'missing column "level"',
       'missing column "hired_on"',
@@ -72,7 +82,7 @@ describe('roster rows', () => {
       hiredOn: day('2026-03-02'),
     });
     expect(findDuplicateRows([row(2, 'U1'), row(3, 'U2'), row(4, 'U1')])).toEqual([
-      { line: 4, column: 'slack_user_id', message: 'U1 already appears on line 2' },
+      { line: 4, column: 'user_id', message: 'U1 already appears on line 2' },
     ]);
   });
 });
