@@ -167,7 +167,9 @@ describe.each(['http', 'stream'] as const)('DingTalk robot over %s', (mode) => {
     expect(toManager).toHaveLength(1);
     const request = textOf(toManager[0] ?? fail());
     expect(request).toContain(hire.nick);
-    const approve = /\[批准入司\]\(dtmd:\/\/dingtalkclient\/sendMessage\?content=([^)]+)\)/.exec(request)?.[1];
+    const approve = /\[批准入司\]\(dtmd:\/\/dingtalkclient\/sendMessage\?content=([^)]+)\)/.exec(
+      request,
+    )?.[1];
     expect(decodeURIComponent(approve ?? '')).toBe(`/probation approve <@${hire.userId}>`);
     const approved = await bot.send(decodeURIComponent(approve ?? ''), MANAGER);
     expect(approved.map(textOf).join('\n')).toContain('批准');
