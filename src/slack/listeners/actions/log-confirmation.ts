@@ -1,10 +1,5 @@
 import type { App, BlockButtonAction } from '@slack/bolt';
-import { messagesForPerson } from '../../../chat/language.ts';
-import { replyToLog } from '../../../chat/log-replies.ts';
-import { replyOrError } from '../../../chat/reply-or-error.ts';
-import { logActivity } from '../../../usecases/log-activity.ts';
-import { decodeConfirmation } from '../../../views/log-confirmation.ts';
-import { textMessage } from '../../../views/message.ts';
+import { handleClick } from '../../../chat/clicks.ts';
 import { ACTIONS } from '../../ids.ts';
 import { toSlack } from '../../render.ts';
 import type { SlackDeps } from '../../slack-deps.ts';
@@ -15,31 +10,16 @@ import type { SlackDeps } from '../../slack-deps.ts';
  * confirmation token is the entry's request key).
  */
 export function registerLogConfirmationActions(app: App, deps: SlackDeps): void {
-  app.action<BlockButtonAction>(ACTIONS.logConfirm, async ({ ack, body, action, respond }) => {
-    await ack();
-    const m = await messagesForPerson(deps, body.user.id);
-    const reply = await replyOrError(deps, m, { user: body.user.id, what: 'log_confirm' }, async () => {
-      const confirmation = decodeConfirmation(action.value);
-      if (confirmation === undefined) return textMessage(m.common.somethingWrong);
-      const outcome = await logActivity(deps, {
+  for (const actionId of [ACTIONS.logConfirm, ACTIONS.logCancel]) {
+    app.action<BlockButtonAction>(actionId, async ({ ack, body, action, respond }) => {
+      await ack();
+      const reply = await handleClick(deps, {
         actorId: body.user.id,
-        command: confirmation.command,
+        action: action.action_id,
+        value: action.value ?? '',
         source: 'slack-button',
-        requestKey: `confirm:${confirmation.token}`,
-        confirmed: true,
       });
-      return replyToLog(deps, m, outcome);
+      await respond({ replace_original: true, response_type: 'ephemeral', ...toSlack(reply.message) });
     });
-    await respond({ replace_original: true, response_type: 'ephemeral', ...toSlack(reply) });
-  });
-
-  app.action<BlockButtonAction>(ACTIONS.logCancel, async ({ ack, body, respond }) => {
-    await ack();
-    const m = await messagesForPerson(deps, body.user.id);
-    await respond({
-      replace_original: true,
-      response_type: 'ephemeral',
-      ...toSlack(textMessage(m.log.cancelled)),
-    });
-  });
+  }
 }

@@ -1,11 +1,7 @@
-import type { App, BlockButtonAction } from '@slack/bolt';
+import type { App, BlockButtonAction, RespondFn } from '@slack/bolt';
 import { z } from 'zod';
+import { handleClick } from '../../../chat/clicks.ts';
 import { messagesForPerson } from '../../../chat/language.ts';
-import { replyToProbation } from '../../../chat/probation-replies.ts';
-import { replyOrError } from '../../../chat/reply-or-error.ts';
-import { parseTrainingItem } from '../../../commands/probation-command.ts';
-import { decideProbation, tickTrainingItem } from '../../../usecases/manage-probation.ts';
-import { textMessage } from '../../../views/message.ts';
 import { ACTIONS } from '../../ids.ts';
 import { toSlack } from '../../render.ts';
 import type { SlackDeps } from '../../slack-deps.ts';
@@ -28,42 +24,27 @@ function readValue(value: string | undefined) {
  * so its buttons cannot be pressed again; a manager who clicks after another decided is told who.
  */
 export function registerProbationActions(app: App, deps: SlackDeps): void {
-  app.action<BlockButtonAction>(
-    new RegExp(`^${ACTIONS.probationTick}`),
-    async ({ ack, body, action, respond }) => {
-      await ack();
-      const m = await messagesForPerson(deps, body.user.id);
-      const reply = await replyOrError(deps, m, { user: body.user.id, what: 'probation_tick' }, async () => {
-        const value = readValue(action.value);
-        const item = value?.item === undefined ? undefined : parseTrainingItem(value.item);
-        if (value === undefined || item === undefined) return textMessage(m.common.somethingWrong);
-        const tick = await tickTrainingItem(deps, {
-          actorId: body.user.id,
-          probationId: value.probationId,
-          item,
-        });
-        return replyToProbation(deps, m, { kind: 'ticked', tick });
-      });
-      await respond({ replace_original: true, response_type: 'ephemeral', ...toSlack(reply) });
-    },
-  );
-
-  app.action<BlockButtonAction>(ACTIONS.probationApprove, async ({ ack, body, action, respond }) => {
-    await ack();
-    const m = await messagesForPerson(deps, body.user.id);
-    const reply = await replyOrError(deps, m, { user: body.user.id, what: 'probation_approve' }, async () => {
-      const value = readValue(action.value);
-      if (value === undefined) return textMessage(m.common.somethingWrong);
-      const outcome = await decideProbation(deps, {
-        actorId: body.user.id,
-        probationId: value.probationId,
-        decision: { kind: 'approve' },
-      });
-      return replyToProbation(deps, m, { kind: 'decided', outcome });
+  const click = async (body: BlockButtonAction, respond: RespondFn, ephemeral: boolean) => {
+    const reply = await handleClick(deps, {
+      actorId: body.user.id,
+      action: body.actions[0]?.action_id ?? '',
+      value: body.actions[0]?.value ?? '',
+      source: 'slack-button',
     });
-    await respond({ replace_original: true, ...toSlack(reply) });
+    await respond({
+      replace_original: true,
+      ...(ephemeral ? { response_type: 'ephemeral' as const } : {}),
+      ...toSlack(reply.message),
+    });
+  };
+  app.action<BlockButtonAction>(new RegExp(`^${ACTIONS.probationTick}`), async ({ ack, body, respond }) => {
+    await ack();
+    await click(body, respond, true);
   });
-
+  app.action<BlockButtonAction>(ACTIONS.probationApprove, async ({ ack, body, respond }) => {
+    await ack();
+    await click(body, respond, false);
+  });
   for (const kind of ['extend', 'reject'] as const) {
     const actionId = kind === 'extend' ? ACTIONS.probationExtend : ACTIONS.probationReject;
     app.action<BlockButtonAction>(actionId, async ({ ack, body, action, client }) => {

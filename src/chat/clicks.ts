@@ -1,0 +1,85 @@
+import { z } from 'zod';
+import { parseTrainingItem } from '../commands/probation-command.ts';
+import type { EntrySource } from '../store/activity-repository.ts';
+import { logActivity } from '../usecases/log-activity.ts';
+import { decideProbation, tickTrainingItem } from '../usecases/manage-probation.ts';
+import { ACTIONS } from '../views/actions.ts';
+import { decodeConfirmation } from '../views/log-confirmation.ts';
+import { textMessage } from '../views/message.ts';
+import type { ChatDeps } from './chat-deps.ts';
+import { messagesForPerson } from './language.ts';
+import { replyToLog } from './log-replies.ts';
+import { replyToProbation } from './probation-replies.ts';
+import { replyOrError } from './reply-or-error.ts';
+import type { ChatReply } from './router.ts';
+
+/**
+ * A button clicked on any messenger that has buttons: the action id and value the neutral
+ * button carried, back to the same use cases. A decision is taken once (a second click is told
+ * who decided); a confirmed log is saved once (its token is the entry's request key). Extend and
+ * Reject need a reason, which a click cannot carry: the answer says what to type. The reply
+ * always goes to the clicker alone.
+ */
+export type Click = { actorId: string; action: string; value: string; source: EntrySource };
+
+const probationValue = z.object({ probationId: z.number().int(), item: z.string().optional() });
+
+export async function handleClick(deps: ChatDeps, click: Click): Promise<ChatReply> {
+  const m = await messagesForPerson(deps, click.actorId);
+  const locale = m.locale === 'en' ? 'en' : 'zh-CN';
+  const message = await replyOrError(deps, m, { user: click.actorId, what: click.action }, async () => {
+    const [action, item] = click.action.split(':');
+    switch (action) {
+      case ACTIONS.logConfirm: {
+        const confirmation = decodeConfirmation(click.value);
+        if (confirmation === undefined) return textMessage(m.common.somethingWrong);
+        const outcome = await logActivity(deps, {
+          actorId: click.actorId,
+          command: confirmation.command,
+          source: click.source,
+          requestKey: `confirm:${confirmation.token}`,
+          confirmed: true,
+        });
+        return replyToLog(deps, m, outcome);
+      }
+      case ACTIONS.logCancel:
+        return textMessage(m.log.cancelled);
+      case ACTIONS.probationTick: {
+        const value = readProbation(click.value);
+        const training = item === undefined ? undefined : parseTrainingItem(item);
+        if (value === undefined || training === undefined) return textMessage(m.common.somethingWrong);
+        const tick = await tickTrainingItem(deps, {
+          actorId: click.actorId,
+          probationId: value.probationId,
+          item: training,
+        });
+        return replyToProbation(deps, m, { kind: 'ticked', tick });
+      }
+      case ACTIONS.probationApprove: {
+        const value = readProbation(click.value);
+        if (value === undefined) return textMessage(m.common.somethingWrong);
+        const outcome = await decideProbation(deps, {
+          actorId: click.actorId,
+          probationId: value.probationId,
+          decision: { kind: 'approve' },
+        });
+        return replyToProbation(deps, m, { kind: 'decided', outcome });
+      }
+      case ACTIONS.probationExtend:
+      case ACTIONS.probationReject:
+        return textMessage(m.chat.needsReason);
+      default:
+        return textMessage(m.common.somethingWrong);
+    }
+  });
+  return { kind: 'message', message, visibility: 'private', locale };
+}
+
+function readProbation(value: string) {
+  try {
+    const parsed = probationValue.safeParse(JSON.parse(value));
+    return parsed.success ? parsed.data : undefined;
+  } catch {
+    return undefined;
+  }
+}
