@@ -123,8 +123,8 @@ async function runPlayground(config: Config, logger: Logger): Promise<void> {
   process.stdout.write(
     [
       `Zhanbao playground: ${playground.url}`,
-      'No SLACK_BOT_TOKEN, so the bot runs against a local stand-in for Slack (demo data in data/playground.db);' +
-        ' to use a real Slack workspace, see README.md → "Create the Slack app".',
+      'No messenger configured, so the bot runs against local stand-ins for Slack and DingTalk (switch in the page;' +
+        ' demo data in data/playground.db and data/playground-dingtalk.db); to use a real workspace, see README.md.',
       '',
     ].join('\n'),
   );

@@ -81,7 +81,9 @@ function inlineMarkup(line: string, options: RenderOptions, notify: ReadonlySet<
     notify.has(id) ? `@${id}` : (options.names.get(id) ?? id),
   );
   const withChats = withPeople.replace(CONVERSATION_PATTERN, () => options.labels.thisGroup);
-  const plain = withChats.replace(/`([^`\n]*)`/g, '$1');
+  // A ranked line ("2. 王小明") would read as a list item, which renumbers tied places: a
+  // no-break space after the dot keeps it text.
+  const plain = withChats.replace(/`([^`\n]*)`/g, '$1').replace(/^(\s*\d+)\. /, '$1.\u00a0');
   return plain === '' ? '' : `${plain}  `;
 }
 

@@ -106,7 +106,8 @@ export const en = {
     thisGroup: 'this group',
     typeCommand: (label: string, command: string) =>
       `${label}: send "${command}" with … replaced by the reason`,
-    needsReason: 'Extending or rejecting needs a reason: send `/probation extend @member DAYS REASON` or `/probation reject @member REASON`.',
+    needsReason:
+      'Extending or rejecting needs a reason: send `/probation extend @member DAYS REASON` or `/probation reject @member REASON`.',
     langUsage: 'Write `/lang en` or `/lang 中文`.',
     langSet: "OK, I'll speak English with you from now on.",
     unknown: (word: string) => `There is no command "${word}". Send \`help\` to see what I can do.`,

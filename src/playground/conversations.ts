@@ -23,6 +23,12 @@ export type StoredMessage = {
   ephemeralTo: string | undefined;
   edited: boolean;
   files?: SharedFile[];
+  /**
+   * In the 钉钉 playground: how DingTalk would show it (`text` is then markdown or plain text, not
+   * mrkdwn), its notification title, and the people @-mentioned (the bot's `at.atUserIds`, or
+   * whom a person @-ed).
+   */
+  dingtalk?: { msgtype: 'text' | 'markdown' | 'file'; title?: string; atUserIds: string[] };
 };
 
 export type StoredView = {

@@ -3,11 +3,10 @@ import { type Clock, localDay } from '../clock.ts';
 import { messagesFor } from '../i18n/index.ts';
 import { JOB_NAMES } from '../jobs/job.ts';
 import { type JobDeps, jobTimes, runJob } from '../jobs/runner.ts';
-import { COMMANDS } from '../slack/ids.ts';
 import type { Store } from '../store/store.ts';
 import { setLanguage } from '../usecases/set-language.ts';
 import type { Conversations } from './conversations.ts';
-import { PLAYGROUND, type Workspace } from './workspace.ts';
+import type { Workspace } from './workspace.ts';
 
 /**
  * The page's own endpoints, apart from what it sends to the bot as Slack would: who is in the
@@ -19,7 +18,10 @@ export type PageApiDeps = {
   clock: Clock;
   workspace: Workspace;
   conversations: Conversations;
-  signingSecret: string;
+  /** What the page needs once to act as the messenger (ids, commands, the secret it signs with). */
+  session: Record<string, unknown>;
+  /** The messenger's user ids, for the language switch: Slack's U…/W…, DingTalk's userIds. */
+  userIdPattern: RegExp;
   defaultLocale: 'zh-CN' | 'en';
   /** What runs a job: the bot's messenger, so a job posts exactly as the scheduler's would. */
   jobDeps: () => JobDeps | undefined;
@@ -28,7 +30,6 @@ export type PageApiDeps = {
 export type PageAnswer = { status: number; body: unknown };
 
 const locale = z.enum(['zh-CN', 'en']);
-const userId = z.string().regex(/^[UW][A-Z0-9]+$/);
 // A Slack display name or channel name: no spaces or mention brackets, a sensible length.
 const name = z
   .string()
@@ -38,7 +39,6 @@ const name = z
   .regex(/^[^\s<>@#|]+$/u);
 
 const bodies = {
-  locale: z.object({ userId, locale }),
   person: z.object({ name }),
   channel: z.object({ name }),
   viewClosed: z.object({ viewId: z.string().min(1).max(40) }),
@@ -52,6 +52,7 @@ const bad = (error: z.ZodError): PageAnswer => ({
 
 export function createPageApi(deps: PageApiDeps) {
   const { workspace, conversations } = deps;
+  const localeBody = z.object({ userId: z.string().max(64).regex(deps.userIdPattern), locale });
 
   async function team() {
     const first = await deps.store.roster.firstTeam();
@@ -62,17 +63,7 @@ export function createPageApi(deps: PageApiDeps) {
   return {
     /** What the page needs once: ids of the workspace and the bot, the commands, the secret to sign with. */
     session(): PageAnswer {
-      return {
-        status: 200,
-        body: {
-          signingSecret: deps.signingSecret,
-          team: { id: PLAYGROUND.teamId, domain: PLAYGROUND.teamDomain },
-          appId: PLAYGROUND.appId,
-          bot: PLAYGROUND.bot,
-          commands: Object.values(COMMANDS),
-          defaultLocale: deps.defaultLocale,
-        },
-      };
+      return { status: 200, body: { ...deps.session, defaultLocale: deps.defaultLocale } };
     },
 
     /** People, channels and jobs, labelled in `requested` (the page's language). */
@@ -98,7 +89,7 @@ export function createPageApi(deps: PageApiDeps) {
      * their own choice of language as `/lang` would set it (which the bot reads first).
      */
     async setLocale(body: unknown): Promise<PageAnswer> {
-      const parsed = bodies.locale.safeParse(body);
+      const parsed = localeBody.safeParse(body);
       if (!parsed.success) return bad(parsed.error);
       const { userId, locale } = parsed.data;
       workspace.setLocale(userId, locale);

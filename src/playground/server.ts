@@ -1,9 +1,12 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { EVENTS_PATH } from '../dingtalk/http-receiver.ts';
 import type { Logger } from '../logger.ts';
 import { serializeError } from '../logger.ts';
 import type { Conversations } from './conversations.ts';
+import { DINGTALK_API_PATH, type DingTalkOpenApi, type DingTalkRequest } from './dingtalk/open-api.ts';
+import type { TypedMessages } from './dingtalk/typed-messages.ts';
 import type { EventStream } from './events.ts';
 import type { PageAnswer, PageApi } from './page-api.ts';
 import { answerResponse, parseResponsePath } from './response-urls.ts';
@@ -14,7 +17,10 @@ import { FILES_PATH, readWebApiArgs, UPLOAD_PATH, type WebApi } from './web-api.
  * sides: the page (static files, its endpoints, the event stream) and the bot (the Web API under
  * /api/ and response URLs). `/slack/events` is passed through byte for byte to the bot's own Bolt
  * receiver, which listens on a port of its own as it would in production: the page signs each
- * request as Slack does, so Bolt checks it as it checks Slack's.
+ * request as Slack does, so Bolt checks it as it checks Slack's. The 钉钉 side is served the
+ * same way: its page endpoints under /playground/dingtalk/, DingTalk's OpenAPI and session
+ * webhooks under /dingtalk-api/, and `/dingtalk/events` passed through to the DingTalk robot's
+ * own HTTP receiver, which checks the `timestamp`/`sign` headers the page made.
  */
 const PAGE_DIR = new URL('./page/', import.meta.url);
 const MAX_BODY_BYTES = 1_000_000;
@@ -29,34 +35,53 @@ const CSP =
   "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; object-src 'none'";
 /** Headers of a Slack request that Bolt reads; everything else stays behind. */
 const FORWARDED = ['content-type', 'x-slack-signature', 'x-slack-request-timestamp', 'x-slack-retry-num'];
+/** Headers of a DingTalk callback that the robot's HTTP receiver reads. */
+const ROBOT_FORWARDED = ['content-type', 'timestamp', 'sign'];
 
 export type PlaygroundServerDeps = {
   webApi: WebApi;
   pageApi: PageApi;
   events: EventStream;
   conversations: Conversations;
+  /** The 钉钉 side: the same page endpoints under /playground/dingtalk/, the OpenAPI stand-in. */
+  dingtalk: {
+    pageApi: PageApi;
+    events: EventStream;
+    conversations: Conversations;
+    openApi: DingTalkOpenApi;
+    typed: TypedMessages;
+  };
   logger: Logger;
 };
+
+/** The 钉钉 side's page endpoints: the Slack side's paths below this prefix. */
+const DINGTALK_PAGE = '/playground/dingtalk';
 
 class BodyTooLarge extends Error {}
 
 export async function createPlaygroundServer(deps: PlaygroundServerDeps) {
   const pageFiles = new Set(await readdir(PAGE_DIR));
   let boltEventsUrl: string | undefined;
+  let robotEventsUrl: string | undefined;
+  const slackSide = { pageApi: deps.pageApi, events: deps.events, conversations: deps.conversations };
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://playground.invalid');
-    const path = url.pathname;
     const method = req.method ?? 'GET';
+    const dingtalk = url.pathname.startsWith(`${DINGTALK_PAGE}/`);
+    // Below the prefix, the 钉钉 side's page endpoints have the Slack side's paths.
+    const path = dingtalk ? `/playground${url.pathname.slice(DINGTALK_PAGE.length)}` : url.pathname;
+    const side = dingtalk ? deps.dingtalk : slackSide;
 
     if (method === 'GET') {
       if (path === '/') return servePage(res, 'index.html');
       if (path.startsWith('/page/')) return servePage(res, path.slice('/page/'.length));
-      if (path === '/playground/session') return sendAnswer(res, deps.pageApi.session());
+      if (path === '/playground/session') return sendAnswer(res, side.pageApi.session());
       if (path === '/playground/directory')
-        return sendAnswer(res, await deps.pageApi.directory(url.searchParams.get('locale')));
-      if (path === '/playground/events') return deps.events.handle(req, res);
-      if (path.startsWith(FILES_PATH)) return serveFile(res, path.slice(FILES_PATH.length));
+        return sendAnswer(res, await side.pageApi.directory(url.searchParams.get('locale')));
+      if (path === '/playground/events') return side.events.handle(req, res);
+      if (path.startsWith(FILES_PATH))
+        return serveFile(res, side.conversations, path.slice(FILES_PATH.length));
       return sendJson(res, 404, { error: 'not_found' });
     }
     if (method !== 'POST') return sendJson(res, 405, { error: 'method_not_allowed' });
@@ -64,6 +89,11 @@ export async function createPlaygroundServer(deps: PlaygroundServerDeps) {
     const raw = await readBody(req);
     const contentType = req.headers['content-type'] ?? '';
     if (path === '/slack/events') return forwardToBolt(req, res, raw);
+    if (path === EVENTS_PATH) return forwardToRobot(req, res, raw);
+    if (path.startsWith(`${DINGTALK_API_PATH}/`)) {
+      const answer = await deps.dingtalk.openApi.handle(await dingTalkRequest(req, url, raw, contentType));
+      return sendJson(res, answer.status, answer.body);
+    }
     if (path.startsWith('/api/')) {
       const auth = req.headers.authorization;
       const token = auth?.startsWith('Bearer ') ? auth.slice('Bearer '.length) : undefined;
@@ -71,10 +101,10 @@ export async function createPlaygroundServer(deps: PlaygroundServerDeps) {
       const origin = `http://${req.headers.host ?? '127.0.0.1'}`;
       return sendJson(res, 200, await deps.webApi.call(path.slice('/api/'.length), args, token, origin));
     }
-    if (path.startsWith(UPLOAD_PATH)) {
+    if (!dingtalk && path.startsWith(UPLOAD_PATH)) {
       return receiveUpload(res, path.slice(UPLOAD_PATH.length), raw, contentType);
     }
-    const target = parseResponsePath(path);
+    const target = dingtalk ? undefined : parseResponsePath(path);
     if (target !== undefined) {
       const answer = answerResponse(deps.conversations, target, parseJson(raw));
       return sendJson(res, answer.status, answer.body);
@@ -84,15 +114,21 @@ export async function createPlaygroundServer(deps: PlaygroundServerDeps) {
     const body = parseJson(raw);
     switch (path) {
       case '/playground/locale':
-        return sendAnswer(res, await deps.pageApi.setLocale(body));
+        return sendAnswer(res, await side.pageApi.setLocale(body));
       case '/playground/people':
-        return sendAnswer(res, deps.pageApi.addPerson(body));
+        return sendAnswer(res, side.pageApi.addPerson(body));
       case '/playground/channels':
-        return sendAnswer(res, deps.pageApi.addChannel(body));
+        return sendAnswer(res, side.pageApi.addChannel(body));
       case '/playground/views/closed':
-        return sendAnswer(res, deps.pageApi.closeView(body));
+        return sendAnswer(res, side.pageApi.closeView(body));
       case '/playground/jobs':
-        return sendAnswer(res, await deps.pageApi.runJob(body));
+        return sendAnswer(res, await side.pageApi.runJob(body));
+      case '/playground/messages':
+        if (!dingtalk) return sendJson(res, 404, { error: 'not_found' });
+        return sendAnswer(
+          res,
+          await deps.dingtalk.typed.send(body, `http://${req.headers.host ?? '127.0.0.1'}`),
+        );
       default:
         return sendJson(res, 404, { error: 'not_found' });
     }
@@ -122,8 +158,8 @@ export async function createPlaygroundServer(deps: PlaygroundServerDeps) {
     res.end(`OK - ${bytes.length}`);
   }
 
-  function serveFile(res: ServerResponse, fileId: string): void {
-    const file = deps.conversations.file(fileId);
+  function serveFile(res: ServerResponse, conversations: Conversations, fileId: string): void {
+    const file = conversations.file(fileId);
     if (file === undefined) {
       sendJson(res, 404, { error: 'not_found' });
       return;
@@ -145,6 +181,19 @@ export async function createPlaygroundServer(deps: PlaygroundServerDeps) {
       if (typeof value === 'string') headers[name] = value;
     }
     const answer = await fetch(boltEventsUrl, { method: 'POST', headers, body: new Uint8Array(raw) });
+    res.writeHead(answer.status, { 'content-type': answer.headers.get('content-type') ?? 'text/plain' });
+    res.end(Buffer.from(await answer.arrayBuffer()));
+  }
+
+  /** A callback signed by the page as DingTalk signs it, passed on as is: the robot checks the sign. */
+  async function forwardToRobot(req: IncomingMessage, res: ServerResponse, raw: Buffer): Promise<void> {
+    if (robotEventsUrl === undefined) return sendJson(res, 503, { error: 'robot_starting' });
+    const headers: Record<string, string> = {};
+    for (const name of ROBOT_FORWARDED) {
+      const value = req.headers[name];
+      if (typeof value === 'string') headers[name] = value;
+    }
+    const answer = await fetch(robotEventsUrl, { method: 'POST', headers, body: new Uint8Array(raw) });
     res.writeHead(answer.status, { 'content-type': answer.headers.get('content-type') ?? 'text/plain' });
     res.end(Buffer.from(await answer.arrayBuffer()));
   }
@@ -176,12 +225,47 @@ export async function createPlaygroundServer(deps: PlaygroundServerDeps) {
     connectBot(eventsUrl: string): void {
       boltEventsUrl = eventsUrl;
     },
+    /** From now on, `/dingtalk/events` goes to the DingTalk robot at this URL. */
+    connectRobot(eventsUrl: string): void {
+      robotEventsUrl = eventsUrl;
+    },
     async close(): Promise<void> {
       deps.events.closeAll();
+      deps.dingtalk.events.closeAll();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
+}
+
+/** A request to the DingTalk stand-in: the token from its header, a JSON body or a multipart form. */
+async function dingTalkRequest(
+  req: IncomingMessage,
+  url: URL,
+  raw: Buffer,
+  contentType: string,
+): Promise<DingTalkRequest> {
+  const header = req.headers['x-acs-dingtalk-access-token'];
+  const base = {
+    path: url.pathname.slice(DINGTALK_API_PATH.length),
+    query: url.searchParams,
+    token: typeof header === 'string' ? header : undefined,
+  };
+  if (!contentType.startsWith('multipart/form-data')) {
+    const parsed = parseJson(raw);
+    const body =
+      typeof parsed === 'object' && parsed !== null ? Object.fromEntries(Object.entries(parsed)) : undefined;
+    return { ...base, body, file: undefined };
+  }
+  const form = await new Response(new Uint8Array(raw), {
+    headers: { 'content-type': contentType },
+  }).formData();
+  const media = form.get('media');
+  const body: Record<string, unknown> = {};
+  for (const [key, value] of form) if (typeof value === 'string') body[key] = value;
+  const file =
+    media instanceof File ? { name: media.name, bytes: Buffer.from(await media.arrayBuffer()) } : undefined;
+  return { ...base, body, file };
 }
 
 function readBody(req: IncomingMessage): Promise<Buffer> {

@@ -6,9 +6,12 @@ import { type DemoSummary, seedDemo } from '../demo/seed.ts';
 import type { Locale } from '../i18n/index.ts';
 import type { JobDeps } from '../jobs/runner.ts';
 import type { Logger } from '../logger.ts';
-import type { Database } from '../store/client.ts';
+import { COMMANDS } from '../slack/ids.ts';
+import { type Database, openDatabase } from '../store/client.ts';
 import { createStore, type Store } from '../store/store.ts';
 import { type Conversations, createConversations } from './conversations.ts';
+import { createDingTalkSide, renameSummary } from './dingtalk/dingtalk-side.ts';
+import { useDingTalkIds } from './dingtalk/org.ts';
 import { createEventStream } from './events.ts';
 import { createPageApi } from './page-api.ts';
 import { createPlaygroundServer } from './server.ts';
@@ -16,15 +19,23 @@ import { createWebApi } from './web-api.ts';
 import { createWorkspace, PLAYGROUND, type Workspace } from './workspace.ts';
 
 /**
- * Playground mode: the bot without a Slack workspace. The same Bolt app as in production
- * (createApp, HTTP mode) with its Web API client pointed at a stand-in for Slack served by this
- * process, and a page that plays the Slack client. Nothing in the use cases knows the difference.
+ * Playground mode: the bot without a Slack workspace or a DingTalk organisation. The same Bolt
+ * app as in production (createApp, HTTP mode) with its Web API client pointed at a stand-in for
+ * Slack served by this process, beside the same DingTalk robot as in production
+ * (createDingTalkApp, HTTP mode) against a stand-in for DingTalk's OpenAPI, and a page that plays
+ * either client (the Slack | 钉钉 switch). Nothing in the use cases knows the difference.
  */
 export type PlaygroundOptions = {
   /** The port of the page (0: any free port). Bolt takes a free port of its own behind it. */
   port: number;
-  /** An opened, migrated database; the caller closes it. */
+  /** An opened, migrated database for the Slack side; the caller closes it. */
   database: Database;
+  /**
+   * The 钉钉 side's database: its own SQLite file by default (PLAYGROUND_DINGTALK_DATABASE_URL),
+   * opened and closed here. Its demo organisation has DingTalk's ids, so it never shares a store
+   * with the Slack side.
+   */
+  dingtalkDatabaseUrl?: string;
   clock: Clock;
   logger: Logger;
   timezone: string;
@@ -46,8 +57,22 @@ export type RunningPlayground = {
   workspace: Workspace;
   /** The demo team written at this start, if any. */
   seeded: DemoSummary | undefined;
+  dingtalk: {
+    clientSecret: string;
+    store: Store;
+    conversations: Conversations;
+    workspace: Workspace;
+    /** The demo organisation written at this start, in DingTalk's ids. */
+    seeded: DemoSummary | undefined;
+  };
   stop(): Promise<void>;
 };
+
+/**
+ * Like data/playground.db for the Slack side (src/main.ts): the playground's own file, never
+ * the database a real robot uses.
+ */
+export const PLAYGROUND_DINGTALK_DATABASE_URL = 'file:./data/playground-dingtalk.db';
 
 /** The Slack settings of playground mode: a fresh signing secret each start, the stand-in's URL. */
 export function playgroundSlackConfig(apiUrl: string, signingSecret: string): SlackConfig {
@@ -56,7 +81,30 @@ export function playgroundSlackConfig(apiUrl: string, signingSecret: string): Sl
 
 export async function startPlayground(options: PlaygroundOptions): Promise<RunningPlayground> {
   const store = createStore(options.database.prisma);
-  const seeded = options.seed === 'if-empty' ? await seedIfEmpty(store, options) : undefined;
+  const seeded =
+    options.seed === 'if-empty' ? await seedIfEmpty(store, options.database, options) : undefined;
+  const dingtalkDatabase = await openDatabase(
+    options.dingtalkDatabaseUrl ?? PLAYGROUND_DINGTALK_DATABASE_URL,
+    {
+      logger: { info: (msg, data) => options.logger.event('info', msg, data) },
+    },
+  );
+  const dingtalkStore = createStore(dingtalkDatabase.prisma);
+  const dingtalkSeeded =
+    options.seed === 'if-empty' ? await seedIfEmpty(dingtalkStore, dingtalkDatabase, options) : undefined;
+  const dingtalkDemo =
+    dingtalkSeeded === undefined
+      ? undefined
+      : renameSummary(dingtalkSeeded, await useDingTalkIds(dingtalkDatabase.prisma));
+  const dingtalk = createDingTalkSide({
+    store: dingtalkStore,
+    clock: options.clock,
+    logger: options.logger,
+    timezone: options.timezone,
+    locale: options.locale,
+    admins: options.admins,
+    schedule: options.schedule ?? true,
+  });
   const signingSecret = randomBytes(32).toString('hex');
   const conversations = createConversations({ clock: options.clock });
   const workspace = createWorkspace({ store, defaultLocale: options.locale, admins: options.admins });
@@ -68,17 +116,32 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Runni
       clock: options.clock,
       workspace,
       conversations,
-      signingSecret,
+      session: {
+        signingSecret,
+        team: { id: PLAYGROUND.teamId, domain: PLAYGROUND.teamDomain },
+        appId: PLAYGROUND.appId,
+        bot: PLAYGROUND.bot,
+        commands: Object.values(COMMANDS),
+      },
+      userIdPattern: /^[UW][A-Z0-9]+$/,
       defaultLocale: options.locale,
       jobDeps: () => jobDeps,
     }),
     events: createEventStream(conversations),
     conversations,
+    dingtalk: {
+      pageApi: dingtalk.pageApi,
+      events: dingtalk.events,
+      conversations: dingtalk.conversations,
+      openApi: dingtalk.openApi,
+      typed: dingtalk.typed,
+    },
     logger: options.logger,
   });
   // The stand-in must answer before the app exists: Bolt calls auth.test as it is constructed.
   const port = await server.listen(options.port);
   const local = `http://127.0.0.1:${port}`;
+  let robot: Awaited<ReturnType<typeof dingtalk.start>> | undefined;
   try {
     const bot = createApp({
       slack: playgroundSlackConfig(`${local}/api/`, signingSecret),
@@ -95,6 +158,8 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Runni
     if (running.port === undefined) throw new Error('playground: the bot did not report its port');
     server.connectBot(`http://127.0.0.1:${running.port}/slack/events`);
     jobDeps = { store, messenger: bot.messenger, logger: options.logger };
+    robot = await dingtalk.start(local);
+    server.connectRobot(robot.eventsUrl);
     const url = `http://localhost:${port}`;
     options.logger.event('info', 'playground.started', {
       url,
@@ -109,22 +174,37 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Runni
       conversations,
       workspace,
       seeded,
+      dingtalk: {
+        clientSecret: dingtalk.clientSecret,
+        store: dingtalkStore,
+        conversations: dingtalk.conversations,
+        workspace: dingtalk.workspace,
+        seeded: dingtalkDemo,
+      },
       async stop() {
-        // The bot first: a job it is running still posts to the stand-in until it ends.
+        // The bots first: a job one is running still posts to the stand-in until it ends.
         await running.stop();
+        await robot?.stop();
         await server.close();
+        await dingtalkDatabase.close();
       },
     };
   } catch (error) {
+    await robot?.stop();
     await server.close();
+    await dingtalkDatabase.close();
     throw error;
   }
 }
 
-async function seedIfEmpty(store: Store, options: PlaygroundOptions): Promise<DemoSummary | undefined> {
+async function seedIfEmpty(
+  store: Store,
+  database: Database,
+  options: PlaygroundOptions,
+): Promise<DemoSummary | undefined> {
   const team = await store.roster.firstTeam();
   if (team !== undefined && (await store.roster.members(team.id)).length > 0) return undefined;
-  const summary = await seedDemo(options.database.prisma, {
+  const summary = await seedDemo(database.prisma, {
     today: localDay(options.clock.now(), team?.timezone ?? options.timezone),
     team: {
       name: options.locale === 'en' ? 'Sales team' : '电销团队',

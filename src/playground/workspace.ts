@@ -42,16 +42,44 @@ export type DirectoryChannel = { id: string; name: string; kind: 'team' | 'group
 
 export type Workspace = ReturnType<typeof createWorkspace>;
 
-export function createWorkspace(options: { store: Store; defaultLocale: Locale; admins: readonly string[] }) {
+/**
+ * Who the fixed parties of a workspace are and how its new ids look: Slack's by default, the
+ * DingTalk organisation's in the 钉钉 playground (src/playground/dingtalk/org.ts).
+ */
+export type WorkspaceIdentity = {
+  bot: { userId: string; name: string };
+  admin: { userId: string; name: string };
+  general: { id: string; name: string };
+  teamChannelName: string;
+  newPersonId(seq: number): string;
+  newChannelId(seq: number): string;
+};
+
+export const SLACK_IDENTITY: WorkspaceIdentity = {
+  bot: PLAYGROUND.bot,
+  admin: PLAYGROUND.admin,
+  general: PLAYGROUND.general,
+  teamChannelName: PLAYGROUND.teamChannelName,
+  newPersonId: (seq) => `UPLAY${String(seq).padStart(4, '0')}`,
+  newChannelId: (seq) => `CPLAY${String(seq).padStart(4, '0')}`,
+};
+
+export function createWorkspace(options: {
+  store: Store;
+  defaultLocale: Locale;
+  admins: readonly string[];
+  identity?: WorkspaceIdentity;
+}) {
+  const identity = options.identity ?? SLACK_IDENTITY;
   const guests = new Map<string, string>();
   const extraChannels = new Map<string, string>();
   const locales = new Map<string, Locale>();
   let seq = 0;
-  const nextId = (prefix: string) => {
+  const nextId = (make: (seq: number) => string) => {
     seq += 1;
-    return `${prefix}PLAY${String(seq).padStart(4, '0')}`;
+    return make(seq);
   };
-  const adminIds = [...new Set([...options.admins, PLAYGROUND.admin.userId])];
+  const adminIds = [...new Set([...options.admins, identity.admin.userId])];
 
   async function rosterOf() {
     const team = await options.store.roster.firstTeam();
@@ -74,23 +102,23 @@ export function createWorkspace(options: { store: Store; defaultLocale: Locale; 
 
     /** A person's name as their Slack profile would show it, or undefined when nobody has that id. */
     async nameOf(userId: string): Promise<string | undefined> {
-      if (userId === PLAYGROUND.bot.userId) return PLAYGROUND.bot.name;
+      if (userId === identity.bot.userId) return identity.bot.name;
       const member = await options.store.roster.memberByMessengerId(userId);
       if (member !== undefined) return member.displayName;
-      if (userId === PLAYGROUND.admin.userId) return PLAYGROUND.admin.name;
+      if (userId === identity.admin.userId) return identity.admin.name;
       if (adminIds.includes(userId)) return userId;
       return guests.get(userId);
     },
 
     /** Someone new joins the workspace (the page @-mentioned a name nobody has). */
     addPerson(name: string): string {
-      const id = nextId('U');
+      const id = nextId(identity.newPersonId);
       guests.set(id, name);
       return id;
     },
 
     addChannel(name: string): string {
-      const id = nextId('C');
+      const id = nextId(identity.newChannelId);
       extraChannels.set(id, name);
       return id;
     },
@@ -130,17 +158,17 @@ export function createWorkspace(options: { store: Store; defaultLocale: Locale; 
       // The configured admins are who can start a roster; once there is one, people act as themselves.
       if (members.length === 0) {
         for (const id of adminIds) {
-          people.push(extra(id, id === PLAYGROUND.admin.userId ? PLAYGROUND.admin.name : id, 'admin'));
+          people.push(extra(id, id === identity.admin.userId ? identity.admin.name : id, 'admin'));
         }
       }
       for (const [id, name] of guests) if (!onRoster.has(id)) people.push(extra(id, name, 'guest'));
-      people.push(extra(PLAYGROUND.bot.userId, PLAYGROUND.bot.name, 'bot'));
+      people.push(extra(identity.bot.userId, identity.bot.name, 'bot'));
 
-      const channels: DirectoryChannel[] = [{ ...PLAYGROUND.general, kind: 'other' }];
+      const channels: DirectoryChannel[] = [{ ...identity.general, kind: 'other' }];
       if (team?.pkChannelId) {
         channels.push({
           id: team.pkChannelId,
-          name: extraChannels.get(team.pkChannelId) ?? PLAYGROUND.teamChannelName,
+          name: extraChannels.get(team.pkChannelId) ?? identity.teamChannelName,
           kind: 'team',
         });
       }

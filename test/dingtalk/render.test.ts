@@ -20,6 +20,7 @@ describe('toDingTalk', () => {
     ['a person reads as their name', '已记录 <@u1>', '已记录 王小明'],
     ['an unknown person reads as the id', '<@zz>', 'zz'],
     ['a chat reads as this group', 'PK 频道：<#cid1>', 'PK 频道：本群'],
+    ['a tied place is not a list item', '2. 二组　人均 300 分', '2.\u00a0二组　人均 300 分'],
   ])('%s', (_name, input, expected) => {
     const [out] = toDingTalk({ text: input, blocks: [textBlock(input)] }, { names, labels });
     expect(out).toMatchObject({ type: 'markdown', text: expected });

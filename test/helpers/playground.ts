@@ -12,8 +12,8 @@ export const PLAYGROUND_NOW = '2026-11-27T04:00:00Z';
 export type TestPlayground = Awaited<ReturnType<typeof startTestPlayground>>;
 
 /**
- * The bot in playground mode on a free port, with the demo team in a temporary SQLite file (the
- * playground's own store, whatever TEST_DATABASE_URL says), a fixed clock and no scheduler: the
+ * The bot in playground mode on a free port, with the demo team in temporary SQLite files (the
+ * playground's own stores, one per messenger, whatever TEST_DATABASE_URL says), a fixed clock and no scheduler: the
  * tests run the jobs themselves, as the page's "run job now" does.
  */
 export async function startTestPlayground(options: { seed?: 'if-empty' | 'never' } = {}) {
@@ -24,6 +24,7 @@ export async function startTestPlayground(options: { seed?: 'if-empty' | 'never'
   const playground = await startPlayground({
     port: 0,
     database,
+    dingtalkDatabaseUrl: `file:${join(dir, 'playground-dingtalk.db')}`,
     clock: fixedClock(PLAYGROUND_NOW),
     logger,
     timezone: 'Asia/Shanghai',

@@ -7,7 +7,8 @@ import { startTestPlayground, type TestPlayground } from '../helpers/playground.
 /**
  * The playground in a real browser: Debian's chromium driven by playwright-core (no browser
  * download). An agent logs the day's work, the 18:00 PK job runs from the page, and the agent's
- * group leader checks the ranking. The screenshot it leaves is the one the README shows.
+ * group leader checks the ranking; then, switched to 钉钉, an agent logs in the robot chat and asks
+ * for /stats in a group. The screenshots it leaves are the ones the README shows.
  *
  * Without /usr/bin/chromium the test is skipped on a developer's machine, and fails in CI
  * (CI installs the package; a missing browser there is a broken pipeline, not a reason to skip).
@@ -15,6 +16,7 @@ import { startTestPlayground, type TestPlayground } from '../helpers/playground.
 const CHROMIUM = '/usr/bin/chromium';
 const hasChromium = existsSync(CHROMIUM);
 const SCREENSHOT = fileURLToPath(new URL('./screenshot.png', import.meta.url));
+const SCREENSHOT_DINGTALK = fileURLToPath(new URL('./screenshot-dingtalk.png', import.meta.url));
 const LAUNCH_ARGS = [
   '--headless',
   '--no-sandbox',
@@ -89,6 +91,58 @@ describe.skipIf(!hasChromium && !process.env.CI)('the playground in a browser', 
     expect(await page.locator('#who').inputValue()).toBe(leader.messengerUserId);
 
     await page.screenshot({ path: SCREENSHOT });
+    expect(pageErrors).toEqual([]);
+  }, 60_000);
+
+  it('switches to 钉钉, logs in the robot chat, and asks for /stats in a group', async () => {
+    const seeded = t.playground.dingtalk.seeded;
+    const agentId = seeded?.people.agents.find((id) => !seeded.people.probation.includes(id));
+    const agent =
+      agentId === undefined
+        ? undefined
+        : await t.playground.dingtalk.store.roster.memberByMessengerId(agentId);
+    const group = seeded?.groups.find((g) => g.leader !== '' && agent?.groupId === g.id);
+    if (agent === undefined || group === undefined)
+      throw new Error('no agent in a group in the DingTalk demo');
+
+    await page.goto(t.playground.url);
+    await page.locator('[data-messenger="dingtalk"]').click();
+    await page.locator('body.dingtalk').waitFor();
+    await page.locator(`#who option[value="${agent.messengerUserId}"]`).waitFor({ state: 'attached' });
+    await page.locator('#who').selectOption(agent.messengerUserId);
+    await page.locator('.nav-item.bot-dm').click();
+    await expect(page.locator('#conversation-title').textContent()).resolves.toBe('战报 · 机器人单聊');
+
+    await page.locator('#command').fill('/log 呼出120 意向8');
+    await page.locator('#command').press('Enter');
+    const mine = page.locator('.dt-message.mine', { hasText: '/log 呼出120 意向8' });
+    await mine.waitFor();
+    const reply = page.locator('.dt-message:not(.mine) .dt-bubble.card', { hasText: '已记录' });
+    await reply.waitFor();
+    await expect(reply.textContent()).resolves.toContain('呼出 120/150');
+    // The markdown is rendered, not shown as typed.
+    expect(await reply.locator('strong').count()).toBeGreaterThan(0);
+    expect(await reply.textContent()).not.toContain('**');
+    await page.screenshot({ path: SCREENSHOT_DINGTALK });
+
+    await page.locator('.nav-item', { hasText: group.name }).click();
+    await page.locator('#command').fill('/stats');
+    await page.locator('#command').press('Enter');
+    // The page adds the robot's mention; the answer goes to the robot chat, the group gets a note.
+    await page.locator('.dt-message.mine', { hasText: '@战报 /stats' }).waitFor();
+    const note = page.locator('.dt-message:not(.mine)', { hasText: '结果已私信发给你' });
+    await note.waitFor();
+    await expect(note.locator('.dt-mention').textContent()).resolves.toBe(`@${agent.displayName}`);
+    await page.locator('.nav-item.bot-dm .badge').waitFor();
+
+    await page.locator('.nav-item.bot-dm').click();
+    await page.locator('.dt-bubble.card').nth(1).waitFor();
+
+    // A button of the bot is a dtmd:// link: clicking it sends its command as the person.
+    await page.locator('#command').fill('/log 呼出1600');
+    await page.locator('#command').press('Enter');
+    await page.locator('.dt-send-link', { hasText: '确认记录' }).click();
+    await page.locator('.dt-bubble.card', { hasText: '已记录' }).nth(1).waitFor();
     expect(pageErrors).toEqual([]);
   }, 60_000);
 });

@@ -1,7 +1,10 @@
 import { WebClient } from '@slack/web-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { EVENTS_PATH, signFor } from '../../src/dingtalk/http-receiver.ts';
 import type { PlaygroundEvent, StoredMessage } from '../../src/playground/conversations.ts';
+import { DINGTALK_API_PATH } from '../../src/playground/dingtalk/open-api.ts';
+import { chatOf, DINGTALK_PLAYGROUND } from '../../src/playground/dingtalk/org.ts';
 import { responseUrlFor } from '../../src/playground/response-urls.ts';
 import { dmOf, PLAYGROUND } from '../../src/playground/workspace.ts';
 import { startTestPlayground, type TestPlayground } from '../helpers/playground.ts';
@@ -72,6 +75,12 @@ const directorySchema = z.looseObject({
 });
 const directoryOf = async (origin: string, locale: string) =>
   directorySchema.parse(await (await fetch(`${origin}/playground/directory?locale=${locale}`)).json());
+
+/** What /playground/dingtalk/messages answers. */
+const typedAnswer = z.looseObject({
+  forRobot: z.boolean(),
+  callback: z.record(z.string(), z.unknown()).optional(),
+});
 
 /** The Confirm button of a log that asks for confirmation. */
 const confirmBlock = z.looseObject({
@@ -399,5 +408,222 @@ describe('an empty roster', () => {
     } finally {
       await empty.close();
     }
+  });
+});
+
+describe('钉钉 mode', () => {
+  const side = () => t.playground.dingtalk;
+  const demo = () => {
+    const seeded = side().seeded;
+    if (seeded === undefined) throw new Error('the playground did not seed the DingTalk demo organisation');
+    return seeded;
+  };
+  const onDuty = () => demo().people.agents.filter((id) => !demo().people.probation.includes(id));
+
+  /** What the page posts when a person types: the message is shown, the callback body comes back. */
+  async function typeAs(userId: string, conversation: string, text: string) {
+    const response = await fetch(`${t.origin}/playground/dingtalk/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ userId, conversation, text }),
+    });
+    return { status: response.status, body: typedAnswer.parse(await response.json()) };
+  }
+
+  /** The callback DingTalk would POST, signed with the app secret as the page signs it. */
+  async function deliver(callback: Record<string, unknown>, secret = side().clientSecret) {
+    const timestamp = String(Date.now());
+    const response = await fetch(`${t.origin}${EVENTS_PATH}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', timestamp, sign: signFor(secret, timestamp) },
+      body: JSON.stringify(callback),
+    });
+    return { status: response.status, body: await response.json() };
+  }
+
+  const fromRobot =
+    (conversation: string, check: (message: StoredMessage) => boolean = () => true) =>
+    (event: PlaygroundEvent) =>
+      event.type === 'message' &&
+      event.message.conversation === conversation &&
+      event.message.user === DINGTALK_PLAYGROUND.robot.userId &&
+      check(event.message);
+
+  it('has its own demo organisation, in DingTalk ids, with the robot and the 全员群', async () => {
+    const directory = directorySchema.parse(
+      await (await fetch(`${t.origin}/playground/dingtalk/directory?locale=zh-CN`)).json(),
+    );
+    expect(directory.people.filter((p) => p.kind === 'member')).toHaveLength(31);
+    expect(directory.people.every((p) => !/^U/.test(p.id))).toBe(true);
+    expect(directory.channels.map((c) => c.name)).toEqual(['全员群', 'PK榜', '一组', '二组', '三组']);
+    expect(directory.channels.every((c) => c.id.startsWith('cid'))).toBe(true);
+    const session = await (await fetch(`${t.origin}/playground/dingtalk/session`)).json();
+    expect(session).toMatchObject({ messenger: 'dingtalk', clientSecret: side().clientSecret });
+  });
+
+  it('a /log in the 1:1 chat reaches the robot through a signed callback; its markdown reply shows there', async () => {
+    const [agent = ''] = onDuty();
+    const chat = chatOf(agent);
+    const typed = await typeAs(agent, chat, '/log 呼出120 有效80 意向8');
+    expect(typed).toMatchObject({ status: 200, body: { forRobot: true } });
+    const callback = typed.body.callback ?? {};
+    expect(callback).toMatchObject({
+      conversationType: '1',
+      senderStaffId: agent,
+      text: { content: '/log 呼出120 有效80 意向8' },
+    });
+    // What the person typed is in the chat at once, as DingTalk shows it.
+    expect(side().conversations.messages(chat).at(-1)).toMatchObject({ user: agent });
+
+    expect(await deliver(callback)).toEqual({ status: 200, body: { msgtype: 'empty' } });
+    const reply = await side().conversations.waitFor(fromRobot(chat));
+    if (reply.type !== 'message') throw new Error('expected a message');
+    expect(reply.message.dingtalk).toMatchObject({
+      msgtype: 'markdown',
+      title: expect.stringContaining('已记录'),
+    });
+    expect(reply.message.text).toContain('呼出 120/150');
+    expect(await side().store.roster.memberByMessengerId(agent)).toBeDefined();
+  });
+
+  it('answers a /stats in a group in the 1:1 chat, with a one-line note in the group', async () => {
+    const [, agent = ''] = onDuty();
+    const group = demo().groups[0]?.channelId ?? '';
+    const typed = await typeAs(agent, group, '@战报 /stats');
+    const callback = typed.body.callback ?? {};
+    expect(callback).toMatchObject({
+      conversationType: '2',
+      conversationId: group,
+      // DingTalk cuts the mention out of the text and lists the robot in atUsers.
+      text: { content: ' /stats' },
+      atUsers: [{ dingtalkId: DINGTALK_PLAYGROUND.robot.userId }],
+    });
+    await deliver(callback);
+    const note = await side().conversations.waitFor(fromRobot(group));
+    if (note.type !== 'message') throw new Error('expected a message');
+    expect(note.message.text.trim()).toBe(`@${agent} 结果已私信发给你。`);
+    expect(note.message.dingtalk?.atUserIds).toEqual([agent]);
+    const privately = await side().conversations.waitFor(fromRobot(chatOf(agent)));
+    if (privately.type !== 'message') throw new Error('expected a message');
+    expect(privately.message.dingtalk?.msgtype).toBe('markdown');
+    expect(
+      side()
+        .conversations.messages(group)
+        .filter((m) => m.user === DINGTALK_PLAYGROUND.robot.userId),
+    ).toHaveLength(1);
+  });
+
+  it('puts the people @-ed in a group into atUsers, and does not call the robot when it is not @-ed', async () => {
+    const [, , agent = ''] = onDuty();
+    const leaderId = demo().groups[0]?.leader ?? '';
+    const leader = await side().store.roster.memberByMessengerId(leaderId);
+    const group = demo().groups[0]?.channelId ?? '';
+    const typed = await typeAs(agent, group, `@战报 /stats @${leader?.displayName}`);
+    expect(typed.body.callback).toMatchObject({
+      text: { content: ' /stats ' },
+      atUsers: [{ dingtalkId: DINGTALK_PLAYGROUND.robot.userId }, { staffId: leaderId }],
+    });
+    expect(await typeAs(agent, group, '大家好')).toMatchObject({ status: 200, body: { forRobot: false } });
+  });
+
+  it('refuses a callback signed with another secret', async () => {
+    const [agent = ''] = onDuty();
+    const typed = await typeAs(agent, chatOf(agent), '/rank');
+    expect((await deliver(typed.body.callback ?? {}, 'not-the-secret')).status).toBe(401);
+  });
+
+  it('has a stand-in OpenAPI that refuses what DingTalk refuses', async () => {
+    const api = `${t.origin}${DINGTALK_API_PATH}`;
+    const post = async (path: string, body: unknown, token?: string) => {
+      const response = await fetch(`${api}${path}`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          ...(token === undefined ? {} : { 'x-acs-dingtalk-access-token': token }),
+        },
+        body: JSON.stringify(body),
+      });
+      return {
+        status: response.status,
+        body: z.record(z.string(), z.unknown()).parse(await response.json()),
+      };
+    };
+    const refused = await post('/v1.0/oauth2/accessToken', {
+      appKey: DINGTALK_PLAYGROUND.clientId,
+      appSecret: 'x',
+    });
+    expect(refused).toMatchObject({ status: 400, body: { code: 'invalidClientIdOrSecret' } });
+    const granted = await post('/v1.0/oauth2/accessToken', {
+      appKey: DINGTALK_PLAYGROUND.clientId,
+      appSecret: side().clientSecret,
+    });
+    const token = String(granted.body.accessToken);
+    const robotCode = DINGTALK_PLAYGROUND.clientId;
+    const agents = demo().people.agents;
+
+    expect(
+      await post(
+        '/v1.0/robot/oToMessages/batchSend',
+        { robotCode, userIds: agents, msgKey: 'sampleText', msgParam: '{"content":"x"}' },
+        'nope',
+      ),
+    ).toMatchObject({ status: 401, body: { code: 'InvalidAuthentication' } });
+    expect(agents.length).toBeGreaterThan(20);
+    expect(
+      await post(
+        '/v1.0/robot/oToMessages/batchSend',
+        { robotCode, userIds: agents, msgKey: 'sampleText', msgParam: '{"content":"x"}' },
+        token,
+      ),
+    ).toMatchObject({ status: 400, body: { code: 'InvalidParameter.UserIds' } });
+    expect(
+      await post(
+        '/v1.0/robot/oToMessages/batchSend',
+        { robotCode, userIds: [agents[0]], msgKey: 'sampleText', msgParam: { content: 'x' } },
+        token,
+      ),
+    ).toMatchObject({ status: 400, body: { code: 'InvalidParameter.MsgParam' } });
+    expect(
+      await post(
+        '/v1.0/robot/oToMessages/batchSend',
+        { robotCode, userIds: [agents[0], 'nobody'], msgKey: 'sampleText', msgParam: '{"content":"x"}' },
+        token,
+      ),
+    ).toMatchObject({ status: 200, body: { invalidStaffIdList: ['nobody'] } });
+    const group = demo().teamChannelId;
+    expect(
+      await post(
+        '/v1.0/robot/groupMessages/send',
+        { robotCode, openConversationId: group, msgKey: 'sampleMarkdown', msgParam: '{"text":"#### x"}' },
+        token,
+      ),
+    ).toMatchObject({ status: 400, body: { code: 'InvalidParameter.MsgParam' } });
+    expect(
+      await post(
+        '/v1.0/robot/groupMessages/send',
+        { robotCode, openConversationId: 'cidNobody==', msgKey: 'sampleText', msgParam: '{"content":"x"}' },
+        token,
+      ),
+    ).toMatchObject({ status: 400, body: { code: 'InvalidParameter.OpenConversationId' } });
+    expect(
+      await post('/robot/sendBySession?session=nope', { msgtype: 'text', text: { content: 'x' } }),
+    ).toMatchObject({ status: 200, body: { errcode: 300001 } });
+    expect(await post(`/topapi/v2/user/get?access_token=${token}`, { userid: 'nobody' })).toMatchObject({
+      body: { errcode: 60121 },
+    });
+  });
+
+  it('runs a job from the page: the daily PK goes to the PK group through groupMessages/send', async () => {
+    const answer = await (
+      await fetch(`${t.origin}/playground/dingtalk/jobs`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ job: 'daily-pk' }),
+      })
+    ).json();
+    expect(answer).toMatchObject({ status: 'done', failures: [] });
+    const board = side().conversations.messages(demo().teamChannelId).at(-1);
+    expect(board?.dingtalk?.msgtype).toBe('markdown');
+    expect(board?.text).toContain('小组PK榜');
   });
 });

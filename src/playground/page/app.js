@@ -1,4 +1,5 @@
-// The playground page: a small Slack client for one workspace. It acts as whoever is picked in
+// The playground page: a small Slack client for one workspace (or, switched to 钉钉, the DingTalk
+// client in dingtalk-app.js). It acts as whoever is picked in
 // "I am", sends what they type to the bot as Slack would (slack.js, sending.js), and shows what
 // the bot posts as it arrives (server-sent events from /playground/events).
 
@@ -156,7 +157,26 @@ function defaultPerson() {
 
 // ---------------------------------------------------------------- start
 
+/** The Slack | 钉钉 switch: the choice is kept, and the page starts again as the other client. */
+function messengerSwitch() {
+  const saved = localStorage.getItem('zhanbao.messenger') === 'dingtalk' ? 'dingtalk' : 'slack';
+  for (const button of document.querySelectorAll('[data-messenger]')) {
+    button.setAttribute('aria-pressed', String(button.dataset.messenger === saved));
+    button.addEventListener('click', () => {
+      if (button.dataset.messenger === saved) return;
+      localStorage.setItem('zhanbao.messenger', button.dataset.messenger);
+      location.reload();
+    });
+  }
+  return saved;
+}
+
 async function start() {
+  state.messenger = messengerSwitch();
+  if (state.messenger === 'dingtalk') {
+    const { startDingTalk } = await import('./dingtalk-app.js');
+    return startDingTalk();
+  }
   state.session = await getJson('/playground/session');
   try {
     state.sender = createSlackSender(state.session);

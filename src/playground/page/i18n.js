@@ -3,6 +3,7 @@
 
 const zh = {
   title: '战报 演练场',
+  messenger: '聊天软件',
   iAm: '我是',
   language: '语言',
   channels: '频道',
@@ -57,10 +58,29 @@ const zh = {
     '/team today',
     '/team list',
   ],
+  dingtalk: {
+    robotChat: '机器人单聊',
+    groups: '群聊',
+    othersChats: '其他人的单聊（旁观）',
+    noOthersChats: '还没有人收到单聊消息。',
+    robotBadge: '机器人',
+    placeholderChat: '给战报发消息，例如 /log 呼出120 有效80 意向8',
+    placeholderGroup: '在群里发命令，例如 /stats',
+    chatTitle: (robot) => `${robot} · 机器人单聊`,
+    groupTitle: (name) => `${name} · 群聊`,
+    groupHint: (robot) =>
+      `群里只有 @${robot} 的消息会发给机器人（没写会自动加上）。要 @同事，写 @ 加名字，例如 @王伟。`,
+    viewOnly: (name) => `这是 ${name} 与战报的单聊，你在旁观。要在这里输入，请把「我是」切换为 ${name}。`,
+    notForRobot: (robot) => `这条消息没有 @${robot}，机器人收不到（钉钉只把 @机器人 的群消息推给它）。`,
+    sendLink: (text) => `点击以你的身份发送「${text}」`,
+    footer:
+      '本地演练场：没有连接钉钉，消息经签名回调进入战报的钉钉适配器；演示数据在 data/playground-dingtalk.db。连接真正的钉钉见 README。',
+  },
 };
 
 const en = {
   title: 'Zhanbao playground',
+  messenger: 'Messenger',
   iAm: 'I am',
   language: 'Language',
   channels: 'Channels',
@@ -117,6 +137,26 @@ const en = {
     '/team today',
     '/team list',
   ],
+  dingtalk: {
+    robotChat: 'Robot chat (1:1)',
+    groups: 'Group chats',
+    othersChats: "Others' robot chats (view only)",
+    noOthersChats: 'Nobody has received a 1:1 message yet.',
+    robotBadge: 'Robot',
+    placeholderChat: 'Message Zhanbao, e.g. /log 120 calls 80 effective 8 intents',
+    placeholderGroup: 'Type a command for the group, e.g. /stats',
+    chatTitle: (robot) => `${robot} · robot chat`,
+    groupTitle: (name) => `${name} · group chat`,
+    groupHint: (robot) =>
+      `In a group only messages that @${robot} reach the robot (the page adds it if missing). To mention a colleague, type @ and their name, e.g. @王伟.`,
+    viewOnly: (name) =>
+      `This is ${name}'s chat with Zhanbao, shown read-only. Switch "I am" to ${name} to type here.`,
+    notForRobot: (robot) =>
+      `This message does not @${robot}, so the robot does not get it (DingTalk only pushes group messages that @ the robot).`,
+    sendLink: (text) => `Click to send “${text}” as yourself`,
+    footer:
+      "Local playground: no DingTalk connected; messages reach the bot's DingTalk adapter as signed callbacks. Demo data in data/playground-dingtalk.db. See the README to use DingTalk.",
+  },
 };
 
 const CATALOGUES = { 'zh-CN': zh, en };

@@ -4,6 +4,8 @@
 import { wordsFor } from './i18n.js';
 
 export const state = {
+  /** 'slack' or 'dingtalk': which client the page plays (the switch in the header). */
+  messenger: 'slack',
   session: undefined,
   sender: undefined,
   directory: {
@@ -85,14 +87,18 @@ export function echo(conversation, text, error) {
   return entry;
 }
 
+/** The 钉钉 side's page endpoints are the Slack side's below /playground/dingtalk/. */
+export const endpoint = (path) =>
+  state.messenger === 'dingtalk' ? path.replace(/^\/playground\//, '/playground/dingtalk/') : path;
+
 export async function getJson(path) {
-  const response = await fetch(path);
+  const response = await fetch(endpoint(path));
   if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
   return response.json();
 }
 
 export async function postJson(path, body) {
-  const response = await fetch(path, {
+  const response = await fetch(endpoint(path), {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify(body),
