@@ -33,7 +33,7 @@ export type WeComRobotOut = { type: 'text' | 'markdown'; content: string };
 
 /**
  * A failed WeCom call. `code` is WeCom's errcode (60020, 81013, ...), or -1 for a failure of ours:
- * then `reason` says which (`too_long`, `too_many_recipients`, `bad_file`, `bad_response`, `network`,
+ * then `reason` says which (`too_long`, `too_many_recipients`, `bad_file`, `bad_key`, `bad_response`, `network`,
  * `http`). The message names the call and WeCom's errmsg (which holds a hint and the calling IP),
  * never a URL, so never the secret, the access token or a robot key.
  */
