@@ -38,6 +38,7 @@ const USAGE = `Usage: zhanbao <command>
   job run NAME --date YYYY-MM-DD [--force] [--team ID]
                                 run a job now for that day (posts to Slack or DingTalk, as configured);
                                 --force re-runs a period that already ran
+  wecom menu                    install the WeCom app's menu: 记录 / 我的战报 / 更多 (排行, 帮助)
 
 Environment: DATABASE_URL (default file:./data/zhanbao.db), see .env.example.`;
 
@@ -49,9 +50,9 @@ export async function runCli(
   io: Io,
 ): Promise<number> {
   const [group, action, ...args] = argv;
-  // A job posts through the team's messenger: Slack's settings are needed unless DingTalk's are set.
-  const dingtalk = (env.DINGTALK_CLIENT_ID ?? '').trim() !== '';
-  const loaded = loadConfig(env, { needSlack: group === 'job' && action === 'run' && !dingtalk });
+  // A job posts through the team's messenger: Slack's settings are needed unless another's are set.
+  const other = ['DINGTALK_CLIENT_ID', 'WECOM_CORP_ID'].some((name) => (env[name] ?? '').trim() !== '');
+  const loaded = loadConfig(env, { needSlack: group === 'job' && action === 'run' && !other });
   if (!loaded.ok) {
     io.err(`Configuration problems:\n${loaded.problems.map((p) => `  - ${p}`).join('\n')}`);
     return 1;
@@ -75,7 +76,7 @@ export async function runCli(
       }
       return withDeps(config, async (deps) => {
         // Without DingTalk settings the ids are Slack's, checked as such; a DingTalk team's are its userIds.
-        const ids = config.dingtalk === undefined ? SLACK_USER_ID : ANY_USER_ID;
+        const ids = config.dingtalk === undefined && config.wecom === undefined ? SLACK_USER_ID : ANY_USER_ID;
         const result = await importRoster(deps, { csv: await readFile(file, 'utf8'), actor: 'cli', ids });
         if (!result.ok) {
           io.err(`${file}: nothing was imported; fix these rows and run again:`);
@@ -164,6 +165,8 @@ export async function runCli(
       });
     case 'job run':
       return runJobCommand(config, args, io);
+    case 'wecom menu':
+      return installWeComMenu(config, io);
     default:
       io.err(USAGE);
       return group === undefined || group === 'help' || group === '--help' ? 0 : 1;
@@ -234,10 +237,8 @@ async function runJobCommand(config: Config, args: readonly string[], io: Io): P
     io.err(`job run needs a job (${JOB_NAMES.join(', ')}) and --date YYYY-MM-DD`);
     return 1;
   }
-  if (config.slack === undefined && config.dingtalk === undefined) {
-    io.err(
-      'job run posts to the messenger: set SLACK_BOT_TOKEN, or DINGTALK_CLIENT_ID and DINGTALK_CLIENT_SECRET',
-    );
+  if (config.slack === undefined && config.dingtalk === undefined && config.wecom === undefined) {
+    io.err('job run posts to the messenger: set the Slack, DingTalk or WeCom settings (see .env.example)');
     return 1;
   }
   return withDeps(config, async (deps) => {
@@ -270,8 +271,35 @@ async function runJobCommand(config: Config, args: readonly string[], io: Io): P
   });
 }
 
+async function installWeComMenu(config: Config, io: Io): Promise<number> {
+  const wecom = config.wecom;
+  if (wecom === undefined) {
+    io.err(
+      'wecom menu needs the WeCom settings: WECOM_CORP_ID, WECOM_AGENT_ID, WECOM_SECRET, WECOM_TOKEN, WECOM_ENCODING_AES_KEY',
+    );
+    return 1;
+  }
+  const { createWeComApi } = await import('./wecom/api.ts');
+  const { weComMenu } = await import('./wecom/wecom-app.ts');
+  const logger = createLogger({ level: config.logLevel });
+  const api = createWeComApi({
+    corpId: wecom.corpId,
+    agentId: wecom.agentId,
+    secret: wecom.secret,
+    apiUrl: wecom.apiUrl,
+    logger,
+  });
+  await api.createMenu(weComMenu(config.locale).button);
+  io.out(`Installed the menu of WeCom app ${wecom.agentId}.`);
+  return 0;
+}
+
 /** The messenger the deployment is configured for (DingTalk's client is loaded only when used). */
 async function messengerFor(config: Config, store: Store, logger: Logger): Promise<Messenger> {
+  if (config.wecom !== undefined) {
+    const { createWeComSending } = await import('./wecom/wecom-app.ts');
+    return createWeComSending({ config: config.wecom, store, logger, locale: config.locale }).messenger;
+  }
   if (config.dingtalk !== undefined) {
     const { createDingTalkSending } = await import('./dingtalk/dingtalk-app.ts');
     return createDingTalkSending({ config: config.dingtalk, store, logger, locale: config.locale }).messenger;

@@ -80,6 +80,28 @@ const environmentSchema = z.object({
       .url({ message: 'must be a URL such as https://oapi.dingtalk.com' })
       .default('https://oapi.dingtalk.com'),
   ),
+  WECOM_CORP_ID: optionalString,
+  WECOM_AGENT_ID: z.preprocess(
+    emptyToUndefined,
+    z.coerce
+      .number({ message: "must be the app's AgentId, a whole number such as 1000002" })
+      .int({ message: "must be the app's AgentId, a whole number such as 1000002" })
+      .positive({ message: "must be the app's AgentId, a whole number such as 1000002" })
+      .optional(),
+  ),
+  WECOM_SECRET: optionalString,
+  WECOM_TOKEN: optionalString.refine((v) => v === undefined || /^[A-Za-z0-9]{1,32}$/.test(v), {
+    message: 'must be the callback Token: letters and digits, at most 32',
+  }),
+  WECOM_ENCODING_AES_KEY: optionalString.refine((v) => v === undefined || /^[A-Za-z0-9]{43}$/.test(v), {
+    message: 'must be the callback EncodingAESKey: 43 letters and digits',
+  }),
+  WECOM_API_URL: z.preprocess(
+    emptyToUndefined,
+    z
+      .url({ message: 'must be a URL such as https://qyapi.weixin.qq.com' })
+      .default('https://qyapi.weixin.qq.com'),
+  ),
   LOG_LEVEL: z.preprocess(
     emptyToUndefined,
     z
@@ -112,10 +134,25 @@ function missingDingTalkSettings(env: Record<string, string | undefined>): strin
       ];
 }
 
+/** A WeCom app needs all of its settings as soon as its CorpID is set. */
+function missingWeComSettings(env: Record<string, string | undefined>): string[] {
+  const present = (name: string) => (env[name] ?? '').trim() !== '';
+  if (!present('WECOM_CORP_ID')) return [];
+  const where: Record<string, string> = {
+    WECOM_AGENT_ID: "the app's AgentId: WeCom admin console → 应用管理 → your app",
+    WECOM_SECRET: "the app's Secret: 应用管理 → your app → Secret (查看)",
+    WECOM_TOKEN: 'the callback Token: your app → 接收消息 → 设置API接收',
+    WECOM_ENCODING_AES_KEY: 'the callback EncodingAESKey: your app → 接收消息 → 设置API接收',
+  };
+  return Object.entries(where)
+    .filter(([name]) => !present(name))
+    .map(([name, how]) => `${name} is missing (${how})`);
+}
+
 /** Admin ids must look like the messenger's own: Slack's U…/W…, else any DingTalk userId. */
 function adminProblems(env: Record<string, string | undefined>): string[] {
   const present = (name: string) => (env[name] ?? '').trim() !== '';
-  if (!present('SLACK_BOT_TOKEN') || present('DINGTALK_CLIENT_ID')) return [];
+  if (!present('SLACK_BOT_TOKEN') || present('DINGTALK_CLIENT_ID') || present('WECOM_CORP_ID')) return [];
   const admins = (env.ZHANBAO_ADMINS ?? '')
     .split(',')
     .map((id) => id.trim())
@@ -135,6 +172,15 @@ export type DingTalkConfig = {
   oapiUrl: string;
 };
 
+export type WeComConfig = {
+  corpId: string;
+  agentId: number;
+  secret: string;
+  token: string;
+  encodingAesKey: string;
+  apiUrl: string;
+};
+
 export type SlackConfig = {
   botToken: string;
   signingSecret: string | undefined;
@@ -147,6 +193,8 @@ export type Config = {
   slack: SlackConfig | undefined;
   /** Set when DINGTALK_CLIENT_ID is: the deployment runs the DingTalk robot. */
   dingtalk: DingTalkConfig | undefined;
+  /** Set when WECOM_CORP_ID is: the deployment runs the WeCom app. */
+  wecom: WeComConfig | undefined;
   port: number;
   databaseUrl: string;
   timezone: string;
@@ -169,6 +217,7 @@ export function loadConfig(
   const problems = [
     ...(options.needSlack ? missingSlackSettings(env) : []),
     ...missingDingTalkSettings(env),
+    ...missingWeComSettings(env),
     ...adminProblems(env),
     ...(parsed.success
       ? []
@@ -198,6 +247,21 @@ export function loadConfig(
               mode: e.DINGTALK_MODE,
               apiUrl: e.DINGTALK_API_URL.replace(/\/+$/, ''),
               oapiUrl: e.DINGTALK_OAPI_URL.replace(/\/+$/, ''),
+            },
+      wecom:
+        e.WECOM_CORP_ID === undefined ||
+        e.WECOM_AGENT_ID === undefined ||
+        e.WECOM_SECRET === undefined ||
+        e.WECOM_TOKEN === undefined ||
+        e.WECOM_ENCODING_AES_KEY === undefined
+          ? undefined
+          : {
+              corpId: e.WECOM_CORP_ID,
+              agentId: e.WECOM_AGENT_ID,
+              secret: e.WECOM_SECRET,
+              token: e.WECOM_TOKEN,
+              encodingAesKey: e.WECOM_ENCODING_AES_KEY,
+              apiUrl: e.WECOM_API_URL.replace(/\/+$/, ''),
             },
       port: e.PORT,
       databaseUrl: e.DATABASE_URL,

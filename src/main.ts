@@ -9,7 +9,7 @@ import { createStore } from './store/store.ts';
 /**
  * The only module with side effects at start: read the environment, start, stop on a signal.
  * With a Slack bot token it runs the bot for Slack, with DingTalk settings (DINGTALK_CLIENT_ID)
- * the DingTalk robot; with neither, the playground (the same bot
+ * the DingTalk robot, with WeCom settings (WECOM_CORP_ID) the WeCom app; with none, the playground (the same bot
  * against a local stand-in for Slack, with a page to use it from), so that `npm start` on a
  * fresh machine shows the bot working instead of a list of missing settings.
  */
@@ -33,7 +33,9 @@ function exitWithProblems(problems: readonly string[]): never {
       'See .env.example for every variable and README.md for the walk-through.',
       'For DingTalk: DINGTALK_CLIENT_ID and DINGTALK_CLIENT_SECRET from the developer console',
       '(open-dev.dingtalk.com → your app → 凭证与基础信息); README.md → "DingTalk" walks through it.',
-      'Without SLACK_BOT_TOKEN or DINGTALK_CLIENT_ID, `npm start` runs the playground instead.',
+      'For WeCom: WECOM_CORP_ID, WECOM_AGENT_ID, WECOM_SECRET, WECOM_TOKEN and WECOM_ENCODING_AES_KEY from the',
+      'admin console (work.weixin.qq.com → 应用管理 → your app); README.md → "WeCom" walks through it.',
+      'Without SLACK_BOT_TOKEN, DINGTALK_CLIENT_ID or WECOM_CORP_ID, `npm start` runs the playground instead.',
       '',
     ].join('\n'),
   );
@@ -102,6 +104,31 @@ async function runWithDingTalk(config: Config, logger: Logger): Promise<void> {
   });
 }
 
+async function runWithWeCom(config: Config, logger: Logger): Promise<void> {
+  const wecom = config.wecom;
+  if (wecom === undefined) throw new Error('unreachable: loadConfig requires WeCom settings here');
+  const database = await openDatabase(config.databaseUrl, {
+    logger: { info: (msg, data) => logger.event('info', msg, data) },
+  });
+  const { createWeComApp } = await import('./wecom/wecom-app.ts');
+  const bot = createWeComApp({
+    wecom,
+    store: createStore(database.prisma),
+    clock: systemClock,
+    logger,
+    admins: config.admins,
+    timezone: config.timezone,
+    locale: config.locale,
+    workConcurrency: workConcurrencyFor(database.provider),
+  });
+  const running = await bot.start(config.port);
+  logger.event('info', 'ready', { messenger: 'wecom', provider: database.provider, port: running.port });
+  stopOnSignals(logger, async () => {
+    await running.stop();
+    await database.close();
+  });
+}
+
 async function runPlayground(config: Config, logger: Logger): Promise<void> {
   const database = await openDatabase(PLAYGROUND_DATABASE_URL, {
     logger: { info: (msg, data) => logger.event('info', msg, data) },
@@ -138,22 +165,29 @@ async function runPlayground(config: Config, logger: Logger): Promise<void> {
 // Without a bot token the Slack settings are not needed; with one, they must all be right.
 const general = loadConfig(process.env, { needSlack: false });
 if (!general.ok) exitWithProblems(general.problems);
-const messenger =
-  general.config.slack !== undefined
-    ? 'slack'
-    : general.config.dingtalk !== undefined
-      ? 'dingtalk'
-      : 'playground';
-if (general.config.slack !== undefined && general.config.dingtalk !== undefined)
+const configured = (
+  [
+    ['slack', general.config.slack !== undefined, 'SLACK_BOT_TOKEN'],
+    ['dingtalk', general.config.dingtalk !== undefined, 'DINGTALK_CLIENT_ID'],
+    ['wecom', general.config.wecom !== undefined, 'WECOM_CORP_ID'],
+  ] as const
+).filter(([, present]) => present);
+if (configured.length > 1)
   exitWithProblems([
-    'both SLACK_BOT_TOKEN and DINGTALK_CLIENT_ID are set: one deployment serves one messenger for now; run one process per messenger',
+    `${configured.map(([, , name]) => name).join(' and ')} are all set: one deployment serves one messenger for now; run one process per messenger`,
   ]);
+const messenger = configured[0]?.[0] ?? 'playground';
 const loaded = messenger === 'slack' ? loadConfig(process.env, { needSlack: true }) : general;
 if (!loaded.ok) exitWithProblems(loaded.problems);
 const logger = createLogger({ level: loaded.config.logLevel });
 
 try {
-  const run = { slack: runWithSlack, dingtalk: runWithDingTalk, playground: runPlayground }[messenger];
+  const run = {
+    slack: runWithSlack,
+    dingtalk: runWithDingTalk,
+    wecom: runWithWeCom,
+    playground: runPlayground,
+  }[messenger];
   await run(loaded.config, logger);
 } catch (error) {
   logger.event('error', 'start.failed', serializeError(error));

@@ -109,4 +109,37 @@ describe('loadConfig', () => {
     expect(text).toContain('凭证与基础信息');
     expect(text).toContain('DINGTALK_MODE must be stream or http');
   });
+
+  it('reads WeCom settings and names each missing one with where to find it', () => {
+    const full = loadConfig(
+      {
+        WECOM_CORP_ID: 'ww123',
+        WECOM_AGENT_ID: '1000002',
+        WECOM_SECRET: 's',
+        WECOM_TOKEN: 'QDG6eK',
+        WECOM_ENCODING_AES_KEY: 'jWmYm7qr5nMoAUwZRjGtBxmz3KA1tkAj3ykkR6q2B2C',
+        ZHANBAO_ADMINS: 'WangXiaoMing',
+      },
+      { needSlack: false },
+    );
+    expect(full).toMatchObject({
+      ok: true,
+      config: {
+        admins: ['WangXiaoMing'],
+        wecom: { corpId: 'ww123', agentId: 1000002, apiUrl: 'https://qyapi.weixin.qq.com' },
+      },
+    });
+    const partial = loadConfig(
+      { WECOM_CORP_ID: 'ww123', WECOM_ENCODING_AES_KEY: 'short' },
+      { needSlack: false },
+    );
+    expect(partial.ok).toBe(false);
+    if (partial.ok) return;
+    const text = partial.problems.join('\n');
+    for (const name of ['WECOM_AGENT_ID is missing', 'WECOM_SECRET is missing', 'WECOM_TOKEN is missing'])
+      expect(text).toContain(name);
+    expect(text).toContain(
+      'WECOM_ENCODING_AES_KEY must be the callback EncodingAESKey: 43 letters and digits',
+    );
+  });
 });

@@ -74,10 +74,10 @@ describe('npm start', () => {
     await rm(dir, { recursive: true, force: true });
   });
 
-  it('without a Slack bot token runs the playground: prints its URL and serves the demo team', async () => {
+  it('without any messenger settings runs the playground: prints its URL and serves the demo team', async () => {
     const run = startMain(dir, { PORT: '0' });
     // Listening from the start: the lines may come before or after the log line.
-    const printed = waitForStdout(run.child, 'Create the Slack app');
+    const printed = waitForStdout(run.child, 'to use a real workspace, see README.md');
     try {
       const ready = await waitForEvent(run.child, 'ready');
       expect(ready).toMatchObject({ mode: 'playground', provider: 'sqlite' });
@@ -88,6 +88,7 @@ describe('npm start', () => {
       expect(directory).toContain('"role":"director"');
       // Its own file, so that the demo never mixes with the database of a real workspace.
       expect(existsSync(join(dir, 'data', 'playground.db'))).toBe(true);
+      expect(existsSync(join(dir, 'data', 'playground-dingtalk.db'))).toBe(true);
       expect(existsSync(join(dir, 'data', 'zhanbao.db'))).toBe(false);
     } finally {
       run.child.kill('SIGTERM');
@@ -126,6 +127,35 @@ describe('npm start', () => {
       const reply = await fake.waitFor('response_url');
       expect(reply.body.text).toBe('电销团队 名单（0 人在职）');
       expect(run.output()).not.toContain('xoxb-main-test');
+    } finally {
+      run.child.kill('SIGTERM');
+      expect(await run.exited).toBe(0);
+    }
+  });
+
+  it('with WeCom settings runs the WeCom app: answers the callback URL check, never logs the secret', async () => {
+    const run = startMain(dir, {
+      WECOM_CORP_ID: 'wx5823bf96d3bd56c7',
+      WECOM_AGENT_ID: '1000002',
+      WECOM_SECRET: 'wecom-main-secret',
+      WECOM_TOKEN: 'QDG6eK',
+      WECOM_ENCODING_AES_KEY: 'jWmYm7qr5nMoAUwZRjGtBxmz3KA1tkAj3ykkR6q2B2C',
+      DATABASE_URL: 'file:./data/wecom.db',
+      PORT: '0',
+    });
+    try {
+      const ready = await waitForEvent(run.child, 'ready');
+      expect(ready).toMatchObject({ messenger: 'wecom', provider: 'sqlite' });
+      // WeCom's published sample: this signature over this echostr decrypts to 1616140317555161061.
+      const echostr = encodeURIComponent(
+        'P9nAzCzyDtyTWESHep1vC5X9xho/qYX3Zpb4yKa9SKld1DsH3Iyt3tP3zNdtp+4RPcs8TgAE7OaBO+FZXvnaqQ==',
+      );
+      const check = await fetch(
+        `http://127.0.0.1:${ready.port}/wecom/events?msg_signature=5c45ff5e21c57e6ad56bac8758b79b1d9ac89fd3&timestamp=1409659589&nonce=263014780&echostr=${echostr}`,
+      );
+      expect(check.status).toBe(200);
+      expect(await check.text()).toBe('1616140317555161061');
+      expect(run.output()).not.toContain('wecom-main-secret');
     } finally {
       run.child.kill('SIGTERM');
       expect(await run.exited).toBe(0);

@@ -108,6 +108,8 @@ export const en = {
       `${label}: send "${command}" with … replaced by the reason`,
     needsReason:
       'Extending or rejecting needs a reason: send `/probation extend @member DAYS REASON` or `/probation reject @member REASON`.',
+    cardDone: 'Done',
+    menu: { log: 'Log', stats: 'My figures', rank: 'Ranking', help: 'Help', more: 'More' },
     langUsage: 'Write `/lang en` or `/lang 中文`.',
     langSet: "OK, I'll speak English with you from now on.",
     unknown: (word: string) => `There is no command "${word}". Send \`help\` to see what I can do.`,

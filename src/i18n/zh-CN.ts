@@ -107,6 +107,8 @@ export const zhCN = {
     typeCommand: (label: string, command: string) => `${label}：发送「${command}」，把 … 换成原因`,
     needsReason:
       '延期或不通过要写原因：发送 `/probation extend @成员 天数 原因` 或 `/probation reject @成员 原因`。',
+    cardDone: '已处理',
+    menu: { log: '记录', stats: '我的战报', rank: '排行', help: '帮助', more: '更多' },
     langUsage: '请写 `/lang 中文` 或 `/lang en`。',
     langSet: '好的，以后用中文和你说话。',
     unknown: (word: string) => `没有「${word}」这个命令。发送 \`帮助\` 查看能做什么。`,

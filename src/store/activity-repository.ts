@@ -17,6 +17,8 @@ export type EntrySource =
   | 'slack-button'
   | 'dingtalk-command'
   | 'dingtalk-button'
+  | 'wecom-command'
+  | 'wecom-button'
   | 'cli'
   | 'import';
 

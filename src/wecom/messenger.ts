@@ -1,0 +1,78 @@
+import { Buffer } from 'node:buffer';
+import { type Locale, localeFromTag, messagesFor } from '../i18n/index.ts';
+import type { Store } from '../store/store.ts';
+import type { Audience, Messenger, Outbound, PostRef } from '../usecases/messenger.ts';
+import { renderOutbound } from '../views/outbound-view.ts';
+import type { WeComApi } from './api.ts';
+import type { Outgoing } from './outgoing.ts';
+
+/**
+ * The WeCom side of the Messenger port, for the jobs. A channel is a group robot's key (bound
+ * with `/team channel team <key or webhook URL>`); a member's message goes through the app. A
+ * post to one person is in their language, a group post in the team's default. A PostRef of a
+ * direct message is `dm:<userid>` with the card's response_code (when it had buttons) as `ts`,
+ * so `update` can grey the card's buttons (once: a code works one time) and send the outcome.
+ * The API client paces each member under WeCom's 30 messages a minute, which WeCom would
+ * otherwise drop silently.
+ */
+export function createWeComMessenger(
+  api: WeComApi,
+  outgoing: Outgoing,
+  deps: { store: Store; defaultLocale: Locale; now?: () => number },
+): Messenger {
+  const now = deps.now ?? Date.now;
+  let sequence = 0;
+  const stamp = () => {
+    sequence += 1;
+    return `${now()}.${sequence}`;
+  };
+
+  async function localeAt(channel: string): Promise<Locale> {
+    if (!channel.startsWith(DM)) return deps.defaultLocale;
+    const member = await deps.store.roster.memberByMessengerId(channel.slice(DM.length));
+    return localeFromTag(member?.locale, deps.defaultLocale);
+  }
+
+  async function send(channel: string, locale: Locale, outbound: Outbound): Promise<PostRef> {
+    const m = messagesFor(locale);
+    const message = renderOutbound(m, outbound);
+    if (!channel.startsWith(DM)) {
+      await outgoing.toRobot(channel, m, message);
+      return { channel, ts: stamp() };
+    }
+    const code = await outgoing.toMember(channel.slice(DM.length), m, message);
+    return { channel, ts: code ?? stamp() };
+  }
+
+  return {
+    post(to: Audience, outbound) {
+      if ('channel' in to) return send(to.channel, deps.defaultLocale, outbound);
+      return send(
+        `${DM}${to.member.messengerUserId}`,
+        localeFromTag(to.member.locale, deps.defaultLocale),
+        outbound,
+      );
+    },
+    async prepareDirect() {
+      // Languages are on the roster and names in the directory: nothing to fetch ahead.
+    },
+    async update(ref, outbound) {
+      const locale = await localeAt(ref.channel);
+      if (ref.channel.startsWith(DM) && !/^\d+\.\d+$/.test(ref.ts)) {
+        await api
+          .updateTemplateCard(ref.ts, [ref.channel.slice(DM.length)], messagesFor(locale).chat.cardDone)
+          .catch(() => undefined);
+      }
+      await send(ref.channel, locale, outbound);
+    },
+    async reply(ref, outbound) {
+      await send(ref.channel, await localeAt(ref.channel), outbound);
+    },
+    async upload(to, file) {
+      const mediaId = await api.uploadFile(file.filename, Buffer.from(file.content, 'utf8'));
+      await api.sendToUsers([to.messengerUserId], { type: 'file', mediaId });
+    },
+  };
+}
+
+const DM = 'dm:';
