@@ -1,4 +1,4 @@
-import { type Clock, fixedClock } from '../../src/clock.ts';
+import type { Clock } from '../../src/clock.ts';
 import { createLogger } from '../../src/logger.ts';
 import { createStore, type Store } from '../../src/store/store.ts';
 import { createWeComApp } from '../../src/wecom/wecom-app.ts';
@@ -21,9 +21,17 @@ export type WeComTestBot = Awaited<ReturnType<typeof startWeComBot>>;
  * `wecom`, which encrypts and signs callbacks the way WeCom does. `send` posts a member's text
  * and waits until the bot has answered; it returns what the bot sent meanwhile.
  */
-export async function startWeComBot(options: { now?: string; admins?: string[]; clock?: Clock } = {}) {
-  const clock = options.clock ?? fixedClock(options.now ?? '2026-11-27T03:00:00Z');
+export async function startWeComBot(options: { now?: string; admins?: string[] } = {}) {
+  // Time stands still except when the bot waits: its pacing under WeCom's per-minute limits then
+  // moves the clock on by the wait, as real time would, without a test ever sleeping.
+  const start = new Date(options.now ?? '2026-11-27T03:00:00Z').getTime();
+  let waited = 0;
+  const clock: Clock = { now: () => new Date(start + waited) };
   const now = () => clock.now().getTime();
+  const sleep = (ms: number) => {
+    waited += ms;
+    return Promise.resolve();
+  };
   const fake = await createFakeWeCom({ corpId: CORP_ID, secret: SECRET, agentId: AGENT_ID, now });
   const database = await createTestDatabase();
   const store: Store = createStore(database.prisma);
@@ -46,7 +54,7 @@ export async function startWeComBot(options: { now?: string; admins?: string[]; 
     locale: 'zh-CN',
     schedule: false,
     now,
-    sleep: () => Promise.resolve(),
+    sleep,
   });
   const running = await bot.start(0);
   const baseUrl = `http://127.0.0.1:${running.port ?? 0}`;
@@ -75,6 +83,8 @@ export async function startWeComBot(options: { now?: string; admins?: string[]; 
     store,
     prisma: database.prisma,
     clock,
+    /** How long the bot has waited to keep under WeCom's limits, in ms. */
+    waited: () => waited,
     logLines,
     baseUrl,
     messenger: bot.messenger,

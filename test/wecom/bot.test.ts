@@ -180,6 +180,29 @@ describe('WeCom app', () => {
     expect(later.map(shown).join('\n')).toContain('已经由');
   });
 
+  it('splits a long answer into app messages of at most 2,048 bytes', async () => {
+    for (let i = 0; i < 40; i += 1) {
+      const id = `Agent${String(i).padStart(2, '0')}`;
+      bot.fake.addUser(id, `同事${i}号`);
+      await bot.send(`/team add ${id} 一组 见习MO1`, WC_ADMIN);
+    }
+    const sent = await bot.send('/team list', WC_ADMIN);
+    expect(sent.length).toBeGreaterThan(1);
+    for (const s of sent) expect(Buffer.byteLength(shown(s), 'utf8')).toBeLessThanOrEqual(2048);
+    expect(sent.map(shown).join('\n')).toContain('同事39号');
+  });
+
+  it('refetches the access token when it has expired, and the answer still arrives', async () => {
+    const tokens = () => bot.fake.calls.filter((c) => c.name === 'gettoken').length;
+    const before = tokens();
+    bot.fake.expireTokens();
+    const sent = await bot.send('/stats', AGENT);
+    expect(shown(sent[0] ?? fail())).toContain('呼出');
+    expect(tokens()).toBe(before + 1);
+    const refused = bot.fake.calls.filter((c) => c.name === 'messageSend' && c.response.errcode === 42001);
+    expect(refused).toHaveLength(1);
+  });
+
   it('runs a menu button as its command (我的战报 → /stats)', async () => {
     const sent = await bot.delivered(bot.wecom.clickXml({ from: AGENT, eventKey: 'stats' }));
     expect(shown(sent[0] ?? fail())).toContain('呼出');
