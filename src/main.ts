@@ -2,6 +2,7 @@ import { config as loadDotenv } from 'dotenv';
 import { createApp, workConcurrencyFor } from './app.ts';
 import { systemClock } from './clock.ts';
 import { type Config, loadConfig } from './config.ts';
+import type { CoreOptions } from './core.ts';
 import { createLogger, type Logger, serializeError } from './logger.ts';
 import { openDatabase } from './store/client.ts';
 import { createStore } from './store/store.ts';
@@ -55,77 +56,60 @@ function stopOnSignals(logger: Logger, stop: () => Promise<void>): void {
   process.on('SIGINT', () => void onSignal('SIGINT'));
 }
 
-async function runWithSlack(config: Config, logger: Logger): Promise<void> {
+type Running = { port: number | undefined; stop(): Promise<void> };
+
+/**
+ * Opens the database, builds the messenger's bot on the core's options, starts it and stops it on
+ * a signal. `build` gets what every bot needs; each messenger adds its own settings.
+ */
+async function runBot(
+  config: Config,
+  logger: Logger,
+  messenger: 'slack' | 'dingtalk' | 'wecom',
+  build: (core: CoreOptions) => Promise<{ start(port: number): Promise<Running> }>,
+): Promise<void> {
+  const database = await openDatabase(config.databaseUrl, {
+    logger: { info: (msg, data) => logger.event('info', msg, data) },
+  });
+  const bot = await build({
+    store: createStore(database.prisma),
+    clock: systemClock,
+    logger,
+    admins: config.admins,
+    timezone: config.timezone,
+    locale: config.locale,
+    workConcurrency: workConcurrencyFor(database.provider),
+  });
+  const running = await bot.start(config.port);
+  logger.event('info', 'ready', { messenger, provider: database.provider, port: running.port });
+  stopOnSignals(logger, async () => {
+    await running.stop();
+    await database.close();
+  });
+}
+
+function runWithSlack(config: Config, logger: Logger): Promise<void> {
   const slack = config.slack;
   if (slack === undefined) throw new Error('unreachable: loadConfig requires Slack settings here');
-  const database = await openDatabase(config.databaseUrl, {
-    logger: { info: (msg, data) => logger.event('info', msg, data) },
-  });
-  const bot = createApp({
-    slack,
-    store: createStore(database.prisma),
-    clock: systemClock,
-    logger,
-    admins: config.admins,
-    timezone: config.timezone,
-    locale: config.locale,
-    workConcurrency: workConcurrencyFor(database.provider),
-  });
-  const running = await bot.start(config.port);
-  logger.event('info', 'ready', { provider: database.provider, port: running.port });
-  stopOnSignals(logger, async () => {
-    await running.stop();
-    await database.close();
-  });
+  return runBot(config, logger, 'slack', async (core) => createApp({ ...core, slack }));
 }
 
-async function runWithDingTalk(config: Config, logger: Logger): Promise<void> {
+// DingTalk's and WeCom's adapters are loaded only when used: a Slack bot does not carry them.
+function runWithDingTalk(config: Config, logger: Logger): Promise<void> {
   const dingtalk = config.dingtalk;
   if (dingtalk === undefined) throw new Error('unreachable: loadConfig requires DingTalk settings here');
-  const database = await openDatabase(config.databaseUrl, {
-    logger: { info: (msg, data) => logger.event('info', msg, data) },
-  });
-  const { createDingTalkApp } = await import('./dingtalk/dingtalk-app.ts');
-  const bot = createDingTalkApp({
-    dingtalk,
-    store: createStore(database.prisma),
-    clock: systemClock,
-    logger,
-    admins: config.admins,
-    timezone: config.timezone,
-    locale: config.locale,
-    workConcurrency: workConcurrencyFor(database.provider),
-  });
-  const running = await bot.start(config.port);
-  logger.event('info', 'ready', { messenger: 'dingtalk', provider: database.provider, port: running.port });
-  stopOnSignals(logger, async () => {
-    await running.stop();
-    await database.close();
+  return runBot(config, logger, 'dingtalk', async (core) => {
+    const { createDingTalkApp } = await import('./dingtalk/dingtalk-app.ts');
+    return createDingTalkApp({ ...core, dingtalk });
   });
 }
 
-async function runWithWeCom(config: Config, logger: Logger): Promise<void> {
+function runWithWeCom(config: Config, logger: Logger): Promise<void> {
   const wecom = config.wecom;
   if (wecom === undefined) throw new Error('unreachable: loadConfig requires WeCom settings here');
-  const database = await openDatabase(config.databaseUrl, {
-    logger: { info: (msg, data) => logger.event('info', msg, data) },
-  });
-  const { createWeComApp } = await import('./wecom/wecom-app.ts');
-  const bot = createWeComApp({
-    wecom,
-    store: createStore(database.prisma),
-    clock: systemClock,
-    logger,
-    admins: config.admins,
-    timezone: config.timezone,
-    locale: config.locale,
-    workConcurrency: workConcurrencyFor(database.provider),
-  });
-  const running = await bot.start(config.port);
-  logger.event('info', 'ready', { messenger: 'wecom', provider: database.provider, port: running.port });
-  stopOnSignals(logger, async () => {
-    await running.stop();
-    await database.close();
+  return runBot(config, logger, 'wecom', async (core) => {
+    const { createWeComApp } = await import('./wecom/wecom-app.ts');
+    return createWeComApp({ ...core, wecom });
   });
 }
 

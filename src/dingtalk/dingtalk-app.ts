@@ -1,7 +1,7 @@
-import { createServer, type Server } from 'node:http';
 import { createDeliveries } from '../chat/deliveries.ts';
 import type { DingTalkConfig } from '../config.ts';
 import { type CoreOptions, createCore } from '../core.ts';
+import { serveHttp } from '../http.ts';
 import type { Locale } from '../i18n/index.ts';
 import { type Logger, serializeError } from '../logger.ts';
 import type { Store } from '../store/store.ts';
@@ -110,7 +110,7 @@ export function createDingTalkApp(deps: DingTalkAppDeps) {
     receive,
     async start(port: number): Promise<RunningDingTalkApp> {
       await ensureTeam(deps.store, useCaseDeps);
-      let server: Server | undefined;
+      let server: Awaited<ReturnType<typeof serveHttp>> | undefined;
       let stream: ReturnType<typeof createDingTalkStream> | undefined;
       if (config.mode === 'http') {
         const handle = createDingTalkHttpReceiver({
@@ -119,13 +119,9 @@ export function createDingTalkApp(deps: DingTalkAppDeps) {
           now,
           onMessage: receive,
         });
-        server = createServer((req, res) => {
-          handle(req, res).catch((error: unknown) => {
-            deps.logger.event('error', 'dingtalk.http.failed', serializeError(error));
-            if (!res.headersSent) res.writeHead(500).end();
-          });
-        });
-        await new Promise<void>((resolve) => server?.listen(port, resolve));
+        server = await serveHttp(port, handle, (error) =>
+          deps.logger.event('error', 'dingtalk.http.failed', serializeError(error)),
+        );
       } else {
         stream = createDingTalkStream({
           clientId: config.clientId,
@@ -138,17 +134,14 @@ export function createDingTalkApp(deps: DingTalkAppDeps) {
         await stream.start();
       }
       if (deps.schedule !== false) await scheduler.start();
-      const address = server?.address();
-      const boundPort = typeof address === 'object' && address !== null ? address.port : undefined;
+      const boundPort = server?.port;
       deps.logger.event('info', 'app.started', { messenger: 'dingtalk', mode: config.mode, port: boundPort });
       return {
         port: boundPort,
         async stop() {
           await scheduler.stop();
           await stream?.stop();
-          await new Promise<void>((resolve) =>
-            server === undefined ? resolve() : server.close(() => resolve()),
-          );
+          await server?.close();
           await lane.idle();
         },
       };

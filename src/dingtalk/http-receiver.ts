@@ -1,5 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { readBody } from '../http.ts';
 import type { Logger } from '../logger.ts';
 
 /**
@@ -49,7 +50,7 @@ export function createDingTalkHttpReceiver(options: HttpReceiverOptions) {
       options.logger.event('warn', 'dingtalk.http.bad_signature', { hasSign: headers.sign !== undefined });
       return answer(res, 401, { error: 'invalid_signature' });
     }
-    const raw = await readBody(req);
+    const raw = await readBody(req, MAX_BODY_BYTES);
     if (raw === undefined) return answer(res, 413, { error: 'too_large' });
     let body: unknown;
     try {
@@ -66,18 +67,6 @@ export function createDingTalkHttpReceiver(options: HttpReceiverOptions) {
 function header(req: IncomingMessage, name: string): string | undefined {
   const value = req.headers[name];
   return Array.isArray(value) ? value[0] : value;
-}
-
-async function readBody(req: IncomingMessage): Promise<string | undefined> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
-    size += buffer.length;
-    if (size > MAX_BODY_BYTES) return undefined;
-    chunks.push(buffer);
-  }
-  return Buffer.concat(chunks).toString('utf8');
 }
 
 function answer(res: ServerResponse, status: number, body: unknown): void {

@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { readBody } from '../http.ts';
 import type { Logger } from '../logger.ts';
 import { openEnvelope, type WeComSecrets } from './crypto.ts';
 import { parseEnvelope, parseWeComMessage, type WeComInbound } from './inbound.ts';
@@ -56,7 +57,7 @@ export function createWeComHttpReceiver(options: WeComHttpReceiverOptions) {
       return answer(res, 405);
     }
 
-    const raw = await readBody(req);
+    const raw = await readBody(req, MAX_BODY_BYTES);
     if (raw === undefined) return answer(res, 413);
     const envelope = parseEnvelope(raw);
     if (envelope === undefined) {
@@ -105,18 +106,6 @@ export function decodeQuery(raw: string): Map<string, string> | undefined {
     return undefined;
   }
   return params;
-}
-
-async function readBody(req: IncomingMessage): Promise<string | undefined> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
-    size += buffer.length;
-    if (size > MAX_BODY_BYTES) return undefined;
-    chunks.push(buffer);
-  }
-  return Buffer.concat(chunks).toString('utf8');
 }
 
 /** Plain text only: the URL check wants the bare plaintext, a callback an empty body. */

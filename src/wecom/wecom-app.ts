@@ -1,7 +1,7 @@
-import { createServer, type Server } from 'node:http';
 import { createDeliveries } from '../chat/deliveries.ts';
 import type { WeComConfig } from '../config.ts';
 import { type CoreOptions, createCore } from '../core.ts';
+import { serveHttp } from '../http.ts';
 import { type Locale, messagesFor } from '../i18n/index.ts';
 import { type Logger, serializeError } from '../logger.ts';
 import type { Store } from '../store/store.ts';
@@ -111,22 +111,16 @@ export function createWeComApp(deps: WeComAppDeps) {
     lane,
     async start(port: number): Promise<RunningWeComApp> {
       await ensureTeam(deps.store, useCaseDeps);
-      const server: Server = createServer((req, res) => {
-        handle(req, res).catch((error: unknown) => {
-          deps.logger.event('error', 'wecom.http.failed', serializeError(error));
-          if (!res.headersSent) res.writeHead(500).end();
-        });
-      });
-      await new Promise<void>((resolve) => server.listen(port, resolve));
+      const server = await serveHttp(port, handle, (error) =>
+        deps.logger.event('error', 'wecom.http.failed', serializeError(error)),
+      );
       if (deps.schedule !== false) await scheduler.start();
-      const address = server.address();
-      const boundPort = typeof address === 'object' && address !== null ? address.port : undefined;
-      deps.logger.event('info', 'app.started', { messenger: 'wecom', port: boundPort });
+      deps.logger.event('info', 'app.started', { messenger: 'wecom', port: server.port });
       return {
-        port: boundPort,
+        port: server.port,
         async stop() {
           await scheduler.stop();
-          await new Promise<void>((resolve) => server.close(() => resolve()));
+          await server.close();
           await lane.idle();
         },
       };
