@@ -9,19 +9,15 @@
  *
  * Writes the `ready` log line (with the port) on stderr, like src/main.ts; stops on SIGTERM.
  *
- * Both modes time each request inside the process, from its headers being read to its answer
- * being written (Node's http diagnostics channels), and hand the times over when the benchmark
- * asks on the IPC channel: the client's time to ack adds the wait in the kernel's accept queue
- * and in the load generator, which under a burst of 2,000 connections is most of it.
+ * Both modes time each request inside the process (request-times.ts).
  */
-import { subscribe } from 'node:diagnostics_channel';
-import type { IncomingMessage } from 'node:http';
 import { App, LogLevel } from '@slack/bolt';
 import { createApp, workConcurrencyFor } from '../../src/app.ts';
 import { fixedClock } from '../../src/clock.ts';
 import { createLogger } from '../../src/logger.ts';
 import { openDatabase } from '../../src/store/client.ts';
 import { createStore } from '../../src/store/store.ts';
+import { answerRequestTimes } from './request-times.ts';
 
 const env = process.env;
 const mode = env.BENCH_MODE === 'ack-only' ? 'ack-only' : 'bot';
@@ -74,30 +70,7 @@ async function startBot(): Promise<{ port: number; stop(): Promise<void> }> {
   };
 }
 
-/** Milliseconds from request read to answer written, per request since last asked. */
-function timeRequests(): () => number[] {
-  const started = new WeakMap<IncomingMessage, number>();
-  let times: number[] = [];
-  subscribe('http.server.request.start', (message) => {
-    started.set((message as { request: IncomingMessage }).request, performance.now());
-  });
-  subscribe('http.server.response.finish', (message) => {
-    const at = started.get((message as { request: IncomingMessage }).request);
-    if (at !== undefined) times.push(performance.now() - at);
-  });
-  return () => {
-    const taken = times;
-    times = [];
-    return taken;
-  };
-}
-
-const takeTimes = timeRequests();
-process.on('message', (message: unknown) => {
-  if (message === 'request-times') process.send?.({ requestTimes: takeTimes() });
-});
-// The IPC channel must not keep the process alive once it stops.
-process.channel?.unref();
+answerRequestTimes();
 
 const running = await (mode === 'ack-only' ? startAckOnly() : startBot());
 logger.event('info', 'ready', { mode, port: running.port });

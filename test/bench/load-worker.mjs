@@ -9,16 +9,13 @@
 import { Agent, request } from 'node:http';
 import { parentPort } from 'node:worker_threads';
 
-function post(agent, port, body, headers) {
+function post(agent, port, path, body, headers) {
   return new Promise((resolve, reject) => {
-    const req = request(
-      { host: '127.0.0.1', port, path: '/slack/events', method: 'POST', agent, headers },
-      (res) => {
-        res.resume();
-        res.on('end', () => resolve(res.statusCode ?? 0));
-        res.on('error', reject);
-      },
-    );
+    const req = request({ host: '127.0.0.1', port, path, method: 'POST', agent, headers }, (res) => {
+      res.resume();
+      res.on('end', () => resolve(res.statusCode ?? 0));
+      res.on('error', reject);
+    });
     req.on('error', reject);
     req.end(body);
   });
@@ -41,7 +38,13 @@ async function run(job) {
       }
       sentAt[index] = Date.now();
       const sent = performance.now();
-      const status = await post(agent, job.port, prepared.body, prepared.headers).catch((error) => {
+      const status = await post(
+        agent,
+        job.port,
+        job.path ?? '/slack/events',
+        prepared.body,
+        prepared.headers,
+      ).catch((error) => {
         const code = error instanceof Error && 'code' in error ? String(error.code) : String(error);
         errors[code] = (errors[code] ?? 0) + 1;
         return 0;

@@ -97,12 +97,14 @@ function prepare(users: readonly string[], tag: string, fake: FakeSlackApi): Pre
 type LoadJob = {
   id: number;
   port: number;
+  /** The receiver's path; default /slack/events. */
+  path?: string;
   requests: ReadonlyArray<{ body: string; headers: Record<string, string> }>;
   /** Undefined: all at once. */
   perSecond?: number;
 };
 
-type LoadResult = {
+export type LoadResult = {
   id: number;
   /** Per request, milliseconds from sending it to its ack (or to its failure). */
   acks: number[];
@@ -117,7 +119,7 @@ type LoadResult = {
 };
 
 /** The load generator's thread; `send` hands it a batch and resolves with the timings. */
-function startLoad() {
+export function startLoad(options: { path?: string } = {}) {
   const worker = new Worker(new URL('./load-worker.mjs', import.meta.url));
   const pending = new Map<number, (result: LoadResult) => void>();
   let nextId = 0;
@@ -127,12 +129,17 @@ function startLoad() {
   });
   return {
     /** Sends the requests, all at once or `perSecond` apart; resolves when every one is answered. */
-    send(port: number, requests: readonly Prepared[], perSecond?: number): Promise<LoadResult> {
+    send(
+      port: number,
+      requests: ReadonlyArray<{ body: string; headers: Record<string, string> }>,
+      perSecond?: number,
+    ): Promise<LoadResult> {
       nextId += 1;
       const id = nextId;
       const job: LoadJob = {
         id,
         port,
+        ...(options.path === undefined ? {} : { path: options.path }),
         requests: requests.map((r) => ({ body: r.body, headers: r.headers })),
         ...(perSecond === undefined ? {} : { perSecond }),
       };
@@ -189,7 +196,7 @@ async function replies(
   };
 }
 
-function summary(result: LoadResult, requests: number, requestTimes: readonly number[]): Burst {
+export function summary(result: LoadResult, requests: number, requestTimes: readonly number[]): Burst {
   return {
     requests,
     acked: result.ok.filter(Boolean).length,

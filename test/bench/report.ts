@@ -144,6 +144,69 @@ const ROWS: Row[] = [
   { name: 'first start (migrates) ms', cell: (r) => ({ bot: r.startup.firstStartMs }) },
 ];
 
+/** DingTalk: the HTTP-mode burst, the 10,000-member warnings and a small team's month. */
+const DINGTALK_ROWS: Row[] = [
+  {
+    name: 'DingTalk log burst: acked requests/s',
+    cell: (r) => ({
+      bot: r.dingtalk.logging.bot.throughput,
+      floor: r.dingtalk.logging.floor.throughput,
+      ratio: true,
+    }),
+  },
+  {
+    name: 'DingTalk log burst: ack p99 ms',
+    cell: (r) => ({
+      bot: r.dingtalk.logging.bot.ackP99Ms,
+      floor: r.dingtalk.logging.floor.ackP99Ms,
+      ratio: true,
+    }),
+  },
+  {
+    name: 'DingTalk log burst: ack p99 ms in the process',
+    cell: (r) => ({
+      bot: r.dingtalk.logging.bot.inProcess.p99Ms,
+      floor: r.dingtalk.logging.floor.inProcess.p99Ms,
+      ratio: true,
+    }),
+  },
+  {
+    name: 'DingTalk log burst: all replies in ms',
+    cell: (r) => ({ bot: r.dingtalk.logging.bot.replies.completeMs }),
+  },
+  {
+    name: 'DingTalk log burst: answered once / recorded / sent',
+    cell: (r) => {
+      const { replies } = r.dingtalk.logging.bot;
+      return { bot: `${replies.exactlyOnce}/${replies.recorded}/${r.dingtalk.logging.requests}` };
+    },
+  },
+  {
+    name: 'DingTalk log burst: metered API calls',
+    cell: (r) => ({ bot: r.dingtalk.logging.bot.replies.meteredCalls }),
+  },
+  {
+    name: 'DingTalk job daily-warnings ms (posts)',
+    cell: (r) => {
+      const w = r.dingtalk.warnings;
+      const failed = w.failures > 0 ? `, ${w.failures} failed` : '';
+      return { bot: `${format(w.ms)} (${w.posts}${failed})`, floor: w.floorMs, ratio: true, ratioOf: w.ms };
+    },
+  },
+  {
+    name: 'DingTalk daily-warnings: metered calls',
+    cell: (r) => ({ bot: r.dingtalk.warnings.meteredCalls }),
+  },
+  {
+    name: 'DingTalk month, 30 people: metered calls',
+    cell: (r) => ({ bot: r.dingtalk.month.meteredCalls }),
+  },
+  {
+    name: 'DingTalk month: session replies (free)',
+    cell: (r) => ({ bot: r.dingtalk.month.sessionReplies }),
+  },
+];
+
 function jobRow(job: string): Row {
   return {
     name: `job ${job} ms (posts)`,
@@ -179,7 +242,7 @@ export function printTable(
   for (const r of results) header.push(`${r.label} bot`, 'floor', '×');
   const lines: string[][] = [header];
   const jobs = [...new Set(results.flatMap((r) => ('skipped' in r ? [] : r.jobs.map((j) => j.job))))];
-  for (const row of [...ROWS, ...jobs.map(jobRow)]) {
+  for (const row of [...ROWS, ...jobs.map(jobRow), ...DINGTALK_ROWS]) {
     const line = [row.name];
     for (const r of results) {
       if ('skipped' in r) {
@@ -215,6 +278,21 @@ export function printTable(
       `${format(sending.oneByOneMs)} ms, ${sending.inFlight} in flight ${format(sending.batchedMs)} ms ` +
       `(${(sending.oneByOneMs / sending.batchedMs).toFixed(1)}× faster).`,
   );
+  for (const r of results) {
+    if ('skipped' in r) continue;
+    const { month } = r.dingtalk;
+    const list = (counts: Record<string, number>) =>
+      Object.entries(counts)
+        .filter(([, n]) => n > 0)
+        .sort((a, b) => b[1] - a[1])
+        .map(([name, n]) => `${name} ${n}`)
+        .join(', ');
+    out.push(
+      `DingTalk month ${month.month} on ${r.label} (${month.people} people, ${month.competitors} logging twice ` +
+        `on ${month.workingDays} working days, ${month.logs} logs): metered calls by endpoint: ` +
+        `${list(month.byEndpoint)}; by source: ${list(month.bySource)}.`,
+    );
+  }
   out.push('');
   out.push('Goals:');
   for (const g of goals) {

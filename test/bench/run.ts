@@ -20,6 +20,9 @@ import { openDatabase } from '../../src/store/client.ts';
 import type { Provider } from '../../src/store/migrate.ts';
 import { day } from '../helpers/day.ts';
 import { type FakeSlackApi, startFakeSlackApi } from '../helpers/fake-slack-api.ts';
+import { benchDingTalkWarnings, type DingTalkJobFigure } from './dingtalk-jobs.ts';
+import { benchDingTalkLogging, type DingTalkLoggingResult } from './dingtalk-logging.ts';
+import { benchDingTalkMonth, type DingTalkMonthResult } from './dingtalk-month.ts';
 import { benchJobs, benchSending, type JobFigure, type SendingFigure } from './jobs.ts';
 import { benchLogging, type LoggingResult } from './logging.ts';
 import { benchRanking, type RankingResult, type RankingSize } from './ranking.ts';
@@ -43,6 +46,8 @@ type Plan = {
   logging: { warmup: number; burst: number; steady: { requests: number; perSecond: number } };
   startupRuns: number;
   sending: { messages: number; latencyMs: number };
+  /** The DingTalk burst, from the members after those of the Slack logging run. */
+  dingtalk: { warmup: number; burst: number };
 };
 
 const FULL: Plan = {
@@ -52,6 +57,7 @@ const FULL: Plan = {
   logging: { warmup: 200, burst: 2000, steady: { requests: 660, perSecond: 33 } },
   startupRuns: 2,
   sending: { messages: 200, latencyMs: 25 },
+  dingtalk: { warmup: 200, burst: 2000 },
 };
 
 const QUICK: Plan = {
@@ -60,6 +66,7 @@ const QUICK: Plan = {
   logging: { warmup: 20, burst: 100, steady: { requests: 60, perSecond: 30 } },
   startupRuns: 1,
   sending: { messages: 40, latencyMs: 25 },
+  dingtalk: { warmup: 20, burst: 100 },
 };
 
 export type StoreResult =
@@ -70,6 +77,7 @@ export type StoreResult =
       jobs: JobFigure[];
       logging: LoggingResult;
       startup: StartupResult;
+      dingtalk: { logging: DingTalkLoggingResult; warnings: DingTalkJobFigure; month: DingTalkMonthResult };
     }
   | { provider: Provider; label: string; skipped: string };
 
@@ -92,6 +100,7 @@ async function benchStore(
   const database = await openDatabase(store.url);
   let ranking: RankingResult;
   let jobs: JobFigure[];
+  let warnings: DingTalkJobFigure;
   let users: string[];
   try {
     ranking = await benchRanking(database, store.url, {
@@ -108,6 +117,7 @@ async function benchStore(
       lastMonth: ranking.days.month,
       log,
     });
+    warnings = await benchDingTalkWarnings(database, { teamId: ranking.teamId, day: ranking.days.day, log });
     // Everyone who logs in the logging run: competitors on the roster, in roster order.
     const members = await database.prisma.member.findMany({
       where: { role: { in: ['agent', 'leader'] }, status: { not: 'left' } },
@@ -128,11 +138,30 @@ async function benchStore(
     now: NOW,
     log,
   });
+  log(`${store.label}: DingTalk logging`);
+  const { warmup, burst, steady } = plan.logging;
+  const dingtalkLogging = await benchDingTalkLogging({
+    databaseUrl: store.url,
+    // Members who have not logged today yet: those after the Slack run's.
+    users: users.slice(warmup + burst + steady.requests),
+    ...plan.dingtalk,
+    now: NOW,
+    log,
+  });
+  log(`${store.label}: DingTalk month`);
+  const monthStore = await emptyStore();
+  let month: DingTalkMonthResult;
+  try {
+    month = await benchDingTalkMonth({ databaseUrl: monthStore.url, log });
+  } finally {
+    await monthStore.drop();
+  }
   log(`${store.label}: start-up`);
   const empty = await emptyStore();
   try {
     const startup = await benchStartup({ databaseUrl: empty.url, fake, runs: plan.startupRuns });
-    return { provider: store.provider, label: store.label, ranking, jobs, logging, startup };
+    const dingtalk = { logging: dingtalkLogging, warnings, month };
+    return { provider: store.provider, label: store.label, ranking, jobs, logging, startup, dingtalk };
   } finally {
     await empty.drop();
   }
@@ -159,6 +188,33 @@ function goalsOf(results: readonly StoreResult[]): Goal[] {
     add('at rest < 150 MB (src/main.ts after 15 s idle)', startup.idleMb, 150, 'MB', true);
     add('at rest < 150 MB (bot with the 10,000 roster)', logging.memory.botAtRestMb, 150, 'MB', true);
     add('ready < 2 s (src/main.ts, restart)', startup.readyMs, 2000, 'ms', true);
+    const { dingtalk } = result;
+    add(
+      'DingTalk log burst: throughput ≥ half the floor',
+      dingtalk.logging.throughputRatio,
+      0.5,
+      '× floor',
+      false,
+    );
+    const { replies } = dingtalk.logging.bot;
+    goals.push({
+      store: on,
+      goal: 'DingTalk log burst: every message answered once, at its session webhook',
+      value: replies.exactlyOnce,
+      limit: dingtalk.logging.requests,
+      unit: 'messages',
+      met: replies.exactlyOnce === dingtalk.logging.requests && replies.moreThanOnce === 0,
+    });
+    add('DingTalk daily warnings within 1.5× of plain sends', dingtalk.warnings.ratio, 1.5, '× floor', true);
+    const metered = dingtalk.month.meteredCalls;
+    goals.push({
+      store: on,
+      goal: 'DingTalk month of a 30-person team ≤ 3,000 metered calls',
+      value: metered,
+      limit: 3000,
+      unit: 'calls',
+      met: metered <= 3000,
+    });
     goals.push({
       store: on,
       goal: 'daily ranking equals the SQL',
