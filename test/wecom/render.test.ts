@@ -74,7 +74,8 @@ describe('toWeComCard', () => {
       sub_title_text: '• 呼出 1,600 超过了每日上限',
       task_id: 'zb-1',
     });
-    const keys = (card?.button_list as Array<{ key: string }>).map((b) => readButtonKey(b.key));
+    const buttons = Array.isArray(card?.button_list) ? card.button_list : [];
+    const keys = buttons.map((b: { key: string }) => readButtonKey(b.key));
     expect(keys).toEqual([
       { action: 'log_confirm', value: '{"token":"t"}' },
       { action: 'log_cancel', value: '{"token":"t"}' },
