@@ -29,6 +29,19 @@ export type StoredMessage = {
    * whom a person @-ed).
    */
   dingtalk?: { msgtype: 'text' | 'markdown' | 'file'; title?: string; atUserIds: string[] };
+  /**
+   * In the 企业微信 playground: how WeCom would show it (`text` is then WeCom markdown or plain
+   * text); for a template card the card as sent, its response_code, and the replace_name its
+   * buttons were greyed with once the bot updated it.
+   */
+  wecom?: WeComShown;
+};
+
+export type WeComShown = {
+  msgtype: 'text' | 'markdown' | 'template_card' | 'file';
+  card?: Record<string, unknown>;
+  responseCode?: string;
+  replaceName?: string;
 };
 
 export type StoredView = {
@@ -116,12 +129,13 @@ export function createConversations(options: { clock: Clock; keepPerConversation
     update(
       conversation: string,
       ts: string,
-      content: { text: string; blocks: unknown[] | undefined },
+      content: { text: string; blocks: unknown[] | undefined; wecom?: WeComShown },
     ): StoredMessage | undefined {
       const message = find(conversation, ts);
       if (message === undefined) return undefined;
       message.text = content.text;
       message.blocks = content.blocks;
+      if (content.wecom !== undefined) message.wecom = content.wecom;
       message.edited = true;
       emit({ type: 'message-changed', message });
       return message;

@@ -19,7 +19,7 @@ export type PageApiDeps = {
   workspace: Workspace;
   conversations: Conversations;
   /** What the page needs once to act as the messenger (ids, commands, the secret it signs with). */
-  session: Record<string, unknown>;
+  session: Record<string, unknown> | (() => Record<string, unknown>);
   /** The messenger's user ids, for the language switch: Slack's U…/W…, DingTalk's userIds. */
   userIdPattern: RegExp;
   defaultLocale: 'zh-CN' | 'en';
@@ -63,7 +63,9 @@ export function createPageApi(deps: PageApiDeps) {
   return {
     /** What the page needs once: ids of the workspace and the bot, the commands, the secret to sign with. */
     session(): PageAnswer {
-      return { status: 200, body: { ...deps.session, defaultLocale: deps.defaultLocale } };
+      // A function when part of it comes later (WeCom's app menu, installed once the app runs).
+      const session = typeof deps.session === 'function' ? deps.session() : deps.session;
+      return { status: 200, body: { ...session, defaultLocale: deps.defaultLocale } };
     },
 
     /** People, channels and jobs, labelled in `requested` (the page's language). */

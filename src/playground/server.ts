@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { EVENTS_PATH } from '../dingtalk/http-receiver.ts';
 import type { Logger } from '../logger.ts';
 import { serializeError } from '../logger.ts';
+import { EVENTS_PATH as WECOM_EVENTS_PATH } from '../wecom/http-receiver.ts';
 import type { Conversations } from './conversations.ts';
 import { DINGTALK_API_PATH, type DingTalkOpenApi, type DingTalkRequest } from './dingtalk/open-api.ts';
 import type { TypedMessages } from './dingtalk/typed-messages.ts';
@@ -11,6 +12,8 @@ import type { EventStream } from './events.ts';
 import type { PageAnswer, PageApi } from './page-api.ts';
 import { answerResponse, parseResponsePath } from './response-urls.ts';
 import { FILES_PATH, readWebApiArgs, UPLOAD_PATH, type WebApi } from './web-api.ts';
+import type { WeComCallbacks } from './wecom/callbacks.ts';
+import { WECOM_API_PATH, type WeComRequest, type WeComStandIn } from './wecom/wecom-api.ts';
 
 /**
  * The playground's one HTTP server, on the port the page is opened at. It plays Slack for both
@@ -20,7 +23,10 @@ import { FILES_PATH, readWebApiArgs, UPLOAD_PATH, type WebApi } from './web-api.
  * request as Slack does, so Bolt checks it as it checks Slack's. The 钉钉 side is served the
  * same way: its page endpoints under /playground/dingtalk/, DingTalk's OpenAPI and session
  * webhooks under /dingtalk-api/, and `/dingtalk/events` passed through to the DingTalk robot's
- * own HTTP receiver, which checks the `timestamp`/`sign` headers the page made.
+ * own HTTP receiver, which checks the `timestamp`/`sign` headers the page made. The 企业微信 side
+ * likewise: page endpoints under /playground/wecom/, WeCom's API and group robots under
+ * /wecom-api/, and `/wecom/events` (query and XML body as sealed) passed through to the WeCom
+ * app's own receiver, which checks msg_signature and decrypts.
  */
 const PAGE_DIR = new URL('./page/', import.meta.url);
 const MAX_BODY_BYTES = 1_000_000;
@@ -37,6 +43,8 @@ const CSP =
 const FORWARDED = ['content-type', 'x-slack-signature', 'x-slack-request-timestamp', 'x-slack-retry-num'];
 /** Headers of a DingTalk callback that the robot's HTTP receiver reads. */
 const ROBOT_FORWARDED = ['content-type', 'timestamp', 'sign'];
+/** A WeCom callback is signed in its query; only the body's type goes with it. */
+const WECOM_FORWARDED = ['content-type'];
 
 export type PlaygroundServerDeps = {
   webApi: WebApi;
@@ -51,11 +59,20 @@ export type PlaygroundServerDeps = {
     openApi: DingTalkOpenApi;
     typed: TypedMessages;
   };
+  /** The 企业微信 side: page endpoints under /playground/wecom/, the stand-in WeCom API. */
+  wecom: {
+    pageApi: PageApi;
+    events: EventStream;
+    conversations: Conversations;
+    standIn: WeComStandIn;
+    callbacks: WeComCallbacks;
+  };
   logger: Logger;
 };
 
-/** The 钉钉 side's page endpoints: the Slack side's paths below this prefix. */
+/** The 钉钉 and 企业微信 sides' page endpoints: the Slack side's paths below these prefixes. */
 const DINGTALK_PAGE = '/playground/dingtalk';
+const WECOM_PAGE = '/playground/wecom';
 
 class BodyTooLarge extends Error {}
 
@@ -63,16 +80,27 @@ export async function createPlaygroundServer(deps: PlaygroundServerDeps) {
   const pageFiles = new Set(await readdir(PAGE_DIR));
   let boltEventsUrl: string | undefined;
   let robotEventsUrl: string | undefined;
+  let wecomEventsUrl: string | undefined;
   const slackSide = { pageApi: deps.pageApi, events: deps.events, conversations: deps.conversations };
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://playground.invalid');
     const method = req.method ?? 'GET';
     const dingtalk = url.pathname.startsWith(`${DINGTALK_PAGE}/`);
-    // Below the prefix, the 钉钉 side's page endpoints have the Slack side's paths.
-    const path = dingtalk ? `/playground${url.pathname.slice(DINGTALK_PAGE.length)}` : url.pathname;
-    const side = dingtalk ? deps.dingtalk : slackSide;
+    const wecom = url.pathname.startsWith(`${WECOM_PAGE}/`);
+    const prefix = dingtalk ? DINGTALK_PAGE : wecom ? WECOM_PAGE : undefined;
+    // Below its prefix, another side's page endpoints have the Slack side's paths.
+    const path = prefix === undefined ? url.pathname : `/playground${url.pathname.slice(prefix.length)}`;
+    const side = dingtalk ? deps.dingtalk : wecom ? deps.wecom : slackSide;
 
+    if (path.startsWith(`${WECOM_API_PATH}/`) && (method === 'GET' || method === 'POST')) {
+      const raw = method === 'POST' ? await readBody(req) : Buffer.alloc(0);
+      return sendJson(res, 200, await deps.wecom.standIn.handle(await weComRequest(req, url, raw)));
+    }
+    if (path === WECOM_EVENTS_PATH && (method === 'GET' || method === 'POST')) {
+      const raw = method === 'POST' ? await readBody(req) : Buffer.alloc(0);
+      return forward(res, wecomEventsUrl, req, raw, WECOM_FORWARDED, url.search);
+    }
     if (method === 'GET') {
       if (path === '/') return servePage(res, 'index.html');
       if (path.startsWith('/page/')) return servePage(res, path.slice('/page/'.length));
@@ -88,8 +116,8 @@ export async function createPlaygroundServer(deps: PlaygroundServerDeps) {
 
     const raw = await readBody(req);
     const contentType = req.headers['content-type'] ?? '';
-    if (path === '/slack/events') return forwardToBolt(req, res, raw);
-    if (path === EVENTS_PATH) return forwardToRobot(req, res, raw);
+    if (path === '/slack/events') return forward(res, boltEventsUrl, req, raw, FORWARDED);
+    if (path === EVENTS_PATH) return forward(res, robotEventsUrl, req, raw, ROBOT_FORWARDED);
     if (path.startsWith(`${DINGTALK_API_PATH}/`)) {
       const answer = await deps.dingtalk.openApi.handle(await dingTalkRequest(req, url, raw, contentType));
       return sendJson(res, answer.status, answer.body);
@@ -101,10 +129,10 @@ export async function createPlaygroundServer(deps: PlaygroundServerDeps) {
       const origin = `http://${req.headers.host ?? '127.0.0.1'}`;
       return sendJson(res, 200, await deps.webApi.call(path.slice('/api/'.length), args, token, origin));
     }
-    if (!dingtalk && path.startsWith(UPLOAD_PATH)) {
+    if (prefix === undefined && path.startsWith(UPLOAD_PATH)) {
       return receiveUpload(res, path.slice(UPLOAD_PATH.length), raw, contentType);
     }
-    const target = dingtalk ? undefined : parseResponsePath(path);
+    const target = prefix === undefined ? parseResponsePath(path) : undefined;
     if (target !== undefined) {
       const answer = answerResponse(deps.conversations, target, parseJson(raw));
       return sendJson(res, answer.status, answer.body);
@@ -124,6 +152,7 @@ export async function createPlaygroundServer(deps: PlaygroundServerDeps) {
       case '/playground/jobs':
         return sendAnswer(res, await side.pageApi.runJob(body));
       case '/playground/messages':
+        if (wecom) return sendAnswer(res, await deps.wecom.callbacks.send(body));
         if (!dingtalk) return sendJson(res, 404, { error: 'not_found' });
         return sendAnswer(
           res,
@@ -173,27 +202,31 @@ export async function createPlaygroundServer(deps: PlaygroundServerDeps) {
     res.end(file.bytes);
   }
 
-  async function forwardToBolt(req: IncomingMessage, res: ServerResponse, raw: Buffer): Promise<void> {
-    if (boltEventsUrl === undefined) return sendJson(res, 503, { error: 'bot_starting' });
+  /**
+   * A request passed on to a bot's own receiver as it came (the bots check Slack's, DingTalk's
+   * and WeCom's signatures themselves): the headers its receiver reads, the query when the
+   * signature is in it, the body byte for byte.
+   */
+  async function forward(
+    res: ServerResponse,
+    target: string | undefined,
+    req: IncomingMessage,
+    raw: Buffer,
+    names: readonly string[],
+    search = '',
+  ): Promise<void> {
+    if (target === undefined) return sendJson(res, 503, { error: 'bot_starting' });
     const headers: Record<string, string> = {};
-    for (const name of FORWARDED) {
+    for (const name of names) {
       const value = req.headers[name];
       if (typeof value === 'string') headers[name] = value;
     }
-    const answer = await fetch(boltEventsUrl, { method: 'POST', headers, body: new Uint8Array(raw) });
-    res.writeHead(answer.status, { 'content-type': answer.headers.get('content-type') ?? 'text/plain' });
-    res.end(Buffer.from(await answer.arrayBuffer()));
-  }
-
-  /** A callback signed by the page as DingTalk signs it, passed on as is: the robot checks the sign. */
-  async function forwardToRobot(req: IncomingMessage, res: ServerResponse, raw: Buffer): Promise<void> {
-    if (robotEventsUrl === undefined) return sendJson(res, 503, { error: 'robot_starting' });
-    const headers: Record<string, string> = {};
-    for (const name of ROBOT_FORWARDED) {
-      const value = req.headers[name];
-      if (typeof value === 'string') headers[name] = value;
-    }
-    const answer = await fetch(robotEventsUrl, { method: 'POST', headers, body: new Uint8Array(raw) });
+    const method = req.method === 'GET' ? 'GET' : 'POST';
+    const answer = await fetch(`${target}${search}`, {
+      method,
+      headers,
+      ...(method === 'POST' ? { body: new Uint8Array(raw) } : {}),
+    });
     res.writeHead(answer.status, { 'content-type': answer.headers.get('content-type') ?? 'text/plain' });
     res.end(Buffer.from(await answer.arrayBuffer()));
   }
@@ -229,9 +262,14 @@ export async function createPlaygroundServer(deps: PlaygroundServerDeps) {
     connectRobot(eventsUrl: string): void {
       robotEventsUrl = eventsUrl;
     },
+    /** From now on, `/wecom/events` goes to the WeCom app at this URL. */
+    connectWeCom(eventsUrl: string): void {
+      wecomEventsUrl = eventsUrl;
+    },
     async close(): Promise<void> {
       deps.events.closeAll();
       deps.dingtalk.events.closeAll();
+      deps.wecom.events.closeAll();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
@@ -266,6 +304,28 @@ async function dingTalkRequest(
   const file =
     media instanceof File ? { name: media.name, bytes: Buffer.from(await media.arrayBuffer()) } : undefined;
   return { ...base, body, file };
+}
+
+/** A request to the WeCom stand-in: its query (with the token or robot key), a JSON body or a multipart form. */
+async function weComRequest(req: IncomingMessage, url: URL, raw: Buffer): Promise<WeComRequest> {
+  const contentType = req.headers['content-type'] ?? '';
+  const base = {
+    method: req.method ?? 'GET',
+    path: url.pathname.slice(WECOM_API_PATH.length),
+    query: url.searchParams,
+  };
+  if (!contentType.startsWith('multipart/form-data')) {
+    const parsed = raw.length === 0 ? {} : parseJson(raw);
+    const body =
+      typeof parsed === 'object' && parsed !== null ? Object.fromEntries(Object.entries(parsed)) : undefined;
+    return { ...base, body, file: undefined };
+  }
+  const media = (
+    await new Response(new Uint8Array(raw), { headers: { 'content-type': contentType } }).formData()
+  ).get('media');
+  const file =
+    media instanceof File ? { name: media.name, bytes: Buffer.from(await media.arrayBuffer()) } : undefined;
+  return { ...base, body: {}, file };
 }
 
 function readBody(req: IncomingMessage): Promise<Buffer> {

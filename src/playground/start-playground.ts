@@ -10,12 +10,15 @@ import { COMMANDS } from '../slack/ids.ts';
 import { type Database, openDatabase } from '../store/client.ts';
 import { createStore, type Store } from '../store/store.ts';
 import { type Conversations, createConversations } from './conversations.ts';
-import { createDingTalkSide, renameSummary } from './dingtalk/dingtalk-side.ts';
+import { renameSummary } from './demo-ids.ts';
+import { createDingTalkSide } from './dingtalk/dingtalk-side.ts';
 import { useDingTalkIds } from './dingtalk/org.ts';
 import { createEventStream } from './events.ts';
 import { createPageApi } from './page-api.ts';
 import { createPlaygroundServer } from './server.ts';
 import { createWebApi } from './web-api.ts';
+import { useWeComIds } from './wecom/corp.ts';
+import { createWeComSide } from './wecom/wecom-side.ts';
 import { createWorkspace, PLAYGROUND, type Workspace } from './workspace.ts';
 
 /**
@@ -23,7 +26,8 @@ import { createWorkspace, PLAYGROUND, type Workspace } from './workspace.ts';
  * app as in production (createApp, HTTP mode) with its Web API client pointed at a stand-in for
  * Slack served by this process, beside the same DingTalk robot as in production
  * (createDingTalkApp, HTTP mode) against a stand-in for DingTalk's OpenAPI, and a page that plays
- * either client (the Slack | 钉钉 switch). Nothing in the use cases knows the difference.
+ * either client, and likewise the WeCom app (createWeComApp) against a stand-in for WeCom's API
+ * (the Slack | 钉钉 | 企业微信 switch). Nothing in the use cases knows the difference.
  */
 export type PlaygroundOptions = {
   /** The port of the page (0: any free port). Bolt takes a free port of its own behind it. */
@@ -36,6 +40,8 @@ export type PlaygroundOptions = {
    * with the Slack side.
    */
   dingtalkDatabaseUrl?: string;
+  /** The 企业微信 side's database, likewise (PLAYGROUND_WECOM_DATABASE_URL), in WeCom's ids. */
+  wecomDatabaseUrl?: string;
   clock: Clock;
   logger: Logger;
   timezone: string;
@@ -65,6 +71,14 @@ export type RunningPlayground = {
     /** The demo organisation written at this start, in DingTalk's ids. */
     seeded: DemoSummary | undefined;
   };
+  wecom: {
+    secrets: { secret: string; token: string; encodingAesKey: string };
+    store: Store;
+    conversations: Conversations;
+    workspace: Workspace;
+    /** The demo corporation written at this start, in WeCom's ids (pinyin userids, robot keys). */
+    seeded: DemoSummary | undefined;
+  };
   stop(): Promise<void>;
 };
 
@@ -73,6 +87,7 @@ export type RunningPlayground = {
  * the database a real robot uses.
  */
 export const PLAYGROUND_DINGTALK_DATABASE_URL = 'file:./data/playground-dingtalk.db';
+export const PLAYGROUND_WECOM_DATABASE_URL = 'file:./data/playground-wecom.db';
 
 /** The Slack settings of playground mode: a fresh signing secret each start, the stand-in's URL. */
 export function playgroundSlackConfig(apiUrl: string, signingSecret: string): SlackConfig {
@@ -83,28 +98,34 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Runni
   const store = createStore(options.database.prisma);
   const seeded =
     options.seed === 'if-empty' ? await seedIfEmpty(store, options.database, options) : undefined;
-  const dingtalkDatabase = await openDatabase(
+  const dingtalkSide = await openSideStore(
     options.dingtalkDatabaseUrl ?? PLAYGROUND_DINGTALK_DATABASE_URL,
-    {
-      logger: { info: (msg, data) => options.logger.event('info', msg, data) },
-    },
+    useDingTalkIds,
+    options,
   );
-  const dingtalkStore = createStore(dingtalkDatabase.prisma);
-  const dingtalkSeeded =
-    options.seed === 'if-empty' ? await seedIfEmpty(dingtalkStore, dingtalkDatabase, options) : undefined;
-  const dingtalkDemo =
-    dingtalkSeeded === undefined
-      ? undefined
-      : renameSummary(dingtalkSeeded, await useDingTalkIds(dingtalkDatabase.prisma));
-  const dingtalk = createDingTalkSide({
-    store: dingtalkStore,
+  let wecomSide: Awaited<ReturnType<typeof openSideStore>>;
+  try {
+    wecomSide = await openSideStore(
+      options.wecomDatabaseUrl ?? PLAYGROUND_WECOM_DATABASE_URL,
+      useWeComIds,
+      options,
+    );
+  } catch (error) {
+    await dingtalkSide.database.close();
+    throw error;
+  }
+  const { database: dingtalkDatabase, store: dingtalkStore, demo: dingtalkDemo } = dingtalkSide;
+  const { database: wecomDatabase, store: wecomStore, demo: wecomDemo } = wecomSide;
+  const sideOptions = {
     clock: options.clock,
     logger: options.logger,
     timezone: options.timezone,
     locale: options.locale,
     admins: options.admins,
     schedule: options.schedule ?? true,
-  });
+  };
+  const dingtalk = createDingTalkSide({ store: dingtalkStore, ...sideOptions });
+  const wecom = createWeComSide({ store: wecomStore, ...sideOptions });
   const signingSecret = randomBytes(32).toString('hex');
   const conversations = createConversations({ clock: options.clock });
   const workspace = createWorkspace({ store, defaultLocale: options.locale, admins: options.admins });
@@ -136,12 +157,24 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Runni
       openApi: dingtalk.openApi,
       typed: dingtalk.typed,
     },
+    wecom: {
+      pageApi: wecom.pageApi,
+      events: wecom.events,
+      conversations: wecom.conversations,
+      standIn: wecom.standIn,
+      callbacks: wecom.callbacks,
+    },
     logger: options.logger,
   });
   // The stand-in must answer before the app exists: Bolt calls auth.test as it is constructed.
   const port = await server.listen(options.port);
   const local = `http://127.0.0.1:${port}`;
   let robot: Awaited<ReturnType<typeof dingtalk.start>> | undefined;
+  let wecomApp: Awaited<ReturnType<typeof wecom.start>> | undefined;
+  const closeSides = async () => {
+    await dingtalkDatabase.close();
+    await wecomDatabase.close();
+  };
   try {
     const bot = createApp({
       slack: playgroundSlackConfig(`${local}/api/`, signingSecret),
@@ -160,6 +193,8 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Runni
     jobDeps = { store, messenger: bot.messenger, logger: options.logger };
     robot = await dingtalk.start(local);
     server.connectRobot(robot.eventsUrl);
+    wecomApp = await wecom.start(local);
+    server.connectWeCom(wecomApp.eventsUrl);
     const url = `http://localhost:${port}`;
     options.logger.event('info', 'playground.started', {
       url,
@@ -181,18 +216,50 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Runni
         workspace: dingtalk.workspace,
         seeded: dingtalkDemo,
       },
+      wecom: {
+        secrets: wecom.secrets,
+        store: wecomStore,
+        conversations: wecom.conversations,
+        workspace: wecom.workspace,
+        seeded: wecomDemo,
+      },
       async stop() {
         // The bots first: a job one is running still posts to the stand-in until it ends.
         await running.stop();
         await robot?.stop();
+        await wecomApp?.stop();
         await server.close();
-        await dingtalkDatabase.close();
+        await closeSides();
       },
     };
   } catch (error) {
     await robot?.stop();
+    await wecomApp?.stop();
     await server.close();
-    await dingtalkDatabase.close();
+    await closeSides();
+    throw error;
+  }
+}
+
+/**
+ * Another messenger's own demo database: opened, seeded when empty, and the seeded rows given
+ * that messenger's ids (`useIds`). Returns the demo summary in those ids.
+ */
+async function openSideStore(
+  url: string,
+  useIds: (db: Database['prisma']) => Promise<Map<string, string>>,
+  options: PlaygroundOptions,
+) {
+  const database = await openDatabase(url, {
+    logger: { info: (msg, data) => options.logger.event('info', msg, data) },
+  });
+  try {
+    const store = createStore(database.prisma);
+    const seeded = options.seed === 'if-empty' ? await seedIfEmpty(store, database, options) : undefined;
+    const demo = seeded === undefined ? undefined : renameSummary(seeded, await useIds(database.prisma));
+    return { database, store, demo };
+  } catch (error) {
+    await database.close();
     throw error;
   }
 }

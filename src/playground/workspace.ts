@@ -49,7 +49,8 @@ export type Workspace = ReturnType<typeof createWorkspace>;
 export type WorkspaceIdentity = {
   bot: { userId: string; name: string };
   admin: { userId: string; name: string };
-  general: { id: string; name: string };
+  /** The chat everybody is in, where commands work before any setup; WeCom's robots cannot read one. */
+  general: { id: string; name: string } | undefined;
   teamChannelName: string;
   newPersonId(seq: number): string;
   newChannelId(seq: number): string;
@@ -164,7 +165,8 @@ export function createWorkspace(options: {
       for (const [id, name] of guests) if (!onRoster.has(id)) people.push(extra(id, name, 'guest'));
       people.push(extra(identity.bot.userId, identity.bot.name, 'bot'));
 
-      const channels: DirectoryChannel[] = [{ ...identity.general, kind: 'other' }];
+      const channels: DirectoryChannel[] =
+        identity.general === undefined ? [] : [{ ...identity.general, kind: 'other' }];
       if (team?.pkChannelId) {
         channels.push({
           id: team.pkChannelId,

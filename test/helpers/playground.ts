@@ -25,6 +25,7 @@ export async function startTestPlayground(options: { seed?: 'if-empty' | 'never'
     port: 0,
     database,
     dingtalkDatabaseUrl: `file:${join(dir, 'playground-dingtalk.db')}`,
+    wecomDatabaseUrl: `file:${join(dir, 'playground-wecom.db')}`,
     clock: fixedClock(PLAYGROUND_NOW),
     logger,
     timezone: 'Asia/Shanghai',

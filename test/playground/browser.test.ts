@@ -8,7 +8,8 @@ import { startTestPlayground, type TestPlayground } from '../helpers/playground.
  * The playground in a real browser: Debian's chromium driven by playwright-core (no browser
  * download). An agent logs the day's work, the 18:00 PK job runs from the page, and the agent's
  * group leader checks the ranking; then, switched to 钉钉, an agent logs in the robot chat and asks
- * for /stats in a group. The screenshots it leaves are the ones the README shows.
+ * for /stats in a group; switched to 企业微信, an agent logs in the app chat, confirms an odd figure on
+ * a template card and opens 我的战报 from the app menu. The screenshots it leaves are the ones the README shows.
  *
  * Without /usr/bin/chromium the test is skipped on a developer's machine, and fails in CI
  * (CI installs the package; a missing browser there is a broken pipeline, not a reason to skip).
@@ -17,6 +18,7 @@ const CHROMIUM = '/usr/bin/chromium';
 const hasChromium = existsSync(CHROMIUM);
 const SCREENSHOT = fileURLToPath(new URL('./screenshot.png', import.meta.url));
 const SCREENSHOT_DINGTALK = fileURLToPath(new URL('./screenshot-dingtalk.png', import.meta.url));
+const SCREENSHOT_WECOM = fileURLToPath(new URL('./screenshot-wecom.png', import.meta.url));
 const LAUNCH_ARGS = [
   '--headless',
   '--no-sandbox',
@@ -143,6 +145,52 @@ describe.skipIf(!hasChromium && !process.env.CI)('the playground in a browser', 
     await page.locator('#command').press('Enter');
     await page.locator('.dt-send-link', { hasText: '确认记录' }).click();
     await page.locator('.dt-bubble.card', { hasText: '已记录' }).nth(1).waitFor();
+    expect(pageErrors).toEqual([]);
+  }, 60_000);
+
+  it('switches to 企业微信, logs in the app chat, confirms a card and uses the app menu', async () => {
+    const seeded = t.playground.wecom.seeded;
+    const agentId = seeded?.people.agents.find((id) => !seeded.people.probation.includes(id));
+    if (agentId === undefined) throw new Error('no agent in the WeCom demo');
+
+    await page.goto(t.playground.url);
+    await page.locator('[data-messenger="wecom"]').click();
+    await page.locator('body.wecom').waitFor();
+    await page.locator(`#who option[value="${agentId}"]`).waitFor({ state: 'attached' });
+    await page.locator('#who').selectOption(agentId);
+    await page.locator('.nav-item.bot-dm').click();
+    await expect(page.locator('#conversation-title').textContent()).resolves.toBe('战报 · 应用消息');
+
+    await page.locator('#command').fill('/log 呼出120 意向8');
+    await page.locator('#command').press('Enter');
+    await page.locator('.ww-message.mine', { hasText: '/log 呼出120 意向8' }).waitFor();
+    const reply = page.locator('.ww-message:not(.mine) .ww-bubble.markdown', { hasText: '已记录' });
+    await reply.waitFor();
+    await expect(reply.textContent()).resolves.toContain('呼出 120/150');
+    expect(await reply.locator('strong').count()).toBeGreaterThan(0);
+    expect(await reply.textContent()).not.toContain('**');
+
+    // An odd figure comes as a template card; its button is the card event, and the card greys.
+    await page.locator('#command').fill('/log 呼出1600');
+    await page.locator('#command').press('Enter');
+    await page.locator('.ww-card-button', { hasText: '确认记录' }).click();
+    await page.locator('.ww-card-button.done', { hasText: '已处理' }).waitFor();
+    await page.locator('.ww-bubble.markdown', { hasText: '1,600' }).waitFor();
+    await page.screenshot({ path: SCREENSHOT_WECOM });
+
+    // The app menu: 我的战报 at the top, 排行 under 更多.
+    await page.locator('.ww-menu [data-menu-key="stats"]').click();
+    await page.locator('.ww-bubble.markdown').nth(2).waitFor();
+    await page.locator('.ww-menu button', { hasText: '更多' }).click();
+    await page.locator('.ww-submenu [data-menu-key="rank"]').waitFor();
+    await page.locator('.ww-submenu [data-menu-key="rank"]').click();
+    await page.locator('.ww-bubble.markdown', { hasText: '小组PK榜' }).waitFor();
+
+    // A group chat shows what its robot posts, and cannot be typed in.
+    await page.locator('[data-job="daily-pk"]').click();
+    await page.locator('.nav-item', { hasText: 'PK榜' }).click();
+    await page.locator('.ww-bubble.markdown', { hasText: '小组PK榜' }).waitFor();
+    await expect(page.locator('#command').isDisabled()).resolves.toBe(true);
     expect(pageErrors).toEqual([]);
   }, 60_000);
 });

@@ -6,6 +6,8 @@ import type { PlaygroundEvent, StoredMessage } from '../../src/playground/conver
 import { DINGTALK_API_PATH } from '../../src/playground/dingtalk/open-api.ts';
 import { chatOf, DINGTALK_PLAYGROUND } from '../../src/playground/dingtalk/org.ts';
 import { responseUrlFor } from '../../src/playground/response-urls.ts';
+import { appChatOf, WECOM_PLAYGROUND } from '../../src/playground/wecom/corp.ts';
+import { WECOM_API_PATH } from '../../src/playground/wecom/wecom-api.ts';
 import { dmOf, PLAYGROUND } from '../../src/playground/workspace.ts';
 import { startTestPlayground, type TestPlayground } from '../helpers/playground.ts';
 import { createSlackClient } from '../helpers/slack-requests.ts';
@@ -624,6 +626,211 @@ describe('钉钉 mode', () => {
     expect(answer).toMatchObject({ status: 'done', failures: [] });
     const board = side().conversations.messages(demo().teamChannelId).at(-1);
     expect(board?.dingtalk?.msgtype).toBe('markdown');
+    expect(board?.text).toContain('小组PK榜');
+  });
+});
+
+describe('企业微信 mode', () => {
+  const side = () => t.playground.wecom;
+  const demo = () => {
+    const seeded = side().seeded;
+    if (seeded === undefined) throw new Error('the playground did not seed the WeCom demo');
+    return seeded;
+  };
+  const onDuty = () => demo().people.agents.filter((id) => !demo().people.probation.includes(id));
+  const callbackSchema = z.object({ callback: z.object({ query: z.string(), body: z.string() }) });
+
+  /** What the page does: the server seals the member's action, the page posts it to /wecom/events. */
+  async function act(body: Record<string, unknown>): Promise<number> {
+    const sealed = await fetch(`${t.origin}/playground/wecom/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    expect(sealed.status).toBe(200);
+    const { callback } = callbackSchema.parse(await sealed.json());
+    const answer = await fetch(`${t.origin}/wecom/events?${callback.query}`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/xml' },
+      body: callback.body,
+    });
+    await answer.text();
+    return answer.status;
+  }
+
+  const fromApp =
+    (conversation: string, check: (message: StoredMessage) => boolean = () => true) =>
+    (event: PlaygroundEvent) =>
+      (event.type === 'message' || event.type === 'message-changed') &&
+      event.message.conversation === conversation &&
+      event.message.user === WECOM_PLAYGROUND.app.userId &&
+      check(event.message);
+
+  it('has its own demo corporation, with pinyin userids and a robot key per group chat', async () => {
+    const directory = directorySchema.parse(
+      await (await fetch(`${t.origin}/playground/wecom/directory?locale=zh-CN`)).json(),
+    );
+    const members = directory.people.filter((p) => p.kind === 'member');
+    expect(members).toHaveLength(31);
+    expect(members.every((p) => /^[A-Z][a-z]+[A-Z][A-Za-z]*\d*$/.test(p.id))).toBe(true);
+    expect(directory.channels.map((c) => c.name)).toEqual(['PK榜', '一组', '二组', '三组']);
+    expect(directory.channels.every((c) => /^[0-9a-f]{8}-[0-9a-f]{4}-/.test(c.id))).toBe(true);
+    const session = await (await fetch(`${t.origin}/playground/wecom/session`)).json();
+    expect(session).toMatchObject({
+      messenger: 'wecom',
+      menu: [
+        { key: 'log' },
+        { key: 'stats' },
+        { name: '更多', sub_button: [{ key: 'rank' }, { key: 'help' }] },
+      ],
+    });
+  });
+
+  it('a /log reaches the app through an encrypted callback; its markdown reply shows in the app chat', async () => {
+    const [agent = ''] = onDuty();
+    const chat = appChatOf(agent);
+    expect(await act({ kind: 'text', userId: agent, text: '/log 呼出120 有效80 意向8' })).toBe(200);
+    expect(side().conversations.messages(chat)[0]).toMatchObject({ user: agent });
+    const reply = await side().conversations.waitFor(fromApp(chat));
+    if (reply.type !== 'message') throw new Error('expected a message');
+    expect(reply.message.wecom?.msgtype).toBe('markdown');
+    expect(reply.message.text).toContain('呼出 120/150');
+    expect(reply.message.text).toContain('**');
+  });
+
+  it('answers the menu click 我的战报', async () => {
+    const [, agent = ''] = onDuty();
+    expect(await act({ kind: 'menu', userId: agent, key: 'stats' })).toBe(200);
+    const reply = await side().conversations.waitFor(fromApp(appChatOf(agent)));
+    if (reply.type !== 'message') throw new Error('expected a message');
+    expect(reply.message.wecom?.msgtype).toBe('markdown');
+    expect(reply.message.text).not.toBe('');
+  });
+
+  it('sends a card for an odd figure; its Confirm click saves and greys the card', async () => {
+    const [, , agent = ''] = onDuty();
+    const chat = appChatOf(agent);
+    await act({ kind: 'text', userId: agent, text: '/log 呼出1600' });
+    const card = await side().conversations.waitFor(
+      fromApp(chat, (m) => m.wecom?.msgtype === 'template_card'),
+    );
+    if (card.type !== 'message') throw new Error('expected a message');
+    const buttons = z
+      .array(z.object({ text: z.string(), key: z.string() }))
+      .parse(card.message.wecom?.card?.button_list);
+    const confirm = buttons.find((b) => b.text.includes('确认'));
+    if (confirm === undefined) throw new Error(`no Confirm among ${buttons.map((b) => b.text).join(', ')}`);
+    expect(card.message.wecom?.responseCode).toBeDefined();
+
+    expect(await act({ kind: 'card', userId: agent, ts: card.message.ts, key: confirm.key })).toBe(200);
+    const greyed = await side().conversations.waitFor(
+      fromApp(chat, (m) => m.ts === card.message.ts && m.wecom?.replaceName !== undefined),
+    );
+    if (greyed.type !== 'message-changed' && greyed.type !== 'message') throw new Error('expected a change');
+    expect(greyed.message.wecom?.replaceName).toBe('已处理');
+    await side().conversations.waitFor(
+      fromApp(chat, (m) => m.text.includes('已记录') && m.text.includes('1,600')),
+    );
+    // A decided card takes no second click.
+    const again = await fetch(`${t.origin}/playground/wecom/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ kind: 'card', userId: agent, ts: card.message.ts, key: confirm.key }),
+    });
+    expect(again.status).toBe(409);
+  });
+
+  it('refuses a callback signed with another token', async () => {
+    const [agent = ''] = onDuty();
+    const sealed = await fetch(`${t.origin}/playground/wecom/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ kind: 'menu', userId: agent, key: 'help' }),
+    });
+    const { callback } = callbackSchema.parse(await sealed.json());
+    const forged = callback.query.replace(/msg_signature=[0-9a-f]+/, `msg_signature=${'0'.repeat(40)}`);
+    const answer = await fetch(`${t.origin}/wecom/events?${forged}`, { method: 'POST', body: callback.body });
+    expect(answer.status).toBe(401);
+  });
+
+  it('has a stand-in API that refuses what WeCom refuses', async () => {
+    const api = `${t.origin}${WECOM_API_PATH}/cgi-bin`;
+    const call = async (path: string, body?: unknown) => {
+      const response = await fetch(`${api}${path}`, {
+        method: body === undefined ? 'GET' : 'POST',
+        ...(body === undefined
+          ? {}
+          : { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }),
+      });
+      return z.record(z.string(), z.unknown()).parse(await response.json());
+    };
+    const { corpId, agentId } = WECOM_PLAYGROUND;
+    expect(await call(`/gettoken?corpid=${corpId}&corpsecret=wrong`)).toMatchObject({ errcode: 40001 });
+    const granted = await call(`/gettoken?corpid=${corpId}&corpsecret=${side().secrets.secret}`);
+    const token = String(granted.access_token);
+    const send = (body: Record<string, unknown>) =>
+      call(`/message/send?access_token=${token}`, { agentid: agentId, ...body });
+    const [agent = ''] = onDuty();
+    expect(await call('/message/send?access_token=nope', {})).toMatchObject({ errcode: 40014 });
+    expect(
+      await send({ touser: agent, msgtype: 'markdown', markdown: { content: 'x'.repeat(2049) } }),
+    ).toMatchObject({ errcode: 45002 });
+    expect(
+      await send({ touser: Array(1001).fill(agent).join('|'), msgtype: 'text', text: { content: 'x' } }),
+    ).toMatchObject({ errcode: 40058 });
+    expect(await send({ touser: 'Nobody', msgtype: 'text', text: { content: 'x' } })).toMatchObject({
+      errcode: 81013,
+    });
+    const card = (taskId: string, buttons: number) => ({
+      touser: agent,
+      msgtype: 'template_card',
+      template_card: {
+        card_type: 'button_interaction',
+        main_title: { title: 't' },
+        task_id: taskId,
+        button_list: Array.from({ length: buttons }, (_, i) => ({ text: `b${i}`, key: `k${i}` })),
+      },
+    });
+    expect(await send(card('t1', 7))).toMatchObject({ errcode: 40058 });
+    const sent = await send(card('t1', 2));
+    expect(sent).toMatchObject({ errcode: 0, response_code: expect.any(String) });
+    expect(await send(card('t1', 2))).toMatchObject({ errcode: 42014 });
+    const update = (code: unknown) =>
+      call(`/message/update_template_card?access_token=${token}`, {
+        agentid: agentId,
+        response_code: code,
+        button: { replace_name: 'done' },
+      });
+    expect(await update(sent.response_code)).toMatchObject({ errcode: 0 });
+    expect(await update(sent.response_code)).toMatchObject({ errcode: 60140 });
+    expect(
+      await call('/webhook/send?key=00000000-0000-4000-a000-000000000000', {
+        msgtype: 'markdown',
+        markdown: { content: 'x' },
+      }),
+    ).toMatchObject({ errcode: 93000 });
+    const group = demo().groups[0]?.channelId ?? '';
+    expect(
+      await call(`/webhook/send?key=${group}`, {
+        msgtype: 'markdown',
+        markdown: { content: 'x'.repeat(4097) },
+      }),
+    ).toMatchObject({ errcode: 45002 });
+    expect(await call(`/user/get?access_token=${token}&userid=Nobody`)).toMatchObject({ errcode: 60111 });
+  });
+
+  it('runs the daily PK from the page: it goes to the team robot group', async () => {
+    const answer = await (
+      await fetch(`${t.origin}/playground/wecom/jobs`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ job: 'daily-pk' }),
+      })
+    ).json();
+    expect(answer).toMatchObject({ status: 'done', failures: [] });
+    const board = side().conversations.messages(demo().teamChannelId).at(-1);
+    expect(board?.wecom?.msgtype).toBe('markdown');
+    expect(board?.user).toBe(WECOM_PLAYGROUND.app.userId);
     expect(board?.text).toContain('小组PK榜');
   });
 });

@@ -2,7 +2,6 @@ import { randomBytes } from 'node:crypto';
 import { COMMAND_NAMES } from '../../chat/router.ts';
 import type { Clock } from '../../clock.ts';
 import type { DingTalkConfig } from '../../config.ts';
-import type { DemoSummary } from '../../demo/seed.ts';
 import { createDingTalkApp } from '../../dingtalk/dingtalk-app.ts';
 import { EVENTS_PATH } from '../../dingtalk/http-receiver.ts';
 import type { Locale } from '../../i18n/index.ts';
@@ -105,21 +104,3 @@ export function createDingTalkSide(options: DingTalkSideOptions) {
 }
 
 export type DingTalkSide = ReturnType<typeof createDingTalkSide>;
-
-/** The demo summary in the ids useDingTalkIds gave the seeded rows. */
-export function renameSummary(summary: DemoSummary, renamed: ReadonlyMap<string, string>): DemoSummary {
-  const id = (old: string) => renamed.get(old) ?? old;
-  const { people } = summary;
-  return {
-    ...summary,
-    teamChannelId: id(summary.teamChannelId),
-    groups: summary.groups.map((g) => ({ ...g, channelId: id(g.channelId), leader: id(g.leader) })),
-    people: {
-      director: id(people.director),
-      managers: people.managers.map(id),
-      leaders: people.leaders.map(id),
-      agents: people.agents.map(id),
-      probation: people.probation.map(id),
-    },
-  };
-}

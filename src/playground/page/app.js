@@ -1,5 +1,5 @@
 // The playground page: a small Slack client for one workspace (or, switched to 钉钉, the DingTalk
-// client in dingtalk-app.js). It acts as whoever is picked in
+// client in dingtalk-app.js; to 企业微信, the WeCom client in wecom-app.js). It acts as whoever is picked in
 // "I am", sends what they type to the bot as Slack would (slack.js, sending.js), and shows what
 // the bot posts as it arrives (server-sent events from /playground/events).
 
@@ -157,9 +157,10 @@ function defaultPerson() {
 
 // ---------------------------------------------------------------- start
 
-/** The Slack | 钉钉 switch: the choice is kept, and the page starts again as the other client. */
+/** The Slack | 钉钉 | 企业微信 switch: the choice is kept, and the page starts again as the other client. */
 function messengerSwitch() {
-  const saved = localStorage.getItem('zhanbao.messenger') === 'dingtalk' ? 'dingtalk' : 'slack';
+  const kept = localStorage.getItem('zhanbao.messenger');
+  const saved = kept === 'dingtalk' || kept === 'wecom' ? kept : 'slack';
   for (const button of document.querySelectorAll('[data-messenger]')) {
     button.setAttribute('aria-pressed', String(button.dataset.messenger === saved));
     button.addEventListener('click', () => {
@@ -176,6 +177,10 @@ async function start() {
   if (state.messenger === 'dingtalk') {
     const { startDingTalk } = await import('./dingtalk-app.js');
     return startDingTalk();
+  }
+  if (state.messenger === 'wecom') {
+    const { startWeCom } = await import('./wecom-app.js');
+    return startWeCom();
   }
   state.session = await getJson('/playground/session');
   try {

@@ -9,16 +9,17 @@ import { $, el, toast } from './dom.js';
 import { renderDingTalkMarkdown } from './dtmarkdown.js';
 import { wordsFor } from './i18n.js';
 import {
-  arrivalOf,
-  getJson,
-  loadDirectory,
-  locale,
-  person,
-  postJson,
-  remember,
-  state,
-  words,
-} from './state.js';
+  avatar,
+  chromeWords,
+  connectEvents,
+  emptyChat,
+  jobButtons,
+  languageButtons,
+  navButton,
+  timeOf,
+  whoPicker,
+} from './im-common.js';
+import { arrivalOf, getJson, loadDirectory, person, postJson, state, words } from './state.js';
 
 const chatOf = (userId) => `cidChat.${userId}`;
 const ownerOfChat = (conversation) =>
@@ -58,29 +59,7 @@ async function send(text, { asIs = false } = {}) {
   if (answer.status !== 200) toast(w.requestFailed(answer.status), 'warn');
 }
 
-async function runJob(job, button) {
-  const w = words();
-  button.disabled = true;
-  try {
-    const { status, body } = await postJson('/playground/jobs', { job });
-    if (status !== 200) return toast(w.requestFailed(status), 'warn');
-    if (body.status === 'done')
-      toast(w.jobDone(job, body.posts, body.failures.length), body.failures.length ? 'warn' : 'ok');
-    else if (body.status === 'not-due') toast(w.jobNotDue(job));
-    else if (body.status === 'skipped') toast(w.jobSkipped(job));
-    else toast(w.jobFailed(job), 'warn');
-  } finally {
-    button.disabled = false;
-  }
-}
-
 // ---------------------------------------------------------------- drawing
-
-function avatar(name, isRobot) {
-  const node = el('div', `avatar${isRobot ? ' bot' : ''}`, isRobot ? '战' : (name ?? '?').slice(0, 1));
-  node.setAttribute('aria-hidden', 'true');
-  return node;
-}
 
 function messageNode(entry, readonly) {
   const w = words();
@@ -89,13 +68,7 @@ function messageNode(entry, readonly) {
   const author = isRobot ? robot().name : (person(entry.user)?.name ?? entry.user);
   const meta = el('div', 'meta', el('span', 'author', author));
   if (isRobot) meta.append(el('span', 'dt-robot-badge', w.dingtalk.robotBadge));
-  const time = new Intl.DateTimeFormat(locale(), {
-    hour: '2-digit',
-    minute: '2-digit',
-    hour12: false,
-    timeZone: state.directory.team.timezone,
-  });
-  meta.append(el('time', '', time.format(new Date(Number(entry.ts) * 1000))));
+  meta.append(el('time', '', timeOf(entry.ts)));
   const info = entry.dingtalk ?? { msgtype: 'text', atUserIds: [] };
   const atNames = [robot().name, ...info.atUserIds.map((id) => person(id)?.name).filter(Boolean)];
   const bubble = el('div', `dt-bubble${isRobot && info.msgtype === 'markdown' ? ' card' : ''}`);
@@ -148,7 +121,7 @@ function conversation() {
     (a, b) => arrivalOf(a) - arrivalOf(b),
   );
   list.replaceChildren(
-    ...(messages.length === 0 ? [empty()] : messages.map((m) => messageNode(m, observing))),
+    ...(messages.length === 0 ? [emptyChat()] : messages.map((m) => messageNode(m, observing))),
   );
   if (list.dataset.shown !== current || atBottom) list.scrollTop = list.scrollHeight;
   list.dataset.shown = current;
@@ -164,35 +137,11 @@ function conversation() {
   $('composer-note').hidden = note === '';
 }
 
-function empty() {
-  const chips = el('div', 'examples');
-  for (const example of words().examples) {
-    const chip = el('button', 'chip', example);
-    chip.type = 'button';
-    chip.addEventListener('click', () => {
-      $('command').value = example;
-      $('command').focus();
-    });
-    chips.append(chip);
-  }
-  return el('div', 'empty', el('p', '', words().empty), chips);
-}
-
-function navButton(id, label, extraClass = '') {
-  const button = el('button', `nav-item ${extraClass}`.trim(), el('span', 'nav-label', label));
-  button.type = 'button';
-  button.dataset.conversation = id;
-  if (id === state.current) button.setAttribute('aria-current', 'true');
-  const unread = state.unread.get(id) ?? 0;
-  if (unread > 0) button.append(el('span', 'badge', String(unread)));
-  button.addEventListener('click', () => openConversation(id));
-  return el('li', '', button);
-}
-
 function sidebar() {
   const w = words();
-  $('dms').replaceChildren(navButton(chatOf(state.me), robot().name, 'bot-dm'));
-  $('channels').replaceChildren(...state.directory.channels.map((c) => navButton(c.id, c.name, 'dt-group')));
+  const nav = (id, label, extraClass) => navButton(id, label, openConversation, extraClass);
+  $('dms').replaceChildren(nav(chatOf(state.me), robot().name, 'bot-dm'));
+  $('channels').replaceChildren(...state.directory.channels.map((c) => nav(c.id, c.name, 'dt-group')));
   const others = [...state.messages.entries()]
     .filter(([id, list]) => ownerOfChat(id) !== undefined && id !== chatOf(state.me) && list.size > 0)
     .map(([id]) => ({ id, name: person(ownerOfChat(id))?.name ?? ownerOfChat(id) }))
@@ -200,105 +149,31 @@ function sidebar() {
   $('other-dms').replaceChildren(
     ...(others.length === 0
       ? [el('li', 'nav-empty', w.dingtalk.noOthersChats)]
-      : others.map((o) => navButton(o.id, o.name))),
+      : others.map((o) => nav(o.id, o.name))),
   );
-  $('jobs').replaceChildren(
-    ...state.directory.jobs.map((job) => {
-      const label = job.label.replace(/^\d{1,2}:\d{2}\s*/, '');
-      const button = el('button', 'job', el('span', 'job-time', job.time), el('span', 'job-label', label));
-      button.type = 'button';
-      button.dataset.job = job.name;
-      button.title = `${job.name}: ${label}`;
-      button.addEventListener('click', () => runJob(job.name, button));
-      return el('li', '', button);
-    }),
-  );
-}
-
-/** As in the Slack page: name, role, level for those who compete, probation. */
-function personLabel(p) {
-  const w = words();
-  if (p.kind === 'admin') return `${p.name} · ${w.admin}`;
-  if (p.kind === 'guest') return `${p.name} · ${w.notOnRoster}`;
-  const competes = p.role === 'agent' || p.role === 'leader';
-  const parts = [
-    p.name,
-    p.roleLabel,
-    competes ? p.levelLabel : '',
-    p.status === 'probation' ? p.statusLabel : '',
-  ];
-  return parts.filter(Boolean).join(' · ');
-}
-
-function who() {
-  const w = words();
-  const sections = new Map();
-  for (const p of state.directory.people) {
-    if (p.kind === 'bot') continue;
-    const label =
-      p.kind === 'guest' ? w.others : p.kind === 'admin' || p.group === null ? w.management : p.group;
-    sections.set(label, [...(sections.get(label) ?? []), p]);
-  }
-  const rank = (label) => {
-    const index = state.directory.groups.indexOf(label);
-    return index >= 0 ? index : label === w.management ? 1000 : 1001;
-  };
-  const order = { leader: 0, director: 0, agent: 1, manager: 1, admin: 2 };
-  $('who').replaceChildren(
-    ...[...sections.entries()]
-      .sort(([a], [b]) => rank(a) - rank(b))
-      .map(([label, people]) => {
-        const optgroup = document.createElement('optgroup');
-        optgroup.label = label;
-        for (const p of people.sort((a, b) => (order[a.role] ?? 3) - (order[b.role] ?? 3))) {
-          const option = document.createElement('option');
-          option.value = p.id;
-          option.textContent = personLabel(p);
-          optgroup.append(option);
-        }
-        return optgroup;
-      }),
-  );
-  $('who').value = state.me;
+  $('jobs').replaceChildren(...jobButtons());
 }
 
 function chrome() {
   const w = words();
-  document.documentElement.lang = locale();
-  document.title = w.title;
-  for (const node of document.querySelectorAll('[data-words]')) node.textContent = w[node.dataset.words];
-  $('channels-heading').textContent = w.dingtalk.groups;
-  $('dms-heading').textContent = w.dingtalk.robotChat;
-  $('others-heading').textContent = w.dingtalk.othersChats;
-  $('footer').textContent = w.dingtalk.footer;
-  $('send').textContent = w.send;
-  for (const button of document.querySelectorAll('[data-locale]'))
-    button.setAttribute('aria-pressed', String(button.dataset.locale === locale()));
-  const { team, today } = state.directory;
-  $('today').textContent = today ? `${team.name} · ${today}` : '';
+  chromeWords({
+    groups: w.dingtalk.groups,
+    chat: w.dingtalk.robotChat,
+    others: w.dingtalk.othersChats,
+    footer: w.dingtalk.footer,
+  });
 }
 
 function draw() {
   chrome();
-  who();
+  whoPicker();
   sidebar();
   conversation();
 }
 
 // ---------------------------------------------------------------- events and navigation
 
-function applyEvent(event) {
-  if (event.type === 'snapshot') {
-    state.messages = new Map();
-    for (const message of [...event.messages].sort((a, b) => Number(a.ts) - Number(b.ts))) remember(message);
-    return draw();
-  }
-  if (event.type === 'directory-changed') return refreshDirectorySoon();
-  if (event.type !== 'message') return;
-  const { message } = event;
-  remember(message);
-  if (message.conversation !== state.current)
-    state.unread.set(message.conversation, (state.unread.get(message.conversation) ?? 0) + 1);
+function onMessage(message) {
   // A reply may follow a roster change (/team add …): the names in the page follow it.
   if (message.user === robot().userId) refreshDirectorySoon();
   sidebar();
@@ -347,13 +222,7 @@ export async function startDingTalk() {
   state.current = usable ? savedConversation : chatOf(state.me);
 
   $('who').addEventListener('change', (event) => actAs(event.target.value));
-  for (const button of document.querySelectorAll('[data-locale]')) {
-    button.addEventListener('click', async () => {
-      await postJson('/playground/locale', { userId: state.me, locale: button.dataset.locale });
-      await loadDirectory();
-      draw();
-    });
-  }
+  languageButtons(draw);
   $('composer').addEventListener('submit', (event) => {
     event.preventDefault();
     const text = $('command').value.trim();
@@ -362,12 +231,5 @@ export async function startDingTalk() {
     send(text).catch((error) => toast(String(error), 'warn'));
   });
   draw();
-  const source = new EventSource('/playground/dingtalk/events');
-  source.addEventListener('open', () => {
-    $('connection').hidden = true;
-  });
-  source.addEventListener('error', () => {
-    $('connection').hidden = false;
-  });
-  source.addEventListener('message', (event) => applyEvent(JSON.parse(event.data)));
+  connectEvents('/playground/dingtalk/events', { draw, onMessage, refreshDirectory: refreshDirectorySoon });
 }

@@ -76,6 +76,26 @@ const zh = {
     footer:
       '本地演练场：没有连接钉钉，消息经签名回调进入战报的钉钉适配器；演示数据在 data/playground-dingtalk.db。连接真正的钉钉见 README。',
   },
+  wecom: {
+    appChat: '应用',
+    groups: '群聊（群机器人）',
+    othersChats: '其他人的应用消息（旁观）',
+    noOthersChats: '还没有人收到应用消息。',
+    appBadge: '应用',
+    robotBadge: '机器人',
+    robotName: '战报群机器人',
+    placeholderChat: '给战报发消息，例如 /log 呼出120 有效80 意向8，或点下面的菜单',
+    placeholderGroup: '群机器人只发消息，不收消息',
+    chatTitle: (app) => `${app} · 应用消息`,
+    groupTitle: (name) => `${name} · 群聊`,
+    groupHint:
+      '这个群由群机器人（消息推送）发战报，机器人读不到群里的消息。要发命令，请在左边「应用」里给战报发消息。',
+    emptyGroup: '群机器人还没有发过消息。点左下「定时任务」里的任务试试。',
+    viewOnly: (name) => `这是 ${name} 与战报的应用消息，你在旁观。要在这里输入，请把「我是」切换为 ${name}。`,
+    cardDone: '这张卡片已经处理过了。',
+    footer:
+      '本地演练场：没有连接企业微信，消息经加密签名的回调进入战报的企业微信适配器；演示数据在 data/playground-wecom.db。连接真正的企业微信见 README。',
+  },
 };
 
 const en = {
@@ -156,6 +176,27 @@ const en = {
     sendLink: (text) => `Click to send “${text}” as yourself`,
     footer:
       "Local playground: no DingTalk connected; messages reach the bot's DingTalk adapter as signed callbacks. Demo data in data/playground-dingtalk.db. See the README to use DingTalk.",
+  },
+  wecom: {
+    appChat: 'App',
+    groups: 'Group chats (group robots)',
+    othersChats: "Others' app chats (view only)",
+    noOthersChats: 'Nobody has received an app message yet.',
+    appBadge: 'App',
+    robotBadge: 'Robot',
+    robotName: 'Zhanbao group robot',
+    placeholderChat: 'Message Zhanbao, e.g. /log 120 calls 80 effective 8 intents, or use the menu below',
+    placeholderGroup: 'Group robots only post; they do not read the group',
+    chatTitle: (app) => `${app} · app messages`,
+    groupTitle: (name) => `${name} · group chat`,
+    groupHint:
+      "A group robot (消息推送) posts the boards into this group; it cannot read what is said here. To send a command, message Zhanbao under 'App' on the left.",
+    emptyGroup: 'The group robot has not posted yet. Try a job under "Scheduled jobs" on the left.',
+    viewOnly: (name) =>
+      `This is ${name}'s chat with Zhanbao, shown read-only. Switch "I am" to ${name} to type here.`,
+    cardDone: 'This card has already been handled.',
+    footer:
+      "Local playground: no WeCom connected; messages reach the bot's WeCom adapter as encrypted, signed callbacks. Demo data in data/playground-wecom.db. See the README to use WeCom.",
   },
 };
 

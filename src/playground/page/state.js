@@ -4,7 +4,7 @@
 import { wordsFor } from './i18n.js';
 
 export const state = {
-  /** 'slack' or 'dingtalk': which client the page plays (the switch in the header). */
+  /** 'slack', 'dingtalk' or 'wecom': which client the page plays (the switch in the header). */
   messenger: 'slack',
   session: undefined,
   sender: undefined,
@@ -87,9 +87,9 @@ export function echo(conversation, text, error) {
   return entry;
 }
 
-/** The 钉钉 side's page endpoints are the Slack side's below /playground/dingtalk/. */
+/** The 钉钉 and 企业微信 sides' page endpoints are the Slack side's below /playground/<messenger>/. */
 export const endpoint = (path) =>
-  state.messenger === 'dingtalk' ? path.replace(/^\/playground\//, '/playground/dingtalk/') : path;
+  state.messenger === 'slack' ? path : path.replace(/^\/playground\//, `/playground/${state.messenger}/`);
 
 export async function getJson(path) {
   const response = await fetch(endpoint(path));
