@@ -62,18 +62,13 @@ export function createApp(deps: AppDeps) {
     deps.directoryCacheMs === undefined ? {} : { ttlMs: deps.directoryCacheMs },
   );
   const messenger = createSlackMessenger(app.client, { directory, defaultLocale: deps.locale });
-  const { useCaseDeps, lane, scheduler } = createCore(deps, messenger, 'slack');
+  const { useCaseDeps, lane, scheduler, chatDeps } = createCore(deps, messenger, 'slack');
   app.use(async ({ next }) => {
     lane.noteArrival();
     await next();
   });
   const slackDeps: SlackDeps = {
-    ...useCaseDeps,
-    directory,
-    logger: deps.logger,
-    defaultLocale: deps.locale,
-    messenger,
-    lane,
+    ...chatDeps(directory),
     onActivityRecorded: (userId) => publishHome(slackDeps, app.client, userId),
   };
   registerListeners(app, slackDeps);

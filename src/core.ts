@@ -1,9 +1,11 @@
+import type { ChatDeps } from './chat/chat-deps.ts';
+import { createDeliveries, type Deliveries } from './chat/deliveries.ts';
 import type { Clock } from './clock.ts';
 import type { Locale } from './i18n/index.ts';
 import { createScheduler } from './jobs/scheduler.ts';
 import type { Logger } from './logger.ts';
 import type { Store } from './store/store.ts';
-import type { UseCaseDeps } from './usecases/context.ts';
+import type { Directory, UseCaseDeps } from './usecases/context.ts';
 import type { Messenger } from './usecases/messenger.ts';
 import { createWorkLane, type WorkLane } from './work-lane.ts';
 
@@ -28,6 +30,10 @@ export type Core = {
   useCaseDeps: UseCaseDeps;
   lane: WorkLane;
   scheduler: ReturnType<typeof createScheduler>;
+  /** Deliveries already taken, kept a day: longer than any messenger's re-delivery window. */
+  deliveries: Deliveries;
+  /** What the router and an adapter's listeners get: the core plus the adapter's directory. */
+  chatDeps(directory: Directory): ChatDeps;
 };
 
 export function createCore(options: CoreOptions, messenger: Messenger, laneName: string): Core {
@@ -56,8 +62,23 @@ export function createCore(options: CoreOptions, messenger: Messenger, laneName:
     logger: options.logger,
     clock: options.clock,
   });
-  return { useCaseDeps, lane, scheduler };
+  const deliveries = createDeliveries({
+    ttlMs: DAY_MS,
+    max: 100_000,
+    now: () => options.clock.now().getTime(),
+  });
+  const chatDeps = (directory: Directory): ChatDeps => ({
+    ...useCaseDeps,
+    directory,
+    logger: options.logger,
+    defaultLocale: options.locale,
+    messenger,
+    lane,
+  });
+  return { useCaseDeps, lane, scheduler, deliveries, chatDeps };
 }
+
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 function defaultTeamName(locale: Locale): string {
   return locale === 'en' ? 'Sales team' : '电销团队';

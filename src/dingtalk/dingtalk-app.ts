@@ -1,4 +1,3 @@
-import { createDeliveries } from '../chat/deliveries.ts';
 import type { DingTalkConfig } from '../config.ts';
 import { type CoreOptions, createCore } from '../core.ts';
 import { serveHttp } from '../http.ts';
@@ -79,18 +78,8 @@ export function createDingTalkApp(deps: DingTalkAppDeps) {
     now,
     ...(deps.sleep === undefined ? {} : { sleep: deps.sleep }),
   });
-  const { useCaseDeps, lane, scheduler } = createCore(deps, messenger, 'dingtalk');
-  const receive = createRobotMessageHandler({
-    ...useCaseDeps,
-    directory,
-    logger: deps.logger,
-    defaultLocale: deps.locale,
-    messenger,
-    lane,
-    api,
-    now,
-    deliveries: createDeliveries({ ttlMs: 24 * 60 * 60 * 1000, max: 100_000, now }),
-  });
+  const { useCaseDeps, lane, scheduler, deliveries, chatDeps } = createCore(deps, messenger, 'dingtalk');
+  const receive = createRobotMessageHandler({ ...chatDeps(directory), directory, api, now, deliveries });
 
   function handleFrame(data: string): Promise<void> {
     try {

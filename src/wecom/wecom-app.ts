@@ -1,4 +1,3 @@
-import { createDeliveries } from '../chat/deliveries.ts';
 import type { WeComConfig } from '../config.ts';
 import { type CoreOptions, createCore } from '../core.ts';
 import { serveHttp } from '../http.ts';
@@ -84,18 +83,8 @@ export function createWeComApp(deps: WeComAppDeps) {
     now,
     ...(deps.sleep === undefined ? {} : { sleep: deps.sleep }),
   });
-  const { useCaseDeps, lane, scheduler } = createCore(deps, messenger, 'wecom');
-  const receive = createWeComMessageHandler({
-    ...useCaseDeps,
-    directory,
-    logger: deps.logger,
-    defaultLocale: deps.locale,
-    messenger,
-    lane,
-    api,
-    outgoing,
-    deliveries: createDeliveries({ ttlMs: 24 * 60 * 60 * 1000, max: 100_000, now }),
-  });
+  const { useCaseDeps, lane, scheduler, deliveries, chatDeps } = createCore(deps, messenger, 'wecom');
+  const receive = createWeComMessageHandler({ ...chatDeps(directory), api, outgoing, deliveries });
   const handle = createWeComHttpReceiver({
     token: deps.wecom.token,
     aesKey: deps.wecom.encodingAesKey,
