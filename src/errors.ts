@@ -37,6 +37,16 @@ export const ERROR_CODES = [
   'pay-not-permitted',
   'month-closed',
   'bad-month',
+  'leave-not-your-member',
+  'leave-range-order',
+  'leave-too-long',
+  'leave-too-old',
+  'leave-overlap',
+  'leave-not-found',
+  'leave-self',
+  'leave-not-approver',
+  'leave-decided',
+  'leave-none-on-day',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -8,6 +8,7 @@ import { decodeConfirmation } from '../views/log-confirmation.ts';
 import { textMessage } from '../views/message.ts';
 import type { ChatDeps } from './chat-deps.ts';
 import { messagesForPerson } from './language.ts';
+import { decide } from './leave-replies.ts';
 import { replyToLog } from './log-replies.ts';
 import { replyToProbation } from './probation-replies.ts';
 import { replyOrError } from './reply-or-error.ts';
@@ -22,6 +23,7 @@ import type { ChatReply } from './router.ts';
  */
 export type Click = { actorId: string; action: string; value: string; source: EntrySource };
 
+const leaveValue = z.object({ leaveId: z.number().int() });
 const probationValue = z.object({ probationId: z.number().int(), item: z.string().optional() });
 
 export async function handleClick(deps: ChatDeps, click: Click): Promise<ChatReply> {
@@ -65,6 +67,12 @@ export async function handleClick(deps: ChatDeps, click: Click): Promise<ChatRep
         });
         return replyToProbation(deps, m, { kind: 'decided', outcome });
       }
+      case ACTIONS.leaveApprove:
+      case ACTIONS.leaveReject: {
+        const value = readJson(leaveValue, click.value);
+        if (value === undefined) return textMessage(m.common.somethingWrong);
+        return decide(deps, m, click.actorId, value.leaveId, action === ACTIONS.leaveApprove);
+      }
       case ACTIONS.probationExtend:
       case ACTIONS.probationReject:
         return textMessage(m.chat.needsReason);
@@ -76,8 +84,13 @@ export async function handleClick(deps: ChatDeps, click: Click): Promise<ChatRep
 }
 
 function readProbation(value: string) {
+  return readJson(probationValue, value);
+}
+
+/** A button's value is a boundary: JSON checked with zod, undefined when it is not ours. */
+function readJson<T>(schema: z.ZodType<T>, value: string): T | undefined {
   try {
-    const parsed = probationValue.safeParse(JSON.parse(value));
+    const parsed = schema.safeParse(JSON.parse(value));
     return parsed.success ? parsed.data : undefined;
   } catch {
     return undefined;

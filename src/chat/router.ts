@@ -1,3 +1,4 @@
+import { parseLeaveCommand } from '../commands/leave-command.ts';
 import { parseLogCommand } from '../commands/log-command.ts';
 import { parsePayCommand } from '../commands/pay-command.ts';
 import { parseProbationCommand } from '../commands/probation-command.ts';
@@ -27,6 +28,7 @@ import { buildGroupStatsReply, buildMemberStatsReply } from '../views/stats-view
 import { buildTeamReply, buildTeamUsageReply } from '../views/team-view.ts';
 import type { ChatDeps } from './chat-deps.ts';
 import { messagesForPerson } from './language.ts';
+import { replyToLeave } from './leave-replies.ts';
 import { replyToLog } from './log-replies.ts';
 import { replyToProbation } from './probation-replies.ts';
 import { replyOrError } from './reply-or-error.ts';
@@ -44,6 +46,7 @@ export const COMMAND_NAMES = [
   'level',
   'team',
   'probation',
+  'leave',
   'lang',
   'help',
 ] as const;
@@ -61,6 +64,7 @@ const ALIASES: Readonly<Record<string, CommandName>> = {
   级别: 'level',
   团队: 'team',
   试用期: 'probation',
+  请假: 'leave',
   语言: 'lang',
   帮助: 'help',
   '?': 'help',
@@ -165,6 +169,7 @@ async function answer(deps: ChatDeps, m: Messages, request: ChatRequest): Promis
     case 'rank': {
       const parsed = parseRankCommand(args);
       if (!parsed.ok) return textMessage(m.pk.usage(parsed.word));
+      if (parsed.command.kind === 'help') return textMessage(m.pk.help);
       if (parsed.command.kind === 'wins') {
         const { wins, names } = await getWins(deps, { actorId, period: parsed.command.period });
         return buildWinsReply(m, parsed.command.period, names, wins);
@@ -202,6 +207,11 @@ async function answer(deps: ChatDeps, m: Messages, request: ChatRequest): Promis
       const parsed = parseTeamCommand(withPlace(args, request.place));
       if (!parsed.ok) return buildTeamUsageReply(m, parsed);
       return buildTeamReply(m, await runTeamCommand(deps, actorId, parsed.command));
+    }
+    case 'leave': {
+      const parsed = parseLeaveCommand(args);
+      if (!parsed.ok) return textMessage(m.leave.usage);
+      return replyToLeave(deps, m, actorId, parsed.command);
     }
     case 'probation': {
       const parsed = parseProbationCommand(args);

@@ -7,14 +7,20 @@ import { PERIOD_WORDS, tokenize } from './tokens.ts';
  *   /rank                     today's group PK and the individual top 10
  *   /rank week | 本周          this week (also month 本月, quarter 本季度, today 今天)
  *   /rank wins [week | month] the winners' board: wins and streaks (default: weeks) · 冠军
+ *   /rank help | 帮助          how the PK is scored and how per-capita is counted
  */
-export type RankCommand = { kind: 'board'; period: PkPeriod } | { kind: 'wins'; period: 'week' | 'month' };
+export type RankCommand =
+  | { kind: 'board'; period: PkPeriod }
+  | { kind: 'wins'; period: 'week' | 'month' }
+  | { kind: 'help' };
 export type RankParse = { ok: true; command: RankCommand } | { ok: false; word: string };
 
+const HELP = ['help', '帮助', '?', '？'];
 const WINS = ['wins', 'win', 'winners', '冠军', '冠军榜'];
 
 export function parseRankCommand(text: string): RankParse {
   const words = tokenize(text).map((t) => (t.kind === 'word' ? t.text : t.raw));
+  if (words.length === 1 && HELP.includes(words[0] ?? '')) return { ok: true, command: { kind: 'help' } };
   const wins = words.some((w) => WINS.includes(w));
   let period: PkPeriod | undefined;
   for (const word of words) {

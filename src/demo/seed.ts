@@ -14,7 +14,7 @@ import {
   monthsBefore,
   planTeam,
 } from './plan.ts';
-import { type Random, seededRandom } from './random.ts';
+import { between, chance, type Random, seededRandom } from './random.ts';
 
 /**
  * Fills an empty store with a realistic team, so that `/rank`, `/stats` and the jobs show real-looking
@@ -244,20 +244,56 @@ async function writeActivity(
     count += rows.length;
     rows = [];
   };
+  // Leave draws from its own source, so the figures of every other day stay what they were.
+  const leaveRandom = seededRandom(LEAVE_SEED);
+  const leave: Array<{ memberId: number; ref: string; days: Day[] }> = [];
   for (const person of input.people) {
     if (person.role !== 'agent' && person.role !== 'leader') continue;
     const memberId = input.memberIds.get(person.ref);
     if (memberId === undefined) continue;
+    let away = 0;
     for (const day of input.days) {
       if (day < person.hiredOn) continue;
+      // Drawn on every day, used or not: the stream of figures does not depend on leave.
       const figures = dayOfWork(input.random, person);
+      if (away === 0 && chance(leaveRandom, LEAVE_ODDS)) {
+        away = between(leaveRandom, 1, 3);
+        leave.push({ memberId, ref: person.ref, days: [] });
+      }
+      if (away > 0) {
+        away -= 1;
+        leave.at(-1)?.days.push(day);
+        continue;
+      }
       if (figures === undefined) continue;
       rows.push(literalRow(input.teamId, memberId, day, figures));
       if (rows.length >= CHUNK) await flush();
     }
   }
   await flush();
+  await writeLeave(tx, input.teamId, leave, leaveRandom);
   return count;
+}
+
+/** A member starts a leave on about one working day in a hundred: 1 to 3 working days, approved. */
+const LEAVE_ODDS = 0.01;
+const LEAVE_SEED = 20261203;
+const LEAVE_TYPES = ['sick', 'personal', 'annual', 'compensatory'] as const;
+
+async function writeLeave(
+  tx: DbTransaction,
+  teamId: number,
+  leave: ReadonlyArray<{ memberId: number; ref: string; days: Day[] }>,
+  random: Random,
+): Promise<void> {
+  const rows = leave.flatMap(({ memberId, ref, days }) => {
+    const [fromDay, toDay] = [days[0], days.at(-1)];
+    if (fromDay === undefined || toDay === undefined) return [];
+    const type = LEAVE_TYPES[between(random, 0, LEAVE_TYPES.length - 1)] ?? 'personal';
+    return [{ teamId, memberId, fromDay, toDay, type, status: 'approved', requestedBy: ref, decidedBy: ref }];
+  });
+  for (let at = 0; at < rows.length; at += CHUNK)
+    await tx.leave.createMany({ data: rows.slice(at, at + CHUNK) });
 }
 
 const INSERT_ENTRIES = `INSERT INTO "ActivityEntry" ("teamId", "memberId", "day", "calls", "effective", "intents",

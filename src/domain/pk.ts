@@ -187,6 +187,12 @@ export type GroupStanding = {
    */
   perCapita: number;
   /**
+   * The full-time people per-capita divides by: Σ dutyDays / periodDays, rounded half away from
+   * zero to 1 decimal (two members who joined on the 3rd working day of a 3-day week: 0.7).
+   * Equal to headcount when everyone was on duty all period; shown beside it when not.
+   */
+  equivalent: number;
+  /**
    * Per-capita points this group is behind the nearest group with a better rank, computed exactly
    * and then rounded to 1 decimal (so it can differ by 0.1 from the difference of the rounded
    * perCapita values). 0 when it lost on 业绩 or intents only; undefined for groups ranked 1st.
@@ -254,6 +260,7 @@ export function rankGroups(input: {
       totals: entry.totals,
       points: toDisplayPoints(entry.points),
       perCapita: entry.units === 0n ? 0 : tenths(entry.points * periodDays, entry.units),
+      equivalent: Number(roundDiv(entry.units * 10n, periodDays)) / 10,
       gapToAbove: above === undefined ? undefined : gapTenths(above, entry, periodDays),
     };
   });

@@ -4,7 +4,7 @@
  * members' figures, the targets and the calendar come in; decisions come out for the use case to
  * save and announce.
  */
-import { addDays, type Day, endOfQuarter, quarterOf, startOfQuarter } from './days.ts';
+import { addDays, type Day, endOfQuarter, laterDay, quarterOf, startOfQuarter } from './days.ts';
 import { type LevelCode, levelAbove, levelBelow } from './levels.ts';
 import { type MetricTotals, ZERO_TOTALS } from './metrics.ts';
 import { isProtected } from './probation.ts';
@@ -73,6 +73,11 @@ export type ReviewMember = {
   actual: MetricTotals;
   /** A manager's hold: the level stays whatever the figures (e.g. long sick leave). */
   hold?: { reason: string };
+  /**
+   * Working days of approved leave (请假) in the quarter from 入司 on: time not worked, taken off
+   * the days the target counts, as for a member who joined mid-quarter. 0 when absent.
+   */
+  leaveDays?: number;
 };
 
 export type ReviewInput = {
@@ -138,7 +143,9 @@ export function quarterOutcome(
  * proRata(target, counted, inQuarter) with counted = working days from 入司 to the quarter's last
  * day and inQuarter = working days of the whole quarter (both ends included, by `calendar`), i.e.
  * ceil(target × counted ÷ inQuarter) per metric, rounded up to the yuan. Holidays count for
- * neither, so joining in the 国庆 week costs no target.
+ * neither, so joining in the 国庆 week costs no target. Approved leave (`leaveDays`) is taken off
+ * `counted` the same way: the quarter is judged on the days worked, and a leave is approved by the
+ * member's leader, which is what keeps it from being a way round the target.
  *
  * Protection is read on the quarter's last day (isProtected(quarter.to, protectionEndsOn)): the
  * day the quarter's result is fixed. With the exclusive end of protection, every joiner has
@@ -165,8 +172,10 @@ export function evaluateQuarter(input: ReviewInput): ReviewResult[] {
     const fullTarget = input.targetFor(level);
     let target = { ...fullTarget };
     let proRataDays: { counted: number; inQuarter: number } | undefined;
-    if (joinedOn > quarter.from) {
-      const counted = countWorkingDays(joinedOn, quarter.to, calendar);
+    const leaveDays = member.leaveDays ?? 0;
+    if (joinedOn > quarter.from || leaveDays > 0) {
+      const start = laterDay(joinedOn, quarter.from);
+      const counted = Math.max(0, countWorkingDays(start, quarter.to, calendar) - leaveDays);
       if (counted === 0) return skip('no-working-days');
       target = proRata(fullTarget, counted, inQuarter);
       proRataDays = { counted, inQuarter };

@@ -90,6 +90,25 @@ export const en = {
     'pay-not-permitted': () => 'Pay is visible only to the member, the managers and the director.',
     'month-closed': (x: ErrorParams) =>
       `${p(x, 'month')} is closed; only a manager can correct it (as an adjustment on a later statement). Please ask your manager.`,
+    'leave-not-your-member': (x: ErrorParams) =>
+      `You can ask for leave for yourself; a leader for their group, a manager for anyone (${p(x, 'who')} is not yours).`,
+    'leave-range-order': (x: ErrorParams) =>
+      `The last day ${p(x, 'to')} is before the first day ${p(x, 'from')}; write the first day first, e.g. \`/leave 12-03 12-05\`.`,
+    'leave-too-long': () =>
+      'One leave request covers at most 31 days; send a longer absence as several requests.',
+    'leave-too-old': () =>
+      'Leave can be recorded at most 7 days after the fact; ask a manager for anything older.',
+    'leave-overlap': (x: ErrorParams) =>
+      `There is already leave on those days (#${p(x, 'id')}, ${p(x, 'from')} to ${p(x, 'to')}). To change it, \`/leave cancel ${p(x, 'from')}\` first.`,
+    'leave-not-found': (x: ErrorParams) =>
+      `There is no leave request #${p(x, 'id')}. Send \`/leave\` to see them.`,
+    'leave-self': () => 'You cannot approve your own leave; it has gone to the person above you.',
+    'leave-not-approver': () =>
+      "This leave is decided by the member's leader or a manager (a manager's leave by the director).",
+    'leave-decided': (x: ErrorParams) =>
+      `This leave request was already ${({ approved: 'approved', rejected: 'turned down', cancelled: 'cancelled' } as Record<string, string>)[p(x, 'outcome')] ?? 'decided'} by ${p(x, 'who')}; nothing was changed.`,
+    'leave-none-on-day': (x: ErrorParams) =>
+      `There is no leave to cancel on ${p(x, 'day')}. Send \`/leave\` to see yours.`,
     'bad-month': (x: ErrorParams) => `"${p(x, 'month')}" is not a month I can use; write it like 2026-11.`,
   },
   chat: {
@@ -100,6 +119,7 @@ export const en = {
       "`/rank` today's group PK and the top 10　`/rank week`, `/rank month`, `/rank wins`",
       '`/level` my level and the quarter so far　`/pay` my pay (sent to you only)',
       '`/team` roster administration (leaders, managers)　`/probation` probation',
+      '`/leave 12-03` ask for leave　`/leave` upcoming leave',
       '`/lang 中文` 切换为中文　`/lang en` English',
       'The slash is optional: `log 120 calls` works too.',
     ],
@@ -219,8 +239,15 @@ export const en = {
     monthResultTitle: (month: number) => `PK result of ${MONTHS[month - 1] ?? month}`,
     quarterTitle: (key: string) => `PK of ${key}`,
     late: '(Posted late: this did not go out at its time.)',
-    groupLine: (medal: string, name: string, perCapita: string, points: string, headcount: number) =>
-      `${medal} **${name}**  ${perCapita} per person  ${points} in all  ${headcount} people`,
+    groupLine: (
+      medal: string,
+      name: string,
+      perCapita: string,
+      points: string,
+      headcount: number,
+      equivalent: string | undefined,
+    ) =>
+      `${medal} **${name}**  ${perCapita} per person  ${points} in all  ${headcount} ${headcount === 1 ? 'person' : 'people'}${equivalent === undefined ? '' : `, ${equivalent} full-time`}`,
     emptyGroup: (name: string) => `  **${name}**  nobody on duty`,
     topTitle: '**Top 10**',
     memberLine: (rank: number, who: string, points: string) => `${rank}. ${who}  ${points} points`,
@@ -245,7 +272,16 @@ export const en = {
       `${name}: ${wins} wins, current streak ${current}, longest ${longest}`,
     noWins: 'No winners recorded yet.',
     usage: (word: string) =>
-      `I did not understand '${word}'. Try \`/rank\`, \`/rank week\`, \`/rank month\`, \`/rank quarter\` or \`/rank wins\`.`,
+      `I did not understand '${word}'. Try \`/rank\`, \`/rank week\`, \`/rank month\`, \`/rank quarter\`, \`/rank wins\` or \`/rank help\`.`,
+    help: [
+      '**How the group PK is counted `/rank`**',
+      '`/rank` today  `/rank week`, `/rank month`, `/rank quarter`  `/rank wins` the winners',
+      "A member's points = each figure × its weight (see and change them with `/team pk`); a group's total is the sum over its members on duty.",
+      'Per person = the total ÷ the full-time people. Each member counts by the days they were on duty: on duty all period counts 1; joining on the 3rd day of the week, or 2 days of leave, counts only the days on duty (3 of 5 days = 0.6).',
+      'So "2 people, 0.7 full-time" means the two members were on duty for about 0.7 of one person\'s days, and per person divides by 0.7: a group with new hires is not punished.',
+      'Approved leave days are not on duty; a member who logs on a leave day competes that day.',
+      'Groups rank by points per person; ties by total 业绩, then total intents.',
+    ].join('\n'),
   },
   nudges: {
     notLogged: (date: string, minutes: number) =>
@@ -283,6 +319,57 @@ export const en = {
     personalBest: (who: string, points: string, previous: string) =>
       `🔥 ${who} set a personal best: ${points} points today (best before: ${previous})`,
     winStreak: (group: string, streak: number) => `🏆 ${group} won the PK ${streak} times in a row!`,
+  },
+  leave: {
+    types: {
+      personal: 'personal leave',
+      sick: 'sick leave',
+      annual: 'annual leave',
+      compensatory: 'time off in lieu',
+    },
+    statuses: {
+      pending: 'waiting for approval',
+      approved: 'approved',
+      rejected: 'turned down',
+      cancelled: 'cancelled',
+    },
+    span: (from: string, to: string, days: number) =>
+      from === to ? `${from} (1 day)` : `${from} to ${to} (${days} days)`,
+    requested: (who: string, span: string, type: string, approvers: string) =>
+      `Leave asked for ${who}: ${span}, ${type}; waiting for ${approvers} to approve.`,
+    approvedNow: (who: string, span: string, type: string) =>
+      `Leave recorded for ${who}: ${span}, ${type} (approved).`,
+    probationMoved: (days: number, deadline: string) =>
+      `The probation deadline moves by ${days} ${days === 1 ? 'day' : 'days'}, to ${deadline}.`,
+    requestTitle: (who: string) => `${who} asks for leave`,
+    requestLine: (span: string, type: string, reason: string) =>
+      `${span}, ${type}${reason === '' ? '' : `. Reason: ${reason}`}`,
+    requestBy: (who: string) => `Sent by ${who}`,
+    approve: 'Approve',
+    reject: 'Turn down',
+    decided: (who: string, span: string, approve: boolean, by: string) =>
+      approve
+        ? `✅ ${by} approved the leave of ${who} (${span}).`
+        : `❌ ${by} turned down the leave of ${who} (${span}).`,
+    decidedNote: (note: string) => `Note: ${note}`,
+    cancelled: (who: string, span: string) => `Cancelled the leave of ${who} (${span}).`,
+    listTitle: '**Leave** (from today)',
+    listLine: (id: number, who: string, span: string, type: string, status: string) =>
+      `#${id}  ${who}  ${span}  ${type}  ${status}`,
+    decideHint:
+      'Decide a waiting one with its buttons, or send `/leave approve ID` or `/leave reject ID reason`.',
+    none: 'No leave from today on. To ask: `/leave 12-03` or `/leave 12-03 12-05 sick fever`.',
+    onLeaveToday: (names: string) => `On leave today: ${names}`,
+    loggedOnLeave: (day: string) => `Note: ${day} is one of your leave days; this log counts as usual.`,
+    usage: [
+      '**Leave `/leave`**',
+      '`/leave 12-03` one day (personal leave); `/leave 12-03 12-05 sick fever` several days, with a type and a reason',
+      'Types: personal, sick, annual, comp (time off in lieu); days: today, tomorrow, 12-03, 2026-12-03',
+      '`/leave` upcoming leave　`/leave cancel 12-04` cancel the leave on that day',
+      '`/leave @member 12-03 sick` a leader or manager asks for a member (approved at once)',
+      "An agent's leave is approved by their leader, a leader's by a manager, a manager's by the director.",
+      'On a leave day there is no reminder, no not-logged or behind list, no PK headcount; week, month and quarter targets are pro-rated by the days present.',
+    ].join('\n'),
   },
   probation: {
     items: {

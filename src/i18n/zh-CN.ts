@@ -90,6 +90,20 @@ export const zhCN = {
     'pay-not-permitted': () => '薪酬只有本人、经理和总监可以查看。',
     'month-closed': (x: ErrorParams) =>
       `${p(x, 'month')} 已经结算，只有经理可以更正（会在下个月的薪酬单上记一笔调整）。请联系你的经理。`,
+    'leave-not-your-member': (x: ErrorParams) =>
+      `只能为自己请假；组长可以为本组组员、经理可以为任何人请假（${p(x, 'who')} 不在你的范围内）。`,
+    'leave-range-order': (x: ErrorParams) =>
+      `结束日 ${p(x, 'to')} 早于开始日 ${p(x, 'from')}，请先写开始日，例如 \`/leave 12-03 12-05\`。`,
+    'leave-too-long': () => '一次请假最多 31 天；更长的请假请分几次提交。',
+    'leave-too-old': () => '请假最多补记 7 天以前的日子；更早的请联系经理处理。',
+    'leave-overlap': (x: ErrorParams) =>
+      `这段时间已经有请假了（#${p(x, 'id')}，${p(x, 'from')} 至 ${p(x, 'to')}）。要改请先 \`/leave cancel ${p(x, 'from')}\`。`,
+    'leave-not-found': (x: ErrorParams) => `没有编号为 #${p(x, 'id')} 的请假申请。发送 \`/leave\` 查看。`,
+    'leave-self': () => '不能审批自己的请假，已经交给你的上级了。',
+    'leave-not-approver': () => '这条请假需要该成员的组长或经理审批（经理的请假由总监审批）。',
+    'leave-decided': (x: ErrorParams) =>
+      `这条请假已经由 ${p(x, 'who')} ${({ approved: '批准', rejected: '驳回', cancelled: '取消' } as Record<string, string>)[p(x, 'outcome')] ?? '处理'}了，没有再做改动。`,
+    'leave-none-on-day': (x: ErrorParams) => `${p(x, 'day')} 没有可以取消的请假。发送 \`/leave\` 查看。`,
     'bad-month': (x: ErrorParams) => `月份「${p(x, 'month')}」不对，请写成 2026-11 这样的格式。`,
   } satisfies Record<ErrorCode, (params: ErrorParams) => string>,
   chat: {
@@ -100,6 +114,7 @@ export const zhCN = {
       '`/rank` 今日小组 PK 与个人前十　`/rank week`、`/rank month`、`/rank wins`',
       '`/level` 我的级别与本季度进度　`/pay` 我的薪酬（只发给你本人）',
       '`/team` 团队管理（组长、经理）　`/probation` 试用期',
+      '`/leave 12-03` 请假　`/leave` 查看请假安排',
       '`/lang en` Switch to English　`/lang 中文` 切换为中文',
       '命令前的斜杠可以省略，例如直接发「log 呼出120」。',
     ],
@@ -215,8 +230,15 @@ export const zhCN = {
     monthResultTitle: (month: number) => `${month}月PK结果`,
     quarterTitle: (key: string) => `${key} 季度PK`,
     late: '（补发：这条原定时间没有发出）',
-    groupLine: (medal: string, name: string, perCapita: string, points: string, headcount: number) =>
-      `${medal} **${name}**　人均 ${perCapita} 分　合计 ${points} 分　${headcount} 人`,
+    groupLine: (
+      medal: string,
+      name: string,
+      perCapita: string,
+      points: string,
+      headcount: number,
+      equivalent: string | undefined,
+    ) =>
+      `${medal} **${name}**　人均 ${perCapita} 分　合计 ${points} 分　${headcount} 人${equivalent === undefined ? '' : `，折合 ${equivalent} 人`}`,
     emptyGroup: (name: string) => `　**${name}**　今日无人在岗`,
     topTitle: '**个人前十**',
     memberLine: (rank: number, who: string, points: string) => `${rank}. ${who}　${points} 分`,
@@ -240,7 +262,16 @@ export const zhCN = {
       `${name}：${wins} 次冠军，当前连胜 ${current}，最长连胜 ${longest}`,
     noWins: '还没有冠军记录。',
     usage: (word: string) =>
-      `看不懂「${word}」。用法：\`/rank\`、\`/rank 本周\`、\`/rank month\`、\`/rank quarter\`、\`/rank wins\`。`,
+      `看不懂「${word}」。用法：\`/rank\`、\`/rank 本周\`、\`/rank month\`、\`/rank quarter\`、\`/rank wins\`、\`/rank help\`。`,
+    help: [
+      '**小组PK怎么算 `/rank`**',
+      '`/rank` 今日　`/rank 本周`、`/rank 本月`、`/rank 本季度`　`/rank wins` 冠军榜',
+      '每人的分数 = 各项工作量 × 计分权重（`/team pk` 查看和修改）；小组合计是在岗成员的分数之和。',
+      '人均 = 合计 ÷ 折合人数。折合人数按在岗天数算：整段时间都在岗算 1 人；本周第 3 天才入职、或请假 2 天，只算在岗的那几天（例如 5 天里在岗 3 天算 0.6 人）。',
+      '所以「2 人，折合 0.7 人」表示 2 位成员合计只在岗了约 0.7 个人的全部天数，人均按 0.7 人计算，新人多的组不会吃亏。',
+      '请假（已批准）的日子不算在岗；请假当天如果记录了工作量，当天照常参加PK。',
+      '名次按人均分数，相同时比业绩合计，再比意向合计。',
+    ].join('\n'),
   },
   nudges: {
     notLogged: (date: string, minutes: number) =>
@@ -278,6 +309,43 @@ export const zhCN = {
     personalBest: (who: string, points: string, previous: string) =>
       `🔥 ${who} 刷新个人最佳：今日 ${points} 分（此前最高 ${previous} 分）`,
     winStreak: (group: string, streak: number) => `🏆 ${group} 连续 ${streak} 次获得PK第一！`,
+  },
+  leave: {
+    types: { personal: '事假', sick: '病假', annual: '年假', compensatory: '调休' },
+    statuses: { pending: '待审批', approved: '已批准', rejected: '未批准', cancelled: '已取消' },
+    span: (from: string, to: string, days: number) =>
+      from === to ? `${from}（1 天）` : `${from} 至 ${to}（${days} 天）`,
+    requested: (who: string, span: string, type: string, approvers: string) =>
+      `已提交 ${who} 的请假：${span} ${type}，等待 ${approvers} 审批。`,
+    approvedNow: (who: string, span: string, type: string) =>
+      `已记录 ${who} 的请假：${span} ${type}（已批准）。`,
+    probationMoved: (days: number, deadline: string) => `试用期截止日顺延 ${days} 天，至 ${deadline}。`,
+    requestTitle: (who: string) => `${who} 申请请假`,
+    requestLine: (span: string, type: string, reason: string) =>
+      `${span}　${type}${reason === '' ? '' : `　原因：${reason}`}`,
+    requestBy: (who: string) => `由 ${who} 提交`,
+    approve: '批准',
+    reject: '驳回',
+    decided: (who: string, span: string, approve: boolean, by: string) =>
+      approve ? `✅ ${who} 的请假（${span}）已由 ${by} 批准。` : `❌ ${who} 的请假（${span}）被 ${by} 驳回。`,
+    decidedNote: (note: string) => `说明：${note}`,
+    cancelled: (who: string, span: string) => `已取消 ${who} 的请假（${span}）。`,
+    listTitle: '**请假安排**（今天起）',
+    listLine: (id: number, who: string, span: string, type: string, status: string) =>
+      `#${id}　${who}　${span}　${type}　${status}`,
+    decideHint: '待审批的可以点按钮，或发送 `/leave approve 编号`、`/leave reject 编号 原因`。',
+    none: '今天起没有请假安排。请假：`/leave 12-03` 或 `/leave 12-03 12-05 病假 原因`。',
+    onLeaveToday: (names: string) => `今日请假：${names}`,
+    loggedOnLeave: (day: string) => `注：${day} 是你的请假日，这条记录照常计入。`,
+    usage: [
+      '**请假 `/leave`**',
+      '`/leave 12-03` 请一天假（事假）；`/leave 12-03 12-05 病假 发烧` 请几天，可写类型和原因',
+      '类型：事假、病假、年假、调休；日期可写 今天、明天、12-03、2026-12-03、12月3日',
+      '`/leave` 查看请假安排　`/leave cancel 12-04` 取消那天的请假',
+      '`/leave @成员 12-03 病假` 组长或经理代为请假（直接批准）',
+      '组员的请假由组长审批，组长的由经理审批，经理的由总监审批。',
+      '请假日不催报、不进未报和未达标名单，不计入 PK 人数，周、月、季度目标按出勤天数折算。',
+    ].join('\n'),
   },
   probation: {
     items: {

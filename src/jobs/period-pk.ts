@@ -1,3 +1,4 @@
+import { targetForPresence } from '../domain/leave.ts';
 import { targetFor, targetsOn } from '../domain/targets.ts';
 import { lastWorkingDayOfMonth, lastWorkingDayOfWeek } from '../domain/working-days.ts';
 import { computePkBoard, isCompetitor, pkWinners } from '../usecases/compute-pk.ts';
@@ -22,7 +23,10 @@ async function postPeriodResult(context: JobContext, period: 'week' | 'month') {
     const rows = board.members.flatMap((standing) => {
       const member = board.memberViews.get(standing.memberId);
       if (member === undefined || !isCompetitor(member, context.day)) return [];
-      return [{ member, totals: standing.totals, target: targetFor(table, member.level, 'month') }];
+      const full = targetFor(table, member.level, 'month');
+      // Approved leave pro-rates the month's target by the days present (src/domain/leave.ts).
+      const target = targetForPresence(full, board.leave, member.id, board.from, board.to, board.calendar);
+      return [{ member, totals: standing.totals, target }];
     });
     await log.send('month-figures', to, { kind: 'month-figures', board, rows });
   }

@@ -8,6 +8,7 @@ export const COMMANDS = {
   stats: '/stats',
   rank: '/rank',
   probation: '/probation',
+  leave: '/leave',
   level: '/level',
   pay: '/pay',
   lang: '/lang',

@@ -10,6 +10,7 @@ import {
   startOfQuarter,
   startOfWeek,
 } from '../domain/days.ts';
+import { indexLeave, isOnLeave, type LeaveIndex, presentWorkingDays } from '../domain/leave.ts';
 import type { LevelCode } from '../domain/levels.ts';
 import { type MetricTotals, ZERO_TOTALS } from '../domain/metrics.ts';
 import {
@@ -53,6 +54,10 @@ export type PkBoard = {
   memberViews: ReadonlyMap<number, MemberView>;
   /** Members with at least one entry in the period. */
   readonly logged: ReadonlySet<number>;
+  /** Approved leave in the period up to the board's day, by member. */
+  leave: LeaveIndex;
+  /** Competitors on approved leave on the board's day, by group id, in roster order. */
+  readonly onLeave: ReadonlyMap<number, readonly MemberView[]>;
   /** Daily boards: competitors behind their daily target, by group id (worked out when first read). */
   readonly behind: Map<number, BehindMember[]>;
   /**
@@ -95,14 +100,17 @@ export function pkRange(period: PkPeriod, day: Day): { from: Day; to: Day; key: 
  *
  * Per-capita: a daily PK counts every competitor on duty that day as one person. A longer period
  * counts each competitor by the working days they were on duty so far (hired mid-week: 3 of 5), so
- * a group that hires is not punished for it; members who left are out of the PK.
+ * a group that hires is not punished for it; members who left are out of the PK. Approved leave
+ * (src/domain/leave.ts) is time off duty: a member on leave today is not a person in today's PK
+ * (unless they logged anyway), nor behind or not-logged; a longer PK takes their leave days off
+ * their duty days (what they logged on a leave day still counts in the group's total).
  */
 export async function computePkBoard(
   repos: Repositories,
   options: { teamId: number; period: PkPeriod; day: Day },
 ): Promise<PkBoard> {
   const { from, to, key } = pkRange(options.period, options.day);
-  const [team, groups, members, sums, settings, calendar, overrides] = await Promise.all([
+  const [team, groups, members, sums, settings, calendar, overrides, leave] = await Promise.all([
     repos.roster.team(options.teamId),
     repos.roster.groups(options.teamId),
     repos.roster.members(options.teamId),
@@ -111,7 +119,10 @@ export async function computePkBoard(
     repos.calendar.settings(options.teamId),
     // Daily boards tell who is behind their daily target.
     options.period === 'day' ? repos.settings.targetOverrides(options.teamId) : [],
+    repos.leave.approvedIn(options.teamId, from, options.day),
   ]);
+  const leaveIndex = indexLeave(leave);
+  const awayToday = (m: MemberView) => leaveIndex.size > 0 && isOnLeave(leaveIndex, m.id, options.day);
   const weights = pkWeightsFrom(settings);
   const competitors = members.filter((m) => isCompetitor(m, options.day));
   // Members with no entries share one zero (the board only reads totals).
@@ -124,6 +135,7 @@ export async function computePkBoard(
   const workingDaysFrom = new Map<Day, number>();
   const dutyDays = (m: MemberView): number => {
     if (options.period === 'day') return 1;
+    if (leaveIndex.has(m.id)) return presentWorkingDays(leaveIndex, m, from, options.day, calendar);
     const start = laterDay(m.hiredOn, from);
     let days = workingDaysFrom.get(start);
     if (days === undefined) {
@@ -138,7 +150,8 @@ export async function computePkBoard(
     memberId: m.id,
     name: m.displayName,
     groupId: m.groupId,
-    onDuty: true,
+    // A member on leave today is off duty unless they logged anyway (then they worked).
+    onDuty: options.period !== 'day' || !awayToday(m) || sums.has(m.id),
     dutyDays: dutyDays(m),
     totals: totalsOf(m),
   }));
@@ -159,6 +172,7 @@ export async function computePkBoard(
     const targets = new Map<LevelCode, MetricTotals>();
     const missed: BehindMember[] = [];
     for (const m of competitors) {
+      if (awayToday(m)) continue;
       let target = targets.get(m.level);
       if (target === undefined) {
         target = targetFor(table, m.level, 'day');
@@ -176,6 +190,7 @@ export async function computePkBoard(
   let behind: Map<number, BehindMember[]> | undefined;
   let logged: ReadonlySet<number> | undefined;
   let notLogged: Map<number, MemberView[]> | undefined;
+  let onLeave: Map<number, MemberView[]> | undefined;
   return {
     team,
     period: options.period,
@@ -191,9 +206,14 @@ export async function computePkBoard(
       return ranked;
     },
     memberViews: rosterIndex(members).byId,
+    leave: leaveIndex,
     get logged() {
       logged ??= new Set(sums.keys());
       return logged;
+    },
+    get onLeave() {
+      onLeave ??= groupBy(competitors.filter(awayToday), (m) => m.groupId);
+      return onLeave;
     },
     get behind() {
       behind ??= behindTarget();
@@ -201,7 +221,7 @@ export async function computePkBoard(
     },
     get notLogged() {
       notLogged ??= groupBy(
-        competitors.filter((m) => !sums.has(m.id)),
+        competitors.filter((m) => !sums.has(m.id) && !awayToday(m)),
         (m) => m.groupId,
       );
       return notLogged;

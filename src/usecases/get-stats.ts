@@ -1,4 +1,5 @@
 import type { Day } from '../domain/days.ts';
+import { indexLeave, targetForPresence } from '../domain/leave.ts';
 import { addTotals, type MetricTotals, ZERO_TOTALS } from '../domain/metrics.ts';
 import { canActFor, canAdministerRoster } from '../domain/roles.ts';
 import { type Period, targetFor, targetsOn } from '../domain/targets.ts';
@@ -42,12 +43,23 @@ export async function getMemberStats(
     options.memberRef ?? options.actorId,
   );
   const today = todayFor(deps, acting.team);
-  const table = targetsOn(today, await repos.settings.targetOverrides(acting.team.id));
+  const widest = periodRange('quarter', today);
+  const [overrides, leave, calendar] = await Promise.all([
+    repos.settings.targetOverrides(acting.team.id),
+    repos.leave.approvedIn(acting.team.id, widest.from, widest.to),
+    repos.calendar.settings(acting.team.id),
+  ]);
+  const table = targetsOn(today, overrides);
+  // Approved leave pro-rates the week's, month's and quarter's targets by the days present.
+  const leaveIndex = indexLeave(leave.filter((span) => span.memberId === subject.id));
   const periods = await Promise.all(
     options.periods.map(async (period) => {
       const { from, to } = periodRange(period, today);
       const totals = await repos.activity.memberTotals(subject.id, from, to);
-      return { period, from, to, totals, target: targetFor(table, subject.level, period) };
+      const full = targetFor(table, subject.level, period);
+      const target =
+        period === 'day' ? full : targetForPresence(full, leaveIndex, subject.id, from, to, calendar);
+      return { period, from, to, totals, target };
     }),
   );
   return { subject, today, periods };

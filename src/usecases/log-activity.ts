@@ -39,7 +39,14 @@ export type DayPicture = {
 };
 
 export type LogOutcome =
-  | (DayPicture & { kind: 'recorded'; entryKind: EntryKind; change: MetricTotals; byOther: boolean })
+  | (DayPicture & {
+      kind: 'recorded';
+      entryKind: EntryKind;
+      change: MetricTotals;
+      byOther: boolean;
+      /** The day is one of the member's approved leave days: counted, and said so. */
+      onLeave: boolean;
+    })
   | (DayPicture & { kind: 'duplicate' })
   | { kind: 'confirm'; subject: MemberView; day: Day; warnings: LogWarning[]; command: LogWrite };
 
@@ -141,9 +148,13 @@ async function logInTransaction(
       actor: request.actorId,
     });
   }
-  const target = await dailyTarget(repos, subject, day);
+  const [target, onLeave] = await Promise.all([
+    dailyTarget(repos, subject, day),
+    repos.leave.onLeave(subject.id, day),
+  ]);
   return {
     kind: 'recorded',
+    onLeave,
     subject,
     day,
     today,

@@ -3,6 +3,7 @@ import type { MetricTotals } from '../domain/metrics.ts';
 import type { Statement } from '../domain/pay.ts';
 import type { ProbationReminder } from '../domain/probation.ts';
 import type { ProbationView } from '../store/careers-repository.ts';
+import type { LeaveView } from '../store/leave-repository.ts';
 import type { FrozenStatement } from '../store/pay-repository.ts';
 import type { MemberView } from '../store/roster-repository.ts';
 import type { BehindMember, PkBoard } from './compute-pk.ts';
@@ -39,6 +40,8 @@ export type Outbound =
       decision: Decision;
       decidedBy: string;
     }
+  | { kind: 'leave-request'; leave: LeaveView; member: MemberView }
+  | { kind: 'leave-decided'; leave: LeaveView; member: MemberView; approve: boolean; decidedBy: string }
   | { kind: 'probation-reminder'; reminder: ProbationReminder; member: MemberView; probation: ProbationView }
   | { kind: 'quarter-preview'; review: QuarterReview; reviewDay: Day }
   | { kind: 'quarter-results'; review: QuarterReview }

@@ -1,4 +1,5 @@
 import type { Day } from '../domain/days.ts';
+import { indexLeave, isOnLeave } from '../domain/leave.ts';
 import { type MetricTotals, ZERO_TOTALS } from '../domain/metrics.ts';
 import { isTargetMet, targetFor, targetsOn } from '../domain/targets.ts';
 import { type CalendarSettings, previousWorkingDay } from '../domain/working-days.ts';
@@ -21,14 +22,20 @@ export async function missedStreaks(
     span.unshift(previousWorkingDay(earliest, options.calendar));
   }
   const first = span[0] ?? options.lastDay;
-  const [members, daily, overrides] = await Promise.all([
+  const [members, daily, overrides, leave] = await Promise.all([
     store.roster.members(options.teamId),
     store.activity.teamDailyTotals(options.teamId, first, options.lastDay),
     store.settings.targetOverrides(options.teamId),
+    store.leave.approvedIn(options.teamId, first, options.lastDay),
   ]);
+  // A streak needs every day on duty: a day of approved leave breaks it.
+  const leaveIndex = indexLeave(leave);
+  const away = new Set(
+    leave.map((l) => l.memberId).filter((id) => span.some((day) => isOnLeave(leaveIndex, id, day))),
+  );
   const totals = new Map<string, MetricTotals>(daily.map((d) => [`${d.memberId}:${d.day}`, d.totals]));
   return members
-    .filter((m) => isCompetitor(m, options.lastDay) && m.hiredOn <= first)
+    .filter((m) => isCompetitor(m, options.lastDay) && m.hiredOn <= first && !away.has(m.id))
     .filter((m) =>
       span.every(
         (day) =>

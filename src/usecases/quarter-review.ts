@@ -1,4 +1,5 @@
-import type { Day } from '../domain/days.ts';
+import { type Day, laterDay } from '../domain/days.ts';
+import { indexLeave, leaveWorkingDays } from '../domain/leave.ts';
 import { evaluateQuarter, type Quarter, type ReviewResult } from '../domain/quarter-review.ts';
 import { targetFor, targetsOn } from '../domain/targets.ts';
 import type { MemberView } from '../store/roster-repository.ts';
@@ -16,13 +17,15 @@ export async function judgeQuarter(
   teamId: number,
   quarter: Quarter,
 ): Promise<QuarterReview> {
-  const [members, sums, overrides, calendar, holds] = await Promise.all([
+  const [members, sums, overrides, calendar, holds, leave] = await Promise.all([
     repos.roster.members(teamId),
     repos.activity.activeMemberTotals(teamId, quarter.from, quarter.to),
     repos.settings.targetOverrides(teamId),
     repos.calendar.settings(teamId),
     repos.careers.holds(teamId, quarter.key),
+    repos.leave.approvedIn(teamId, quarter.from, quarter.to),
   ]);
+  const leaveIndex = indexLeave(leave);
   const judged = members.filter((m) => m.status === 'active' && (m.role === 'agent' || m.role === 'leader'));
   const table = targetsOn(quarter.to, overrides);
   const results = evaluateQuarter({
@@ -45,6 +48,17 @@ export async function judgeQuarter(
           amount: 0,
         },
         ...(hold === undefined ? {} : { hold: { reason: hold } }),
+        ...(leaveIndex.has(m.id) && m.joinedOn !== null
+          ? {
+              leaveDays: leaveWorkingDays(
+                leaveIndex,
+                m.id,
+                laterDay(m.joinedOn, quarter.from),
+                quarter.to,
+                calendar,
+              ),
+            }
+          : {}),
       };
     }),
   });

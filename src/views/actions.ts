@@ -9,4 +9,6 @@ export const ACTIONS = {
   probationApprove: 'probation_approve',
   probationExtend: 'probation_extend',
   probationReject: 'probation_reject',
+  leaveApprove: 'leave_approve',
+  leaveReject: 'leave_reject',
 } as const;

@@ -20,9 +20,10 @@ export function buildLogReply(m: Messages, outcome: Exclude<LogOutcome, { kind: 
           ? m.log.recordedUndo(who, date, changeLine(m, outcome.change))
           : m.log.recorded(who, date, changeLine(m, outcome.change));
   const lines = progressLines(m, outcome.totals, outcome.target);
+  const leave = outcome.kind === 'recorded' && outcome.onLeave ? [note(m.leave.loggedOnLeave(date))] : [];
   return {
     text: head,
-    blocks: [textBlock(head), textBlock([m.log.totalsTitle(date), ...lines].join('\n'))],
+    blocks: [textBlock(head), textBlock([m.log.totalsTitle(date), ...lines].join('\n')), ...leave],
   };
 }
 

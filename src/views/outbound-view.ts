@@ -11,6 +11,7 @@ import {
   decisionText,
   reviewLines,
 } from './careers-view.ts';
+import { buildLeaveRequest, leaveDecidedText } from './leave-view.ts';
 import { mention } from './markup.ts';
 import { linesOf, type Message, textMessage } from './message.ts';
 import { buildTeamPayReply, statementLines } from './pay-view.ts';
@@ -139,6 +140,12 @@ export function renderOutbound(m: Messages, message: Outbound): Message {
     case 'probation-decided':
       return textMessage(
         decisionText(m, message.member, message.decision, message.decidedBy, message.probation),
+      );
+    case 'leave-request':
+      return buildLeaveRequest(m, message.leave, message.member);
+    case 'leave-decided':
+      return textMessage(
+        leaveDecidedText(m, message.leave, message.member, message.approve, message.decidedBy),
       );
     case 'probation-reminder': {
       const who = mention(message.member.messengerUserId);

@@ -40,7 +40,15 @@ export function groupLines(m: Messages, board: PkBoard): string[] {
       (metric) => `${m.metrics[metric]} ${formatMetric(metric, g.totals[metric])}`,
     ).join(' · ');
     return [
-      m.pk.groupLine(medal, g.name, points(g.perCapita), points(g.points), g.headcount),
+      m.pk.groupLine(
+        medal,
+        g.name,
+        points(g.perCapita),
+        points(g.points),
+        g.headcount,
+        // Per-capita divides by member-days on duty: say so whenever that is not the headcount.
+        g.equivalent === g.headcount ? undefined : formatCount(g.equivalent),
+      ),
       `　${figures}`,
     ];
   });
@@ -95,6 +103,9 @@ export function buildBoardReply(
         : [m.pk.behindLine(group.name, behind.map((b) => mention(b.member.messengerUserId)).join(' '))];
     });
     blocks.push(divider, ...linesOf([m.pk.behindTitle, ...(lines.length === 0 ? [m.pk.allMet] : lines)]));
+    const away = [...board.onLeave.values()].flat();
+    if (away.length > 0)
+      blocks.push(textBlock(m.leave.onLeaveToday(away.map((a) => mention(a.messengerUserId)).join(' '))));
   }
   blocks.push(note(weightsLine(m, board)));
   return { text: title, blocks: blocks.slice(0, 50) };

@@ -193,6 +193,9 @@ function buildTodayReply(
     if (behind.length > 0)
       lines.push(m.team.todayBehind(behind.map((b) => mention(b.member.messengerUserId)).join(' ')));
     if (notLogged.length === 0 && behind.length === 0) lines.push(m.team.todayAllGood);
+    const away = board.onLeave.get(standing.groupId) ?? [];
+    if (away.length > 0)
+      lines.push(m.leave.onLeaveToday(away.map((a) => mention(a.messengerUserId)).join(' ')));
   }
   lines.push(
     approvals.length === 0

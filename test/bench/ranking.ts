@@ -82,7 +82,8 @@ const POINTS_SQL = (() => {
 
 /**
  * The whole group ranking of [from, to] in one statement: per group, the competitors on duty on
- * `to` (agents and leaders who have not left, hired by then) and their points, per-capita points
+ * `to` (agents and leaders who have not left, hired by then, and not on approved leave on `to`
+ * unless they logged anyway) and their points, per-capita points
  * descending, then 业绩 and intents. For one day this is exactly the bot's daily PK.
  */
 const GROUP_RANKING_SQL = `
@@ -91,6 +92,9 @@ const GROUP_RANKING_SQL = `
   FROM "Group" g
   LEFT JOIN "Member" m ON m."groupId" = g."id" AND m."role" IN ('agent', 'leader')
        AND m."status" <> 'left' AND m."hiredOn" <= ?
+       AND (NOT EXISTS (SELECT 1 FROM "Leave" l WHERE l."memberId" = m."id" AND l."status" = 'approved'
+                        AND l."fromDay" <= ? AND l."toDay" >= ?)
+            OR EXISTS (SELECT 1 FROM "ActivityEntry" a WHERE a."memberId" = m."id" AND a."day" >= ? AND a."day" <= ?))
   LEFT JOIN (
     SELECT "memberId", SUM(${POINTS_SQL}) AS "points", SUM("amount") AS "amount", SUM("intents") AS "intents"
     FROM "ActivityEntry" WHERE "teamId" = ? AND "day" >= ? AND "day" <= ?
@@ -214,7 +218,8 @@ export async function benchRanking(
 
   const raw = await rawDriver(database, url);
   try {
-    const ranking = (from: Day, to: Day) => raw.query(GROUP_RANKING_SQL, [to, teamId, from, to, teamId]);
+    const ranking = (from: Day, to: Day) =>
+      raw.query(GROUP_RANKING_SQL, [to, to, to, from, to, teamId, from, to, teamId]);
     const pair = async (bot: () => Promise<unknown>, floor: () => Promise<unknown>): Promise<Paired> => {
       const times = await timePaired(bot, floor, { warmup: 1, runs: options.runs });
       const botMs = median(times.a);

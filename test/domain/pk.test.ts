@@ -472,6 +472,35 @@ describe('rankGroups over a period with members on duty part of it', () => {
   });
 });
 
+describe('rankGroups: the full-time people per-capita divides by', () => {
+  it.each([
+    // periodDays, the members' duty days, headcount, equivalent
+    [1, [1, 1], 2, 2],
+    [3, [1, 1], 2, 0.7],
+    [5, [5, 5, 2], 3, 2.4],
+    [5, [5, 4], 2, 1.8],
+    [5, [], 0, 0],
+  ])('over %i days with duty days %j: %i people, %d full-time', (periodDays, days, headcount, equivalent) => {
+    const [standing] = rankGroups({
+      weights: DEFAULT_PK_WEIGHTS,
+      periodDays,
+      groups: [
+        {
+          groupId: 1,
+          name: 'A',
+          members: days.map((dutyDays, i) => ({
+            memberId: i + 1,
+            onDuty: true,
+            dutyDays,
+            totals: totals({ calls: 10 }),
+          })),
+        },
+      ],
+    });
+    expect([standing?.headcount, standing?.equivalent]).toEqual([headcount, equivalent]);
+  });
+});
+
 describe('nameOrderOf', () => {
   it('places names in zh-CN collation order, each distinct name once', () => {
     const order = nameOrderOf(['王芳', '李娜', '张伟', '李娜', 'Anna', '赵磊']);

@@ -272,6 +272,32 @@ describe('evaluateQuarter: a mid-quarter joiner is held to a pro rata target', (
   });
 });
 
+describe('evaluateQuarter: approved leave is taken off the days the target counts', () => {
+  it.each([
+    // joinedOn, leave working days, counted, 业绩 target (300,000 × counted / 62, rounded up)
+    ['2026-06-15', 0, undefined, 300_000],
+    ['2026-06-15', 5, 57, 275_807],
+    ['2026-11-16', 4, 30, 145_162],
+    ['2026-06-15', 62, undefined, 0],
+  ])('joined %s with %i leave days → counted %s, target %i', (joinedOn, leaveDays, counted, amount) => {
+    const result = reviewOne({
+      level: 'P1',
+      joinedOn: day(joinedOn),
+      leaveDays,
+      actual: totals({ amount: 280_000 }),
+    });
+    if (leaveDays === 62) {
+      expect(result).toMatchObject({ outcome: 'skipped', skipped: 'no-working-days' });
+      return;
+    }
+    expect(result.proRataDays).toEqual(
+      counted === undefined ? undefined : { counted, inQuarter: Q4_WORKING_DAYS },
+    );
+    expect(result.target.amount).toBe(amount);
+    expect(result.met).toBe(280_000 >= amount);
+  });
+});
+
 describe('evaluateQuarter: members who are not judged', () => {
   it.each<[Partial<ReviewMember>, SkipReason]>([
     [{ joinedOn: null }, 'on-probation'],

@@ -1,5 +1,6 @@
 import type { App } from '@slack/bolt';
 import type { SlackDeps } from '../slack-deps.ts';
+import { registerLeaveActions } from './actions/leave.ts';
 import { registerLogConfirmationActions } from './actions/log-confirmation.ts';
 import { registerProbationActions } from './actions/probation.ts';
 import { registerChatCommands } from './commands/chat-commands.ts';
@@ -14,5 +15,6 @@ export function registerListeners(app: App, deps: SlackDeps): void {
   registerLogFormSubmission(app, deps);
   registerAppHome(app, deps);
   registerProbationActions(app, deps);
+  registerLeaveActions(app, deps);
   registerProbationDecisionForms(app, deps);
 }
