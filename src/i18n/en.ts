@@ -24,6 +24,7 @@ const METRIC_EN: Record<string, string> = {
   intents: 'intents',
   followUps: 'follow-ups',
   appointments: 'appointments',
+  visits: 'visits',
   amount: 'amount',
 };
 const metricEn = (metric: string): string => METRIC_EN[metric] ?? metric;
@@ -127,6 +128,7 @@ export const en = {
     intents: 'intents',
     followUps: 'follow-ups',
     appointments: 'appointments',
+    visits: 'visits',
     amount: 'amount',
   },
   periods: { day: 'Today', week: 'This week', month: 'This month', quarter: 'This quarter' },
@@ -151,6 +153,7 @@ export const en = {
     help: [
       '**Log your work with `/log`**',
       '`/log 120 calls 80 effective 8 intents 5 followups 2 appointments` adds to today',
+      '`/log 2 visits` (or `2 showed`) logs the customers who came in today',
       '`/log amount 350000`, `/log deal 20w`, `/log 200k` and the Chinese `/log 呼出120 意向8 业绩20万` work too',
       "`/log set 150 calls` makes today's calls 150",
       "`/log undo` removes today's last entry",
@@ -160,7 +163,7 @@ export const en = {
     ].join('\n'),
     confirmWord: 'confirm',
     textForm:
-      'Fill in your numbers and send me this line (leave out what you have none of):\n`/log calls effective intents follow-ups appointments amount`\nfor example `/log 120 calls 80 effective 8 intents 200k`; `/log help` for more ways to write it.',
+      'Fill in your numbers and send me this line (leave out what you have none of):\n`/log calls effective intents follow-ups appointments visits amount`\nfor example `/log 120 calls 80 effective 8 intents 200k`; `/log help` for more ways to write it.',
     recorded: (who: string, date: string, change: string) => `Logged for ${who}, ${date}: ${change}`,
     recordedSet: (who: string, date: string, change: string) => `Set ${who}'s figures for ${date}: ${change}`,
     recordedUndo: (who: string, date: string, change: string) =>
@@ -183,6 +186,8 @@ export const en = {
         `${intents} intents is more than ${effective} effective calls.`,
       'appointments-above-pipeline': (appointments: string, pipeline: string) =>
         `${appointments} appointments is more than intents plus follow-ups (${pipeline}).`,
+      'visits-above-appointments': (visits: string, booked: string) =>
+        `${visits} visits is more than yesterday's appointments for today plus today's appointments (${booked}).`,
     },
     form: {
       title: 'Log activity',

@@ -28,6 +28,7 @@ const METRIC_ZH: Record<string, string> = {
   intents: '意向',
   followUps: '回访',
   appointments: '约见',
+  visits: '到访',
   amount: '业绩',
 };
 const metricZh = (metric: string): string => METRIC_ZH[metric] ?? metric;
@@ -125,6 +126,7 @@ export const zhCN = {
     intents: '意向',
     followUps: '回访',
     appointments: '约见',
+    visits: '到访',
     amount: '业绩',
   },
   periods: { day: '今日', week: '本周', month: '本月', quarter: '本季度' },
@@ -149,6 +151,7 @@ export const zhCN = {
     help: [
       '**记录工作量 `/log`**',
       '`/log 呼出120 有效80 意向8 回访5 约见2 业绩20万` 累加到今天',
+      '`/log 到访2` 记录今天到访的客户（昨天约好、今天来了的）',
       '`/log 120 calls 8 intents`、`/log 业绩 1.5万`、`/log 20万` 也可以',
       '`/log set 呼出150` 把今天的呼出改成 150',
       '`/log undo` 撤销今天最后一条',
@@ -158,7 +161,7 @@ export const zhCN = {
     ].join('\n'),
     confirmWord: '确认',
     textForm:
-      '把数字填进下面这行发给我就记录好了（只写有的项也可以）：\n`/log 呼出 有效 意向 回访 约见 业绩`\n例如 `/log 呼出120 有效80 意向8 回访5 约见2 业绩20万`；`/log help` 看更多写法。',
+      '把数字填进下面这行发给我就记录好了（只写有的项也可以）：\n`/log 呼出 有效 意向 回访 约见 到访 业绩`\n例如 `/log 呼出120 有效80 意向8 回访5 约见2 业绩20万`；`/log help` 看更多写法。',
     recorded: (who: string, date: string, change: string) => `已记录 ${who} ${date}：${change}`,
     recordedSet: (who: string, date: string, change: string) => `已修改 ${who} ${date} 的数据：${change}`,
     recordedUndo: (who: string, date: string, change: string) =>
@@ -180,6 +183,8 @@ export const zhCN = {
         `意向 ${intents} 比有效呼出 ${effective} 还多。`,
       'appointments-above-pipeline': (appointments: string, pipeline: string) =>
         `约见 ${appointments} 比意向加回访（${pipeline}）还多。`,
+      'visits-above-appointments': (visits: string, booked: string) =>
+        `到访 ${visits} 比昨天的次日约见加今天的约见（${booked}）还多。`,
     },
     form: {
       title: '记录工作量',

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addTotalsInto } from '../../src/domain/metrics.ts';
+import { addTotalsInto, ZERO_TOTALS } from '../../src/domain/metrics.ts';
 import { ADMIN, startTestBot, type TestBot } from '../helpers/bot.ts';
 
 /**
@@ -17,7 +17,7 @@ describe('/log', () => {
   const totals = async (userId: string, day: string) => {
     const member = await bot.prisma.member.findUniqueOrThrow({ where: { messengerUserId: userId } });
     const entries = await bot.prisma.activityEntry.findMany({ where: { memberId: member.id, day } });
-    const sum = { calls: 0, effective: 0, intents: 0, followUps: 0, appointments: 0, amount: 0 };
+    const sum = { ...ZERO_TOTALS };
     for (const e of entries) addTotalsInto(sum, e);
     return sum;
   };
