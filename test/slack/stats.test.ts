@@ -65,8 +65,8 @@ describe('/stats and the Home tab', () => {
     const { text, reply } = await bot.command('/stats', 'group', BO);
     expect(text).toBe('一组 本月（3 人）');
     const shown = JSON.stringify(reply.blocks);
-    expect(shown).toContain('*合计*\\n呼出 310　有效 130　意向 11　回访 0　约见 0　业绩 ¥50,000');
-    expect(shown).toContain('*人均*\\n呼出 103.3　有效 43.3　意向 3.7　回访 0　约见 0　业绩 ¥16,666');
+    expect(shown).toContain('*合计*\\n呼出 310　有效 130　意向 11　回访 0　约见 0　到访 0　业绩 ¥50,000');
+    expect(shown).toContain('*人均*\\n呼出 103.3　有效 43.3　意向 3.7　回访 0　约见 0　到访 0　业绩 ¥16,666');
     const other = await bot.command('/stats', 'group 二组 today', BO);
     expect(other.text).toBe('抱歉，这个操作需要经理、总监或管理员权限。');
   });
