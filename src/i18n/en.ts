@@ -258,6 +258,14 @@ export const en = {
     usage: (word: string) =>
       `I did not understand '${word}'. Try \`/rank\`, \`/rank week\`, \`/rank month\`, \`/rank quarter\` or \`/rank wins\`.`,
   },
+  visits: {
+    // Short: WeCom shows at most 26 characters of a card's title.
+    question: (booked: number) =>
+      booked === 1 ? 'Did your booking show?' : `How many of your ${booked} showed?`,
+    hint: (date: string) => `Booked for ${date}; one tap logs the visits (once).`,
+    more: (cap: number, command: string) => `More than ${cap}: send \`${command}\`.`,
+    command: (day: string, count: string) => `/log ${day} ${count} visits`,
+  },
   nudges: {
     notLogged: (date: string, minutes: number) =>
       `You have not logged anything today (${date}); the PK board goes out in ${minutes} minutes. Log with \`/log\`, e.g. \`/log 120 calls 8 intents\`.`,

@@ -253,6 +253,12 @@ export const zhCN = {
     usage: (word: string) =>
       `看不懂「${word}」。用法：\`/rank\`、\`/rank 本周\`、\`/rank month\`、\`/rank quarter\`、\`/rank wins\`。`,
   },
+  visits: {
+    question: (booked: number) => `昨天约见的${booked}位客户，今天到访了几位？`,
+    hint: (date: string) => `点一下人数，就记为 ${date} 的到访（只记一次）。`,
+    more: (cap: number, command: string) => `超过 ${cap} 位请发送 \`${command}\`（N 换成人数）。`,
+    command: (day: string, count: string) => `/log ${day} 到访${count}`,
+  },
   nudges: {
     notLogged: (date: string, minutes: number) =>
       `你今天（${date}）还没有记录工作量，距离PK榜发布还有 ${minutes} 分钟。用 \`/log\` 记录，例如 \`/log 呼出120 意向8\`。`,

@@ -2,6 +2,7 @@ import type { App } from '@slack/bolt';
 import type { SlackDeps } from '../slack-deps.ts';
 import { registerLogConfirmationActions } from './actions/log-confirmation.ts';
 import { registerProbationActions } from './actions/probation.ts';
+import { registerVisitsAnswerActions } from './actions/visits-answer.ts';
 import { registerChatCommands } from './commands/chat-commands.ts';
 import { registerAppHome } from './events/app-home.ts';
 import { registerLogFormSubmission } from './views/log-form.ts';
@@ -14,5 +15,6 @@ export function registerListeners(app: App, deps: SlackDeps): void {
   registerLogFormSubmission(app, deps);
   registerAppHome(app, deps);
   registerProbationActions(app, deps);
+  registerVisitsAnswerActions(app, deps);
   registerProbationDecisionForms(app, deps);
 }
