@@ -235,7 +235,10 @@ describe('progress', () => {
   });
 
   it('shows a negative actual as 0%', () => {
-    expect(progress(totals({ amount: -10 }), totals({ amount: 100 })).find((row) => row.metric === 'amount')?.percent).toBe(0);
+    expect(
+      progress(totals({ amount: -10 }), totals({ amount: 100 })).find((row) => row.metric === 'amount')
+        ?.percent,
+    ).toBe(0);
   });
 });
 

@@ -46,7 +46,11 @@ describe('/log', () => {
 
   it('logs all seven metrics in Chinese and shows the totals against the daily targets', async () => {
     // 到访 1 fits the funnel: today's 约见 2 could have come the same day.
-    const { text, reply } = await bot.command('/log', '呼出120 有效80 意向8 回访5 约见2 到访1 业绩20万', ZHANG);
+    const { text, reply } = await bot.command(
+      '/log',
+      '呼出120 有效80 意向8 回访5 约见2 到访1 业绩20万',
+      ZHANG,
+    );
     expect(text).toBe(
       `已记录 <@${ZHANG}> 11月27日：呼出 +120，有效 +80，意向 +8，回访 +5，约见 +2，到访 +1，业绩 +¥200,000`,
     );
