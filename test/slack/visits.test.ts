@@ -139,6 +139,9 @@ describe('到访 (visits) on Slack', () => {
   });
 
   it('scores 到访 in the PK at 15 points by default, and managers change the weight', async () => {
+    // Settings saved before 到访 existed (another weight only) still read its default.
+    await bot.command('/team', 'pk 意向 6', 'UADMIN');
+    expect((await bot.store.settings.teamSettings(teamId)).pkWeights).toEqual({ intents: 6 });
     const shown = await bot.command('/team', 'pk', 'UADMIN');
     expect(shown.text).toContain('到访');
     expect(shown.text).toContain('15');
