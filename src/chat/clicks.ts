@@ -3,9 +3,11 @@ import { parseTrainingItem } from '../commands/probation-command.ts';
 import type { EntrySource } from '../store/activity-repository.ts';
 import { logActivity } from '../usecases/log-activity.ts';
 import { decideProbation, tickTrainingItem } from '../usecases/manage-probation.ts';
+import { exactDay } from '../usecases/resolve-day.ts';
 import { ACTIONS } from '../views/actions.ts';
 import { decodeConfirmation } from '../views/log-confirmation.ts';
 import { textMessage } from '../views/message.ts';
+import { decodeVisitsAnswer } from '../views/visits-answer.ts';
 import type { ChatDeps } from './chat-deps.ts';
 import { messagesForPerson } from './language.ts';
 import { decide } from './leave-replies.ts';
@@ -17,7 +19,8 @@ import type { ChatReply } from './router.ts';
 /**
  * A button clicked on any messenger that has buttons: the action id and value the neutral
  * button carried, back to the same use cases. A decision is taken once (a second click is told
- * who decided); a confirmed log is saved once (its token is the entry's request key). Extend and
+ * who decided); a confirmed log is saved once (its token is the entry's request key), and so is
+ * the answer to the morning 到访 question (keyed by member and day). Extend and
  * Reject need a reason, which a click cannot carry: the answer says what to type. The reply
  * always goes to the clicker alone.
  */
@@ -46,6 +49,20 @@ export async function handleClick(deps: ChatDeps, click: Click): Promise<ChatRep
       }
       case ACTIONS.logCancel:
         return textMessage(m.log.cancelled);
+      case ACTIONS.visitsAnswer: {
+        // One answer per member and day: the key makes a double tap, a second button of the same
+        // question and a re-delivered click count once (the reply then says it was logged).
+        const answer = decodeVisitsAnswer(click.value);
+        if (answer === undefined) return textMessage(m.common.somethingWrong);
+        const outcome = await logActivity(deps, {
+          actorId: click.actorId,
+          command: { kind: 'add', day: exactDay(answer.day), values: { visits: answer.visits } },
+          source: click.source,
+          requestKey: `visits-answer:${click.actorId}:${answer.day}`,
+          confirmed: false,
+        });
+        return replyToLog(deps, m, outcome);
+      }
       case ACTIONS.probationTick: {
         const value = readProbation(click.value);
         const training = item === undefined ? undefined : parseTrainingItem(item);

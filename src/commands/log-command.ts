@@ -39,6 +39,7 @@
  *   intents       意向 意向客户                          intents intent leads lead
  *   followUps     回访 意向回访                          followups followup follow-ups follow-up fu, follow up(s)
  *   appointments  约见 次日约见 预约                     appointments appointment appts appt meetings meeting
+ *   visits        到访 来访 上门                         visits visit showed shows
  *   amount        业绩 放款 金额                         amount deal deals sales revenue loan loans
  *   Chinese words match longest first: 意向回访 is follow-ups, never 意向 + 回访. English words are
  *   whole runs of letters (`callz` is unknown, not `call` + `z`). `effective calls` is one metric when
@@ -137,6 +138,7 @@ const ENGLISH: ReadonlyMap<string, Lexeme> = new Map([
   ...metricWords('intents', ['intents', 'intent', 'leads', 'lead']),
   ...metricWords('followUps', ['followups', 'followup', 'fu']),
   ...metricWords('appointments', ['appointments', 'appointment', 'appts', 'appt', 'meetings', 'meeting']),
+  ...metricWords('visits', ['visits', 'visit', 'showed', 'shows']),
   ...metricWords('amount', ['amount', 'deal', 'deals', 'sales', 'revenue', 'loan', 'loans']),
   ...modifierWords({ type: 'set' }, ['set']),
   ...modifierWords({ type: 'undo' }, ['undo']),
@@ -160,6 +162,7 @@ const CHINESE: readonly [string, Lexeme][] = [
   ...metricWords('intents', ['意向客户', '意向']),
   ...metricWords('followUps', ['意向回访', '回访']),
   ...metricWords('appointments', ['次日约见', '约见', '预约']),
+  ...metricWords('visits', ['到访', '来访', '上门']),
   ...metricWords('amount', ['业绩', '放款', '金额']),
   ...modifierWords({ type: 'set' }, ['设置为', '设为', '设置']),
   ...modifierWords({ type: 'undo' }, ['撤销', '撤回', '撤消']),

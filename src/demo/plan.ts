@@ -154,7 +154,10 @@ export function dayOfWork(random: Random, person: DemoPerson): MetricTotals | un
   const amount = chance(random, dealOdds)
     ? Math.round((AVERAGE_DEAL * uniform(random, 0.4, 1.6)) / 1000) * 1000
     : 0;
-  return { calls, effective, intents, followUps, appointments, amount };
+  // Half of the bookings show (到访), as the default targets expect; no extra random draw, so the
+  // demo's other figures stay what they were for a given seed.
+  const visits = Math.floor(appointments / 2);
+  return { calls, effective, intents, followUps, appointments, visits, amount };
 }
 
 /** The same day `months` calendar months earlier (31 March − 1 month → 28/29 February). */

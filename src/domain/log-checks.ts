@@ -31,6 +31,7 @@ export const DEFAULT_LOG_LIMITS: LogLimits = {
     intents: 200,
     followUps: 300,
     appointments: 100,
+    visits: 100,
     amount: 5_000_000,
   },
   medianFactor: 3,
@@ -51,7 +52,8 @@ export type LogWarning =
   | { code: 'above-median'; metric: Metric; value: number; median: number }
   | { code: 'amount-unit'; amount: number; suggested: number }
   | { code: 'intents-above-effective'; intents: number; effective: number }
-  | { code: 'appointments-above-pipeline'; appointments: number; pipeline: number };
+  | { code: 'appointments-above-pipeline'; appointments: number; pipeline: number }
+  | { code: 'visits-above-appointments'; visits: number; booked: number };
 
 export type LogCheck = LogError | LogWarning;
 
@@ -70,6 +72,11 @@ export type CheckDayInput = {
   /** How many logged days `median30` was taken from. */
   historyDays: number;
   limits: LogLimits;
+  /**
+   * The 次日约见 (appointments) total of the day before: the customers booked to come on this day.
+   * Absent counts as 0.
+   */
+  appointmentsDayBefore?: number;
 };
 
 /**
@@ -93,6 +100,12 @@ export type CheckDayInput = {
  *   `intents-above-effective` when effective > 0 and intents > effective (touched intents or
  *   effective); `appointments-above-pipeline` when pipeline = intents + followUps > 0 and
  *   appointments > pipeline (touched any of the three). A 0 upstream figure means "not logged".
+ * - `visits-above-appointments` (到访): visits > booked, where booked = the day before's
+ *   appointments (次日约见, booked for this day) + this day's appointments (约见 who came the same
+ *   day), when the change touched visits or appointments. Unlike the rules above, booked = 0 is
+ *   not "not logged": a visit nobody booked is exactly what the rule asks about, and the morning
+ *   question only exists for booked appointments. Equal is fine. A later correction of the day
+ *   before's appointments does not ask again about this day (it is a change to another day).
  */
 export function checkDay(input: CheckDayInput): { errors: LogError[]; warnings: LogWarning[] } {
   const { before, after, change, median30, historyDays, limits } = input;
@@ -141,7 +154,20 @@ export function checkDay(input: CheckDayInput): { errors: LogError[]; warnings: 
   ) {
     warnings.push({ code: 'appointments-above-pipeline', appointments: after.appointments, pipeline });
   }
+  const booked = visitsBound(input.appointmentsDayBefore ?? 0, after.appointments);
+  if ((touched('visits') || touched('appointments')) && after.visits > booked) {
+    warnings.push({ code: 'visits-above-appointments', visits: after.visits, booked });
+  }
   return { errors, warnings };
+}
+
+/**
+ * 到访 funnel bound: the most visits a day can have without asking, the customers booked for it
+ * the day before (次日约见 of D-1) plus the appointments made on the day itself (约见 of D). Counts
+ * are whole numbers; a negative figure (a day corrected below 0 is refused elsewhere) counts as 0.
+ */
+export function visitsBound(appointmentsDayBefore: number, appointmentsSameDay: number): number {
+  return Math.max(0, appointmentsDayBefore) + Math.max(0, appointmentsSameDay);
 }
 
 /**
@@ -164,6 +190,7 @@ export function medianTotals(days: readonly MetricTotals[]): MetricTotals {
     intents: of('intents'),
     followUps: of('followUps'),
     appointments: of('appointments'),
+    visits: of('visits'),
     amount: of('amount'),
   };
 }

@@ -1,8 +1,16 @@
 /**
- * The six daily metrics of the plan (日常考核). Counts are whole numbers; `amount` (业绩) is an
+ * The daily metrics: the plan's six (日常考核) and 到访 (`visits`, appointments that showed). Counts are whole numbers; `amount` (业绩) is an
  * integer number of yuan. Pure data shared by every rule.
  */
-export const METRICS = ['calls', 'effective', 'intents', 'followUps', 'appointments', 'amount'] as const;
+export const METRICS = [
+  'calls',
+  'effective',
+  'intents',
+  'followUps',
+  'appointments',
+  'visits',
+  'amount',
+] as const;
 export type Metric = (typeof METRICS)[number];
 
 /** A complete set of figures (a day's totals, a target, a sum over a period). */
@@ -14,6 +22,7 @@ export const ZERO_TOTALS: MetricTotals = {
   intents: 0,
   followUps: 0,
   appointments: 0,
+  visits: 0,
   amount: 0,
 };
 
@@ -24,6 +33,7 @@ export function addTotalsInto(sum: MetricTotals, totals: MetricTotals): void {
   sum.intents += totals.intents;
   sum.followUps += totals.followUps;
   sum.appointments += totals.appointments;
+  sum.visits += totals.visits;
   sum.amount += totals.amount;
 }
 
@@ -34,6 +44,7 @@ export function addTotals(a: MetricTotals, b: Partial<MetricTotals>): MetricTota
     intents: a.intents + (b.intents ?? 0),
     followUps: a.followUps + (b.followUps ?? 0),
     appointments: a.appointments + (b.appointments ?? 0),
+    visits: a.visits + (b.visits ?? 0),
     amount: a.amount + (b.amount ?? 0),
   };
 }

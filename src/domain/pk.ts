@@ -16,13 +16,19 @@ import { addTotalsInto, type MetricTotals, ZERO_TOTALS } from './metrics.ts';
  */
 export type PkWeights = MetricTotals;
 
-/** The plan's default PK weights: each 10,000 CNY of 业绩 is worth 20 points, an appointment 10. */
+/**
+ * The plan's default PK weights: each 10,000 CNY of 业绩 is worth 20 points, an appointment 10. A
+ * visit (到访, an appointment that showed) is worth 15: more than the booking, since a customer in
+ * the office is most of the way to a loan, and less than the 20 of ¥10,000 it may become. Teams
+ * whose settings predate the metric read this default (settings merge over the defaults).
+ */
 export const DEFAULT_PK_WEIGHTS: PkWeights = {
   calls: 0,
   effective: 1,
   intents: 5,
   followUps: 2,
   appointments: 10,
+  visits: 15,
   amount: 20,
 };
 
@@ -32,7 +38,7 @@ export const PK_AMOUNT_UNIT_CNY = 10_000;
 const SCALE = BigInt(PK_AMOUNT_UNIT_CNY);
 
 /**
- * A member's points: Σ count × weight over the five counts, plus amount × weight / 10,000. Exact as
+ * A member's points: Σ count × weight over the six counts, plus amount × weight / 10,000. Exact as
  * a rational; returned as the nearest number (at most four decimals, e.g. 12.002). Display with
  * one decimal; rank with rankMembers, which compares exactly.
  */
@@ -357,7 +363,7 @@ function scaledPoints(totals: MetricTotals, weights: PkWeights): bigint {
 /**
  * Points × 10,000 with plain numbers, or undefined outside the bounds below (or for a value that is
  * not whole): the bigint path then decides, and throws what it throws. Within the bounds every
- * product and sum stays below 2^53, where a double holds each integer exactly: five counts of at
+ * product and sum stays below 2^53, where a double holds each integer exactly: six counts of at
  * most 2^24 (16 million) times weights of at most 2^10 sum to under 2^37, times 10,000 under 2^51;
  * 业绩 of at most 2^40 yuan times its weight is under 2^50.
  */
@@ -373,11 +379,12 @@ function scaledPointsIfSafe(totals: MetricTotals, weights: PkWeights): number | 
     totals.effective * weights.effective +
     totals.intents * weights.intents +
     totals.followUps * weights.followUps +
-    totals.appointments * weights.appointments;
+    totals.appointments * weights.appointments +
+    totals.visits * weights.visits;
   return counts * PK_AMOUNT_UNIT_CNY + totals.amount * weights.amount;
 }
 
-const COUNT_METRICS = ['calls', 'effective', 'intents', 'followUps', 'appointments'] as const;
+const COUNT_METRICS = ['calls', 'effective', 'intents', 'followUps', 'appointments', 'visits'] as const;
 const COUNT_BOUND = 2 ** 24;
 const WEIGHT_BOUND = 2 ** 10;
 const AMOUNT_BOUND = 2 ** 40;
@@ -392,7 +399,8 @@ function scaledPointsBig(totals: MetricTotals, weights: PkWeights): bigint {
       whole(totals.effective, 'effective') * whole(weights.effective, 'effective weight') +
       whole(totals.intents, 'intents') * whole(weights.intents, 'intents weight') +
       whole(totals.followUps, 'followUps') * whole(weights.followUps, 'followUps weight') +
-      whole(totals.appointments, 'appointments') * whole(weights.appointments, 'appointments weight')) *
+      whole(totals.appointments, 'appointments') * whole(weights.appointments, 'appointments weight') +
+      whole(totals.visits, 'visits') * whole(weights.visits, 'visits weight')) *
       SCALE +
     whole(totals.amount, 'amount') * whole(weights.amount, 'amount weight')
   );

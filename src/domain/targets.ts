@@ -21,8 +21,15 @@ export function isPeriod(text: string): text is Period {
  */
 export const NOMINAL_WORKING_DAYS: Record<Period, number> = { day: 1, week: 5, month: 22, quarter: 66 };
 
-/** The five activity counts of the plan's 日常考核, without 业绩. */
-export type DailyActivity = Omit<MetricTotals, 'amount'>;
+/** The five activity counts of the plan's 日常考核, without 业绩 and 到访 (which follow from them). */
+export type DailyActivity = Omit<MetricTotals, 'amount' | 'visits'>;
+
+/**
+ * The share of appointments expected to show (到访), as numerator / denominator: one in two. The
+ * plan names 次日约见 but no figure for visits, so the default target is half the period's
+ * 约见 target. Managers change it per level with `/team target`.
+ */
+export const VISIT_SHOW_RATE = { numerator: 1, denominator: 2 } as const;
 
 /**
  * The default targets of one tier: the daily activity counts and the monthly 业绩 in yuan.
@@ -60,6 +67,9 @@ export const TIER_TARGETS: Record<Tier, { daily: DailyActivity; monthlyAmount: n
  * - 业绩: day 0 (loans close in lumps, so 业绩 is judged by week, month and quarter, never by day),
  *   week = monthly ÷ 4 rounded up to the yuan (four good weeks make the month), month = monthly,
  *   quarter = 3 × monthly.
+ * - 到访 (visits): day 0 (whether a booked customer comes is theirs to decide, and the 17:00
+ *   warnings should not chase it), week/month/quarter = floor(period's appointments ×
+ *   VISIT_SHOW_RATE): 客户经理 5 a week, 22 a month, 66 a quarter; 见习 2, 11, 33.
  */
 export function periodTargets(daily: DailyActivity, monthlyAmount: number): Record<Period, MetricTotals> {
   const counts = (days: number, amount: number): MetricTotals => ({
@@ -68,10 +78,11 @@ export function periodTargets(daily: DailyActivity, monthlyAmount: number): Reco
     intents: daily.intents * days,
     followUps: daily.followUps * days,
     appointments: daily.appointments * days,
+    visits: Math.floor((daily.appointments * days * VISIT_SHOW_RATE.numerator) / VISIT_SHOW_RATE.denominator),
     amount,
   });
   return {
-    day: counts(NOMINAL_WORKING_DAYS.day, 0),
+    day: { ...counts(NOMINAL_WORKING_DAYS.day, 0), visits: 0 },
     week: counts(NOMINAL_WORKING_DAYS.week, Math.ceil(monthlyAmount / 4)),
     month: counts(NOMINAL_WORKING_DAYS.month, monthlyAmount),
     quarter: counts(NOMINAL_WORKING_DAYS.quarter, monthlyAmount * 3),
@@ -175,6 +186,7 @@ export function proRata(
     intents: scale(target.intents),
     followUps: scale(target.followUps),
     appointments: scale(target.appointments),
+    visits: scale(target.visits),
     amount: scale(target.amount),
   };
 }
@@ -215,6 +227,7 @@ export function missingOf(actual: MetricTotals, target: MetricTotals): MetricTot
     intents: Math.max(0, target.intents - actual.intents),
     followUps: Math.max(0, target.followUps - actual.followUps),
     appointments: Math.max(0, target.appointments - actual.appointments),
+    visits: Math.max(0, target.visits - actual.visits),
     amount: Math.max(0, target.amount - actual.amount),
   };
 }

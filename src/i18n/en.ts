@@ -24,6 +24,7 @@ const METRIC_EN: Record<string, string> = {
   intents: 'intents',
   followUps: 'follow-ups',
   appointments: 'appointments',
+  visits: 'visits',
   amount: 'amount',
 };
 const metricEn = (metric: string): string => METRIC_EN[metric] ?? metric;
@@ -147,7 +148,13 @@ export const en = {
     intents: 'intents',
     followUps: 'follow-ups',
     appointments: 'appointments',
+    visits: 'visits',
     amount: 'amount',
+  },
+  conversion: {
+    line: (steps: string) => `Conversion: ${steps}`,
+    perVisit: (yuan: string) => `amount per visit ${yuan}`,
+    teamTitle: '**Team conversion**',
   },
   periods: { day: 'Today', week: 'This week', month: 'This month', quarter: 'This quarter' },
   periodNames: { day: 'Daily', week: 'Weekly', month: 'Monthly', quarter: 'Quarterly' },
@@ -171,6 +178,7 @@ export const en = {
     help: [
       '**Log your work with `/log`**',
       '`/log 120 calls 80 effective 8 intents 5 followups 2 appointments` adds to today',
+      '`/log 2 visits` (or `2 showed`) logs the customers who came in today',
       '`/log amount 350000`, `/log deal 20w`, `/log 200k` and the Chinese `/log 呼出120 意向8 业绩20万` work too',
       "`/log set 150 calls` makes today's calls 150",
       "`/log undo` removes today's last entry",
@@ -180,7 +188,7 @@ export const en = {
     ].join('\n'),
     confirmWord: 'confirm',
     textForm:
-      'Fill in your numbers and send me this line (leave out what you have none of):\n`/log calls effective intents follow-ups appointments amount`\nfor example `/log 120 calls 80 effective 8 intents 200k`; `/log help` for more ways to write it.',
+      'Fill in your numbers and send me this line (leave out what you have none of):\n`/log calls effective intents follow-ups appointments visits amount`\nfor example `/log 120 calls 80 effective 8 intents 200k`; `/log help` for more ways to write it.',
     recorded: (who: string, date: string, change: string) => `Logged for ${who}, ${date}: ${change}`,
     recordedSet: (who: string, date: string, change: string) => `Set ${who}'s figures for ${date}: ${change}`,
     recordedUndo: (who: string, date: string, change: string) =>
@@ -203,6 +211,8 @@ export const en = {
         `${intents} intents is more than ${effective} effective calls.`,
       'appointments-above-pipeline': (appointments: string, pipeline: string) =>
         `${appointments} appointments is more than intents plus follow-ups (${pipeline}).`,
+      'visits-above-appointments': (visits: string, booked: string) =>
+        `${visits} visits is more than yesterday's appointments for today plus today's appointments (${booked}).`,
     },
     form: {
       title: 'Log activity',
@@ -212,6 +222,7 @@ export const en = {
       dayHint: 'Today or up to 7 days back',
       intro: "Fill in only what you want to log; it is added to the day's totals.",
       notAWholeNumber: 'Enter 0 or a whole number.',
+      visitsHint: 'Booked customers who came in that day',
       amountHint: 'In yuan (e.g. 200000)',
       nothingEntered: 'Enter at least one figure.',
     },
@@ -282,6 +293,14 @@ export const en = {
       'Approved leave days are not on duty; a member who logs on a leave day competes that day.',
       'Groups rank by points per person; ties by total 业绩, then total intents.',
     ].join('\n'),
+  },
+  visits: {
+    // Short: WeCom shows at most 26 characters of a card's title.
+    question: (booked: number) =>
+      booked === 1 ? 'Did your booking show?' : `How many of your ${booked} showed?`,
+    hint: (date: string) => `Booked for ${date}; one tap logs the visits (once).`,
+    more: (cap: number, command: string) => `More than ${cap}: send \`${command}\`.`,
+    command: (day: string, count: string) => `/log set ${day} ${count} visits`,
   },
   nudges: {
     notLogged: (date: string, minutes: number) =>

@@ -28,6 +28,7 @@ const METRIC_ZH: Record<string, string> = {
   intents: '意向',
   followUps: '回访',
   appointments: '约见',
+  visits: '到访',
   amount: '业绩',
 };
 const metricZh = (metric: string): string => METRIC_ZH[metric] ?? metric;
@@ -140,7 +141,13 @@ export const zhCN = {
     intents: '意向',
     followUps: '回访',
     appointments: '约见',
+    visits: '到访',
     amount: '业绩',
+  },
+  conversion: {
+    line: (steps: string) => `转化：${steps}`,
+    perVisit: (yuan: string) => `每位到访业绩 ${yuan}`,
+    teamTitle: '**团队转化**',
   },
   periods: { day: '今日', week: '本周', month: '本月', quarter: '本季度' },
   periodNames: { day: '每日', week: '每周', month: '每月', quarter: '每季度' },
@@ -164,6 +171,7 @@ export const zhCN = {
     help: [
       '**记录工作量 `/log`**',
       '`/log 呼出120 有效80 意向8 回访5 约见2 业绩20万` 累加到今天',
+      '`/log 到访2` 记录今天到访的客户（昨天约好、今天来了的）',
       '`/log 120 calls 8 intents`、`/log 业绩 1.5万`、`/log 20万` 也可以',
       '`/log set 呼出150` 把今天的呼出改成 150',
       '`/log undo` 撤销今天最后一条',
@@ -173,7 +181,7 @@ export const zhCN = {
     ].join('\n'),
     confirmWord: '确认',
     textForm:
-      '把数字填进下面这行发给我就记录好了（只写有的项也可以）：\n`/log 呼出 有效 意向 回访 约见 业绩`\n例如 `/log 呼出120 有效80 意向8 回访5 约见2 业绩20万`；`/log help` 看更多写法。',
+      '把数字填进下面这行发给我就记录好了（只写有的项也可以）：\n`/log 呼出 有效 意向 回访 约见 到访 业绩`\n例如 `/log 呼出120 有效80 意向8 回访5 约见2 业绩20万`；`/log help` 看更多写法。',
     recorded: (who: string, date: string, change: string) => `已记录 ${who} ${date}：${change}`,
     recordedSet: (who: string, date: string, change: string) => `已修改 ${who} ${date} 的数据：${change}`,
     recordedUndo: (who: string, date: string, change: string) =>
@@ -195,6 +203,8 @@ export const zhCN = {
         `意向 ${intents} 比有效呼出 ${effective} 还多。`,
       'appointments-above-pipeline': (appointments: string, pipeline: string) =>
         `约见 ${appointments} 比意向加回访（${pipeline}）还多。`,
+      'visits-above-appointments': (visits: string, booked: string) =>
+        `到访 ${visits} 比昨天的次日约见加今天的约见（${booked}）还多。`,
     },
     form: {
       title: '记录工作量',
@@ -204,6 +214,7 @@ export const zhCN = {
       dayHint: '今天或 7 天内',
       intro: '只填需要记录的数字，会累加到当天的合计。',
       notAWholeNumber: '请填写 0 或正整数。',
+      visitsHint: '约好的客户里今天到访的人数',
       amountHint: '单位：元（例如 200000）',
       nothingEntered: '请至少填写一个数字。',
     },
@@ -272,6 +283,12 @@ export const zhCN = {
       '请假（已批准）的日子不算在岗；请假当天如果记录了工作量，当天照常参加PK。',
       '名次按人均分数，相同时比业绩合计，再比意向合计。',
     ].join('\n'),
+  },
+  visits: {
+    question: (booked: number) => `昨天约见的${booked}位客户，今天到访了几位？`,
+    hint: (date: string) => `点一下人数，就记为 ${date} 的到访（只记一次）。`,
+    more: (cap: number, command: string) => `超过 ${cap} 位请发送 \`${command}\`（N 换成人数）。`,
+    command: (day: string, count: string) => `/log set ${day} 到访${count}`,
   },
   nudges: {
     notLogged: (date: string, minutes: number) =>

@@ -1,3 +1,4 @@
+import { ZERO_TOTALS } from '../domain/metrics.ts';
 import { probationReminders, protectionEndingSoon, readyForSignOff } from '../domain/probation.ts';
 import { atRiskOfDemotion, quarterContaining } from '../domain/quarter-review.ts';
 import { targetFor, targetsOn } from '../domain/targets.ts';
@@ -112,14 +113,7 @@ async function atRiskWarnings(
     )
       continue;
     if (member.protectionEndsOn !== null && quarter.to < member.protectionEndsOn) continue;
-    const actual = sums.get(member.id) ?? {
-      calls: 0,
-      effective: 0,
-      intents: 0,
-      followUps: 0,
-      appointments: 0,
-      amount: 0,
-    };
+    const actual = sums.get(member.id) ?? { ...ZERO_TOTALS };
     const target = targetFor(table, member.level, 'quarter');
     if (
       !atRiskOfDemotion({

@@ -10,7 +10,8 @@ export const ESCALATE_AFTER_DAYS = 3;
 /**
  * 09:30 on working days, about the previous working day: each leader gets who in the group missed
  * their targets; the managers (or the director, when the team has no manager) get the members who
- * missed three working days running.
+ * missed three working days running; each competitor (agent or leader) who logged 次日约见 on it
+ * gets the 到访 question for today: how many of the N booked came in (one tap logs it for today).
  */
 export const morningDigest: JobDefinition = {
   name: 'morning-digest',
@@ -56,6 +57,16 @@ export const morningDigest: JobDefinition = {
           message: { kind: 'manager-escalation', day: yesterday, members: streaks },
         });
       }
+    }
+    for (const standing of board.members) {
+      const member = board.memberViews.get(standing.memberId);
+      const booked = standing.totals.appointments;
+      if (booked <= 0 || member === undefined || member.status === 'left') continue;
+      posts.push({
+        kind: 'visits-question',
+        to: { member },
+        message: { kind: 'visits-question', day: context.day, booked },
+      });
     }
     await log.sendAll(posts);
     return log.result();

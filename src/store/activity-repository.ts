@@ -41,6 +41,7 @@ type SumRow = {
   intents: unknown;
   followUps: unknown;
   appointments: unknown;
+  visits: unknown;
   amount: unknown;
 };
 
@@ -54,6 +55,7 @@ const ENTRY_SELECT = {
   intents: true,
   followUps: true,
   appointments: true,
+  visits: true,
   amount: true,
 } as const;
 
@@ -73,6 +75,7 @@ function toTotals(row: SumRow | undefined): MetricTotals {
     intents: toNumber(row.intents),
     followUps: toNumber(row.followUps),
     appointments: toNumber(row.appointments),
+    visits: toNumber(row.visits),
     amount: toNumber(row.amount),
   };
 }
@@ -86,12 +89,12 @@ function dayRange(from: Day, to: Day): Sql {
 }
 
 /**
- * The sums of `perMember` (a SELECT of "memberId" and the six sums, one row per member), read as
- * one row of seven lists of numbers as text, one list per column, which the database builds
+ * The sums of `perMember` (a SELECT of "memberId" and the seven sums, one row per member), read as
+ * one row of eight lists of numbers as text, one list per column, which the database builds
  * (string_agg, on PostgreSQL and on SQLite 3.44 and later). Prisma maps each raw row it returns (a
- * few µs a row), which for a team of 10,000 cost more than the query itself; seven lists of 10,000
- * numbers cost seven JSON.parse calls of about 0.1 ms (one list of 70,000 numbers parses several
- * times slower). All seven aggregates step through the same rows in the same pass, so the lists
+ * few µs a row), which for a team of 10,000 cost more than the query itself; eight lists of 10,000
+ * numbers cost eight JSON.parse calls of about 0.1 ms (one list of 80,000 numbers parses several
+ * times slower). All eight aggregates step through the same rows in the same pass, so the lists
  * line up; their lengths are checked, and the sums must be whole numbers, as in toNumber.
  */
 async function perMemberSums(db: Tx, perMember: Sql): Promise<Map<number, MetricTotals>> {
@@ -102,6 +105,7 @@ async function perMemberSums(db: Tx, perMember: Sql): Promise<Map<number, Metric
            string_agg(CAST("intents" AS TEXT), ',') AS "intents",
            string_agg(CAST("followUps" AS TEXT), ',') AS "followUps",
            string_agg(CAST("appointments" AS TEXT), ',') AS "appointments",
+           string_agg(CAST("visits" AS TEXT), ',') AS "visits",
            string_agg(CAST("amount" AS TEXT), ',') AS "amount"
     FROM (${perMember}) "perMember"`;
   const row = rows[0];
@@ -124,6 +128,7 @@ async function perMemberSums(db: Tx, perMember: Sql): Promise<Map<number, Metric
   const intents = figure('intents');
   const followUps = figure('followUps');
   const appointments = figure('appointments');
+  const visits = figure('visits');
   const amount = figure('amount');
   const sums = new Map<number, MetricTotals>();
   memberIds.forEach((memberId, at) => {
@@ -133,6 +138,7 @@ async function perMemberSums(db: Tx, perMember: Sql): Promise<Map<number, Metric
       intents: intents[at] ?? 0,
       followUps: followUps[at] ?? 0,
       appointments: appointments[at] ?? 0,
+      visits: visits[at] ?? 0,
       amount: amount[at] ?? 0,
     });
   });
@@ -187,7 +193,8 @@ export function activityRepository(db: Tx) {
       const rows = await db.$queryRaw<SumRow[]>`
         SELECT COALESCE(SUM("calls"), 0) AS "calls", COALESCE(SUM("effective"), 0) AS "effective",
                COALESCE(SUM("intents"), 0) AS "intents", COALESCE(SUM("followUps"), 0) AS "followUps",
-               COALESCE(SUM("appointments"), 0) AS "appointments", COALESCE(SUM("amount"), 0) AS "amount"
+               COALESCE(SUM("appointments"), 0) AS "appointments",
+               COALESCE(SUM("visits"), 0) AS "visits", COALESCE(SUM("amount"), 0) AS "amount"
         FROM "ActivityEntry" WHERE "memberId" = ${memberId} AND "day" >= ${from} AND "day" <= ${to}`;
       return toTotals(rows[0]);
     },
@@ -198,7 +205,7 @@ export function activityRepository(db: Tx) {
         db,
         sql`
           SELECT "memberId", SUM("calls") AS "calls", SUM("effective") AS "effective", SUM("intents") AS "intents",
-                 SUM("followUps") AS "followUps", SUM("appointments") AS "appointments", SUM("amount") AS "amount"
+                 SUM("followUps") AS "followUps", SUM("appointments") AS "appointments", SUM("visits") AS "visits", SUM("amount") AS "amount"
           FROM "ActivityEntry" WHERE "teamId" = ${teamId} AND ${dayRange(from, to)}
           GROUP BY "memberId"`,
       );
@@ -216,7 +223,7 @@ export function activityRepository(db: Tx) {
         sql`
           SELECT m."id" AS "memberId", SUM(e."calls") AS "calls", SUM(e."effective") AS "effective",
                  SUM(e."intents") AS "intents", SUM(e."followUps") AS "followUps",
-                 SUM(e."appointments") AS "appointments", SUM(e."amount") AS "amount"
+                 SUM(e."appointments") AS "appointments", SUM(e."visits") AS "visits", SUM(e."amount") AS "amount"
           FROM "Member" m
           JOIN "ActivityEntry" e ON e."memberId" = m."id" AND e."day" >= ${from} AND e."day" <= ${to}
           WHERE m."teamId" = ${teamId} AND m."status" = 'active'
@@ -232,7 +239,7 @@ export function activityRepository(db: Tx) {
     ): Promise<Array<{ memberId: number; day: Day; totals: MetricTotals }>> {
       const rows = await db.$queryRaw<Array<SumRow & { memberId: unknown; day: string }>>`
         SELECT "memberId", "day", SUM("calls") AS "calls", SUM("effective") AS "effective", SUM("intents") AS "intents",
-               SUM("followUps") AS "followUps", SUM("appointments") AS "appointments", SUM("amount") AS "amount"
+               SUM("followUps") AS "followUps", SUM("appointments") AS "appointments", SUM("visits") AS "visits", SUM("amount") AS "amount"
         FROM "ActivityEntry" WHERE "teamId" = ${teamId} AND "day" >= ${from} AND "day" <= ${to}
         GROUP BY "memberId", "day"`;
       return rows.map((row) => ({
@@ -250,7 +257,7 @@ export function activityRepository(db: Tx) {
     ): Promise<Array<{ day: Day; totals: MetricTotals }>> {
       const rows = await db.$queryRaw<Array<SumRow & { day: string }>>`
         SELECT "day", SUM("calls") AS "calls", SUM("effective") AS "effective", SUM("intents") AS "intents",
-               SUM("followUps") AS "followUps", SUM("appointments") AS "appointments", SUM("amount") AS "amount"
+               SUM("followUps") AS "followUps", SUM("appointments") AS "appointments", SUM("visits") AS "visits", SUM("amount") AS "amount"
         FROM "ActivityEntry" WHERE "memberId" = ${memberId} AND "day" >= ${from} AND "day" <= ${to}
         GROUP BY "day" ORDER BY "day"`;
       return rows.map((row) => ({ day: toDay(row.day), totals: toTotals(row) }));

@@ -67,6 +67,10 @@ export async function exportPayCsv(
   };
 }
 
+/**
+ * The activity export's columns. `visits` (到访) came later and is the last column, so a sheet
+ * that reads the older columns by position keeps working.
+ */
 export const ACTIVITY_COLUMNS = [
   'day',
   'slack_user_id',
@@ -78,6 +82,7 @@ export const ACTIVITY_COLUMNS = [
   'follow_ups',
   'appointments',
   'amount_yuan',
+  'visits',
 ] as const;
 
 export async function exportActivityCsv(
@@ -107,6 +112,7 @@ export async function exportActivityCsv(
         t.followUps,
         t.appointments,
         t.amount,
+        t.visits,
       ];
     });
   return { csv: `${BOM}${stringify([[...ACTIVITY_COLUMNS], ...rows])}`, rows: rows.length };

@@ -4,6 +4,7 @@ import { checkDay, type LogWarning, medianTotals } from '../domain/log-checks.ts
 import { addTotals, METRICS, type MetricTotals, ZERO_TOTALS } from '../domain/metrics.ts';
 import { canActFor, canAdministerRoster } from '../domain/roles.ts';
 import { targetFor, targetsOn } from '../domain/targets.ts';
+import { previousWorkingDay } from '../domain/working-days.ts';
 import { DomainError } from '../errors.ts';
 import type { EntryKind, EntrySource } from '../store/activity-repository.ts';
 import type { MemberView } from '../store/roster-repository.ts';
@@ -102,6 +103,7 @@ async function logInTransaction(
     median30: medianTotals(history.map((h) => h.totals)),
     historyDays: history.length,
     limits,
+    appointmentsDayBefore: await appointmentsBookedFor(repos, subject, day, typed),
   });
   const [error] = checks.errors;
   if (error?.code === 'negative-total')
@@ -229,6 +231,22 @@ async function changeFor(
       return { change, kind: 'undo', undoesId: last.id };
     }
   }
+}
+
+/**
+ * The 次日约见 booked for `day`: the appointments the member logged on the working day before it
+ * (Friday's bookings come on Monday; the team's own calendar decides). Read only when the change
+ * touches 到访 or 约见, the only figures the 到访 funnel rule looks at, so other logs cost nothing more.
+ */
+async function appointmentsBookedFor(
+  repos: Repositories,
+  subject: MemberView,
+  day: Day,
+  typed: Partial<MetricTotals>,
+): Promise<number> {
+  if (typed.visits === undefined && typed.appointments === undefined) return 0;
+  const dayBefore = previousWorkingDay(day, await repos.calendar.settings(subject.teamId));
+  return (await repos.activity.memberTotals(subject.id, dayBefore, dayBefore)).appointments;
 }
 
 async function dailyTarget(repos: Repositories, subject: MemberView, day: Day): Promise<MetricTotals> {

@@ -23,6 +23,8 @@ export type Outbound =
   | { kind: 'agent-nudge'; day: Day; missing: MetricTotals | undefined; minutesLeft: number }
   | { kind: 'leader-standing'; board: PkBoard; groupId: number; notLogged: MemberView[]; minutesLeft: number }
   | { kind: 'leader-digest'; day: Day; groupName: string; missed: BehindMember[] }
+  /** The morning question to a member who booked 次日约见: how many of `booked` came on `day`. */
+  | { kind: 'visits-question'; day: Day; booked: number }
   | { kind: 'manager-escalation'; day: Day; members: Array<{ member: MemberView; days: Day[] }> }
   | { kind: 'calendar-warning'; from: Day; to: Day; unknownFrom: Day; knownThrough: Day }
   | { kind: 'milestone'; milestone: MilestoneNews }

@@ -1,5 +1,6 @@
 import { type Day, laterDay } from '../domain/days.ts';
 import { indexLeave, leaveWorkingDays } from '../domain/leave.ts';
+import { ZERO_TOTALS } from '../domain/metrics.ts';
 import { evaluateQuarter, type Quarter, type ReviewResult } from '../domain/quarter-review.ts';
 import { targetFor, targetsOn } from '../domain/targets.ts';
 import type { MemberView } from '../store/roster-repository.ts';
@@ -39,14 +40,7 @@ export async function judgeQuarter(
         level: m.level,
         joinedOn: m.joinedOn,
         protectionEndsOn: m.protectionEndsOn,
-        actual: sums.get(m.id) ?? {
-          calls: 0,
-          effective: 0,
-          intents: 0,
-          followUps: 0,
-          appointments: 0,
-          amount: 0,
-        },
+        actual: sums.get(m.id) ?? { ...ZERO_TOTALS },
         ...(hold === undefined ? {} : { hold: { reason: hold } }),
         ...(leaveIndex.has(m.id) && m.joinedOn !== null
           ? {

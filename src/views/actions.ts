@@ -5,6 +5,7 @@
 export const ACTIONS = {
   logConfirm: 'log_confirm',
   logCancel: 'log_cancel',
+  visitsAnswer: 'visits_answer',
   probationTick: 'probation_tick',
   probationApprove: 'probation_approve',
   probationExtend: 'probation_extend',

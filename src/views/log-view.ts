@@ -82,6 +82,8 @@ export function warningText(m: Messages, warning: LogWarning): string {
       return w['intents-above-effective'](String(warning.intents), String(warning.effective));
     case 'appointments-above-pipeline':
       return w['appointments-above-pipeline'](String(warning.appointments), String(warning.pipeline));
+    case 'visits-above-appointments':
+      return w['visits-above-appointments'](String(warning.visits), String(warning.booked));
   }
 }
 

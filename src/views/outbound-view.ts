@@ -17,6 +17,7 @@ import { linesOf, type Message, textMessage } from './message.ts';
 import { buildTeamPayReply, statementLines } from './pay-view.ts';
 import { buildBoardReply, buildGroupPost } from './pk-view.ts';
 import { formatDay, formatMetric } from './progress.ts';
+import { buildVisitsQuestion } from './visits-view.ts';
 
 /** What is still missing, as `呼出 30、意向 2`. */
 function missingText(m: Messages, missing: MetricTotals): string {
@@ -99,6 +100,8 @@ export function renderOutbound(m: Messages, message: Outbound): Message {
         blocks: linesOf([m.nudges.digestTitle(message.groupName, formatDay(m, message.day)), ...lines]),
       };
     }
+    case 'visits-question':
+      return buildVisitsQuestion(m, message.day, message.booked);
     case 'manager-escalation': {
       const first = message.members[0]?.days[0] ?? message.day;
       const title = m.nudges.escalationTitle(

@@ -1,11 +1,11 @@
-import { METRICS } from '../domain/metrics.ts';
+import { addTotalsInto, METRICS, ZERO_TOTALS } from '../domain/metrics.ts';
 import type { GroupStreak } from '../domain/pk.ts';
 import type { Messages } from '../i18n/index.ts';
 import { formatCount } from '../i18n/numbers.ts';
 import type { PkBoard } from '../usecases/compute-pk.ts';
 import { mention } from './markup.ts';
 import { type Block, divider, heading, linesOf, type Message, note, textBlock } from './message.ts';
-import { formatDay, formatMetric } from './progress.ts';
+import { conversionLine, formatDay, formatMetric } from './progress.ts';
 
 const MEDALS = ['🥇', '🥈', '🥉'];
 const TOP = 10;
@@ -54,6 +54,20 @@ export function groupLines(m: Messages, board: PkBoard): string[] {
   });
 }
 
+/**
+ * The week's or month's result: the team's conversion (every competitor, the groups' totals
+ * summed) and each group's, so the post says where the funnel leaks, not only who won.
+ */
+function conversionLines(m: Messages, board: PkBoard): string[] {
+  const team = { ...ZERO_TOTALS };
+  for (const g of board.groups) addTotalsInto(team, g.totals);
+  return [
+    m.conversion.teamTitle,
+    conversionLine(m, team),
+    ...board.groups.filter((g) => g.headcount > 0).map((g) => `${g.name}　${conversionLine(m, g.totals)}`),
+  ];
+}
+
 function weightsLine(m: Messages, board: PkBoard): string {
   const parts = METRICS.filter((metric) => board.weights[metric] !== 0).map((metric) =>
     metric === 'amount'
@@ -80,6 +94,7 @@ export function buildBoardReply(
   const winners = board.groups.filter((g) => g.rank === 1 && g.headcount > 0);
   if (options.result && winners.length > 0)
     blocks.push(textBlock(m.pk.winner(winners.map((g) => g.name).join('、'))));
+  if (options.result && board.groups.length > 0) blocks.push(...linesOf(conversionLines(m, board)));
   blocks.push(divider);
   const top = board.members
     .slice(0, TOP)

@@ -1,3 +1,4 @@
+import { conversionSteps, formatTenthsOfPercent } from '../domain/conversion.ts';
 import type { Day } from '../domain/days.ts';
 import { METRICS, type Metric, type MetricTotals } from '../domain/metrics.ts';
 import { progress, progressBar } from '../domain/targets.ts';
@@ -36,4 +37,17 @@ export function changeLine(m: Messages, change: MetricTotals): string {
 
 export function formatDay(m: Messages, day: Day): string {
   return m.date(Number(day.slice(5, 7)), Number(day.slice(8, 10)));
+}
+
+/**
+ * The conversion line of a period's totals: `转化：呼出→有效 40.0%　…　每位到访业绩 ¥25,000`,
+ * "—" where a stage is empty (see domain/conversion.ts).
+ */
+export function conversionLine(m: Messages, totals: MetricTotals): string {
+  const parts = conversionSteps(totals).map((step) =>
+    step.kind === 'rate'
+      ? `${m.metrics[step.from]}→${m.metrics[step.to]} ${formatTenthsOfPercent(step.tenthsOfPercent)}`
+      : m.conversion.perVisit(step.yuan === undefined ? '—' : formatYuan(step.yuan)),
+  );
+  return m.conversion.line(parts.join(m.locale === 'en' ? ' · ' : '　'));
 }

@@ -3,13 +3,22 @@ import type { Messages } from '../i18n/index.ts';
 import type { GroupStats, MemberStats, PeriodProgress } from '../usecases/get-stats.ts';
 import { mention } from './markup.ts';
 import { type Block, divider, heading, type Message, note, textBlock } from './message.ts';
-import { formatDay, formatMetric, progressLines } from './progress.ts';
+import { conversionLine, formatDay, formatMetric, progressLines } from './progress.ts';
 
-/** One period's progress: its name and dates, then a line per metric. */
+/**
+ * One period's progress: its name and dates, then a line per metric; weeks and months end with
+ * the conversion line (a single day is too small a sample to read rates from, and the quarter's
+ * is its three months').
+ */
 export function periodBlocks(m: Messages, p: PeriodProgress): Block[] {
   const dates = p.from === p.to ? formatDay(m, p.from) : `${formatDay(m, p.from)} – ${formatDay(m, p.to)}`;
+  const conversion = p.period === 'week' || p.period === 'month' ? [conversionLine(m, p.totals)] : [];
   return [
-    textBlock([`**${m.periods[p.period]}**　${dates}`, ...progressLines(m, p.totals, p.target)].join('\n')),
+    textBlock(
+      [`**${m.periods[p.period]}**　${dates}`, ...progressLines(m, p.totals, p.target), ...conversion].join(
+        '\n',
+      ),
+    ),
   ];
 }
 
@@ -46,7 +55,13 @@ export function buildGroupStatsReply(m: Messages, stats: GroupStats | undefined)
     text: title,
     blocks: [
       heading(title),
-      textBlock(`${m.stats.groupTotals}\n${line(stats.totals, (_, v) => v)}`),
+      textBlock(
+        [
+          m.stats.groupTotals,
+          line(stats.totals, (_, v) => v),
+          ...(stats.period === 'day' ? [] : [conversionLine(m, stats.totals)]),
+        ].join('\n'),
+      ),
       textBlock(`${m.stats.groupPerCapita}\n${line(stats.totals, perCapita)}`),
       divider,
       ...(members.length === 0 ? [] : [textBlock([m.stats.groupMembers, ...members].join('\n'))]),

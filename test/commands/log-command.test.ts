@@ -57,6 +57,13 @@ describe('parseLogCommand accepts', () => {
     ['120 calls 80 effective calls', add({ calls: 120, effective: 80 })],
     ['5 follow-ups 2 meetings', add({ followUps: 5, appointments: 2 })],
     ['follow ups 5', add({ followUps: 5 })],
+    // 到访: the customers booked the day before who came in
+    ['2 visits', add({ visits: 2 })],
+    ['2 showed', add({ visits: 2 })],
+    ['到访2', add({ visits: 2 })],
+    ['到访2位 确认', add({ visits: 2 }, { confirmed: true })],
+    ['约见3 到访2', add({ appointments: 3, visits: 2 })],
+    ['昨天 上门1', add({ visits: 1 }, { day: ago(1) })],
     ['0 calls', add({ calls: 0 })],
     // Chinese, either side of the number, attached or spaced
     [
@@ -354,6 +361,7 @@ const ZH: Record<Metric, readonly string[]> = {
   intents: ['意向', '意向客户'],
   followUps: ['回访', '意向回访'],
   appointments: ['约见', '次日约见', '预约'],
+  visits: ['到访', '来访', '上门'],
   amount: ['业绩', '放款', '金额'],
 };
 const EN: Record<Metric, readonly string[]> = {
@@ -362,6 +370,7 @@ const EN: Record<Metric, readonly string[]> = {
   intents: ['intents', 'intent', 'leads', 'lead'],
   followUps: ['followups', 'follow-ups', 'followup', 'fu'],
   appointments: ['appointments', 'appointment', 'appts', 'appt', 'meetings'],
+  visits: ['visits', 'visit', 'showed', 'shows'],
   amount: ['amount', 'deal', 'deals', 'sales', 'revenue', 'loan'],
 };
 

@@ -149,7 +149,7 @@ describe.each(['http', 'stream'] as const)('DingTalk robot over %s', (mode) => {
     const unknown = await bot.send('/dance', AGENT);
     expect(textOf(unknown[0] ?? fail())).toContain('没有「/dance」这个命令');
     const form = await bot.send('/log', AGENT);
-    expect(textOf(form[0] ?? fail())).toContain('/log 呼出 有效 意向 回访 约见 业绩');
+    expect(textOf(form[0] ?? fail())).toContain('/log 呼出 有效 意向 回访 约见 到访 业绩');
   });
 
   it('runs probation from chat: ticks by typed @name, sign-off links to the manager, a second approval told who decided', async () => {

@@ -6,6 +6,7 @@ import {
   type LogLimits,
   median,
   medianTotals,
+  visitsBound,
 } from '../../src/domain/log-checks.ts';
 import { addTotals, type MetricTotals, ZERO_TOTALS } from '../../src/domain/metrics.ts';
 
@@ -38,6 +39,7 @@ describe('DEFAULT_LOG_LIMITS', () => {
         intents: 200,
         followUps: 300,
         appointments: 100,
+        visits: 100,
         amount: 5_000_000,
       },
       medianFactor: 3,
@@ -104,6 +106,8 @@ describe('checkDay ceilings', () => {
     ['followUps', 301, true],
     ['appointments', 100, false],
     ['appointments', 101, true],
+    ['visits', 100, false],
+    ['visits', 101, true],
     ['amount', 5_000_000, false],
     ['amount', 5_000_001, true],
   ] as const)('%s at %i → warning: %s', (metric, value, warned) => {
@@ -261,6 +265,53 @@ describe('checkDay funnel warnings', () => {
 
   it('a normal day asks nothing', () => {
     expect(checkDay(logInput({}, normalDay))).toEqual({ errors: [], warnings: [] });
+  });
+});
+
+describe('checkDay 到访 funnel (visits ≤ 次日约见 of the day before + 约见 of the day)', () => {
+  // The ceiling test above logs visits alone; give those days bookings so only the rule under test speaks.
+  it.each([
+    // label, appointments the day before, before, change, asks?
+    ['visits equal to yesterday’s bookings', 3, {}, { visits: 3 }, false],
+    ['visits above yesterday’s bookings', 3, {}, { visits: 4 }, true],
+    ['visits covered by yesterday’s and today’s appointments', 2, { appointments: 1 }, { visits: 3 }, false],
+    ['visits above both together', 2, { appointments: 1 }, { visits: 4 }, true],
+    ['visits with no booking at all', 0, {}, { visits: 1 }, true],
+    ['a visit logged on top of earlier ones', 2, { visits: 2 }, { visits: 1 }, true],
+    ['zero visits with no booking', 0, {}, { visits: 0 }, false],
+    [
+      'today’s appointments lowered below the visits',
+      0,
+      { appointments: 3, visits: 3 },
+      { appointments: -1 },
+      true,
+    ],
+    ['an unrelated log on a day with too many visits', 0, { visits: 5 }, { calls: 10 }, false],
+    ['visits undone below the bound', 1, { visits: 3 }, { visits: -2 }, false],
+  ])('%s → asks: %s', (_label, appointmentsDayBefore, before, change, asks) => {
+    const { warnings } = checkDay(logInput(before, change, { appointmentsDayBefore }));
+    expect(warnings.some((w) => w.code === 'visits-above-appointments')).toBe(asks);
+  });
+
+  it('reports the day’s visits and what was booked for it', () => {
+    const { warnings } = checkDay(logInput({ appointments: 1 }, { visits: 5 }, { appointmentsDayBefore: 2 }));
+    expect(warnings).toEqual([{ code: 'visits-above-appointments', visits: 5, booked: 3 }]);
+  });
+
+  it('reads a missing day before as no bookings', () => {
+    expect(checkDay(logInput({}, { visits: 1 })).warnings).toEqual([
+      { code: 'visits-above-appointments', visits: 1, booked: 0 },
+    ]);
+  });
+
+  it.each([
+    [0, 0, 0],
+    [3, 0, 3],
+    [0, 2, 2],
+    [3, 2, 5],
+    [-1, 2, 2], // a negative day (refused elsewhere) books nobody
+  ])('visitsBound(%i, %i) = %i', (dayBefore, sameDay, expected) => {
+    expect(visitsBound(dayBefore, sameDay)).toBe(expected);
   });
 });
 

@@ -43,6 +43,8 @@ describe('memberPoints', () => {
     [{ intents: 2 }, 10, '5 per intent'],
     [{ followUps: 3 }, 6, '2 per follow-up'],
     [{ appointments: 1 }, 10, '10 per appointment'],
+    [{ visits: 2 }, 30, '15 per visit (到访)'],
+    [{ visits: 2 ** 25 }, 15 * 2 ** 25, 'visits beyond the fast path are still exact'],
     [{ amount: 10_000 }, 20, '20 per 10,000 CNY'],
     [{ amount: 5_000 }, 10, 'pro rata, not floored'],
     [{ amount: 9_999 }, 19.998, 'just under 10,000 CNY'],
@@ -57,8 +59,16 @@ describe('memberPoints', () => {
   });
 
   it('uses the weights given', () => {
-    const weights = { calls: 1, effective: 0, intents: 0, followUps: 0, appointments: 0, amount: 3 };
-    expect(memberPoints(totals({ calls: 7, effective: 9, amount: 20_000 }), weights)).toBe(13);
+    const weights = {
+      calls: 1,
+      effective: 0,
+      intents: 0,
+      followUps: 0,
+      appointments: 0,
+      visits: 4,
+      amount: 3,
+    };
+    expect(memberPoints(totals({ calls: 7, effective: 9, visits: 2, amount: 20_000 }), weights)).toBe(21);
   });
 
   it.each([
@@ -337,7 +347,7 @@ describe('rankGroups', () => {
   });
 
   it('with all weights zero, 业绩 and then intents decide', () => {
-    const zero = { calls: 0, effective: 0, intents: 0, followUps: 0, appointments: 0, amount: 0 };
+    const zero = { calls: 0, effective: 0, intents: 0, followUps: 0, appointments: 0, visits: 0, amount: 0 };
     expect(
       standings(
         [group(1, 'A', [{ intents: 9 }]), group(2, 'B', [{ amount: 1 }]), group(3, 'C', [{ intents: 1 }])],
@@ -426,6 +436,7 @@ describe('rankGroups over a period with members on duty part of it', () => {
     intents: 0,
     followUps: 0,
     appointments: 0,
+    visits: 0,
     amount: 0,
   });
 

@@ -243,6 +243,7 @@ describe('evaluateQuarter: a mid-quarter joiner is held to a pro rata target', (
       intents: 218,
       followUps: 362,
       appointments: 73,
+      visits: 37, // 66 × 34 / 62 = 36.19 → 37
       amount: 329_033,
     });
   });

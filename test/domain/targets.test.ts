@@ -34,9 +34,27 @@ describe('default targets', () => {
       intents: 6,
       followUps: 10,
       appointments: 2,
+      visits: 0,
       amount: 0,
     });
   });
+
+  it.each([
+    // level, week, month, quarter: floor(period's appointments ÷ 2); no daily visit target
+    ['P1', 2, 11, 33],
+    ['A1', 5, 22, 66],
+    ['S2', 7, 33, 99],
+    ['E3', 10, 44, 132],
+  ] as const)(
+    '%s: 到访 targets half the period’s 约见 (week %i, month %i, quarter %i)',
+    (level, w, mo, q) => {
+      const targets = DEFAULT_TARGETS[level];
+      expect([targets.day.visits, targets.week.visits, targets.month.visits, targets.quarter.visits]).toEqual(
+        [0, w, mo, q],
+      );
+      expect(targets.week.visits).toBeLessThanOrEqual(targets.week.appointments);
+    },
+  );
 
   it.each([
     ['P1', 100_000],
@@ -155,6 +173,7 @@ describe('proRata', () => {
     intents: 132,
     followUps: 220,
     appointments: 44,
+    visits: 22,
     amount: 200_000,
   };
 
@@ -210,12 +229,16 @@ describe('progress', () => {
       'intents',
       'followUps',
       'appointments',
+      'visits',
       'amount',
     ]);
   });
 
   it('shows a negative actual as 0%', () => {
-    expect(progress(totals({ amount: -10 }), totals({ amount: 100 }))[5]?.percent).toBe(0);
+    expect(
+      progress(totals({ amount: -10 }), totals({ amount: 100 })).find((row) => row.metric === 'amount')
+        ?.percent,
+    ).toBe(0);
   });
 });
 
@@ -264,14 +287,31 @@ describe('progressBar', () => {
 
 describe('missingOf', () => {
   it('is what each metric lacks, never negative, and agrees with progress', () => {
-    const actual = { calls: 90, effective: 40, intents: 5, followUps: 0, appointments: 2, amount: 30_000 };
-    const target = { calls: 100, effective: 30, intents: 5, followUps: 3, appointments: 0, amount: 50_000 };
+    const actual = {
+      calls: 90,
+      effective: 40,
+      intents: 5,
+      followUps: 0,
+      appointments: 2,
+      visits: 1,
+      amount: 30_000,
+    };
+    const target = {
+      calls: 100,
+      effective: 30,
+      intents: 5,
+      followUps: 3,
+      appointments: 0,
+      visits: 4,
+      amount: 50_000,
+    };
     expect(missingOf(actual, target)).toEqual({
       calls: 10,
       effective: 0,
       intents: 0,
       followUps: 3,
       appointments: 0,
+      visits: 3,
       amount: 20_000,
     });
     for (const p of progress(actual, target)) expect(missingOf(actual, target)[p.metric]).toBe(p.missing);

@@ -70,6 +70,7 @@ export async function seedEntries(
     intents?: number;
     followUps?: number;
     appointments?: number;
+    visits?: number;
     amount?: number;
   }>,
 ): Promise<void> {

@@ -156,6 +156,11 @@ describe('scheduled PK jobs', () => {
     // 二组: 60 + 120 points over 5 + 5 + 3 member-days (周六 joined on Wednesday) = 69.2.
     expect(board).toContain('🥈 *二组*　人均 69.2 分　合计 180 分　3 人');
     expect(board).toContain('🏆 冠军：一组');
+    // The result says where the funnel leaks: the team's (1,100 calls, 390 effective, 12 intents) and each group's.
+    expect(board).toContain(
+      '*团队转化*\\n转化：呼出→有效 35.5%　有效→意向 3.1%　意向→约见 0.0%　约见→到访 —　每位到访业绩 —',
+    );
+    expect(board).toContain('\\n一组　转化：呼出→有效 42.0%');
     const wins = await bot.command('/rank', 'wins', 'UL2');
     expect(wins.text).toBe('*本周冠军榜*\n一组：1 次冠军，当前连胜 1，最长连胜 1');
   });

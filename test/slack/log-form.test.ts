@@ -32,7 +32,7 @@ describe('/log form', () => {
   });
   afterAll(() => bot.close());
 
-  it('opens a form with the six figures and today as the default day', async () => {
+  it('opens a form with the seven figures and today as the default day', async () => {
     const from = bot.fake.calls.length;
     const ack = await bot.slack.slashCommand({
       command: '/log',
@@ -55,6 +55,7 @@ describe('/log form', () => {
       'log_intents',
       'log_followUps',
       'log_appointments',
+      'log_visits',
       'log_amount',
     ]);
     expect(view.blocks.find((b) => b.block_id === 'log_day')?.element?.initial_date).toBe('2026-11-27');

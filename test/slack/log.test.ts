@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addTotalsInto } from '../../src/domain/metrics.ts';
+import { addTotalsInto, ZERO_TOTALS } from '../../src/domain/metrics.ts';
 import { ADMIN, startTestBot, type TestBot } from '../helpers/bot.ts';
 
 /**
@@ -17,7 +17,7 @@ describe('/log', () => {
   const totals = async (userId: string, day: string) => {
     const member = await bot.prisma.member.findUniqueOrThrow({ where: { messengerUserId: userId } });
     const entries = await bot.prisma.activityEntry.findMany({ where: { memberId: member.id, day } });
-    const sum = { calls: 0, effective: 0, intents: 0, followUps: 0, appointments: 0, amount: 0 };
+    const sum = { ...ZERO_TOTALS };
     for (const e of entries) addTotalsInto(sum, e);
     return sum;
   };
@@ -44,10 +44,15 @@ describe('/log', () => {
   });
   afterAll(() => bot.close());
 
-  it('logs all six metrics in Chinese and shows the totals against the daily targets', async () => {
-    const { text, reply } = await bot.command('/log', '呼出120 有效80 意向8 回访5 约见2 业绩20万', ZHANG);
+  it('logs all seven metrics in Chinese and shows the totals against the daily targets', async () => {
+    // 到访 1 fits the funnel: today's 约见 2 could have come the same day.
+    const { text, reply } = await bot.command(
+      '/log',
+      '呼出120 有效80 意向8 回访5 约见2 到访1 业绩20万',
+      ZHANG,
+    );
     expect(text).toBe(
-      `已记录 <@${ZHANG}> 11月27日：呼出 +120，有效 +80，意向 +8，回访 +5，约见 +2，业绩 +¥200,000`,
+      `已记录 <@${ZHANG}> 11月27日：呼出 +120，有效 +80，意向 +8，回访 +5，约见 +2，到访 +1，业绩 +¥200,000`,
     );
     expect(reply.response_type).toBe('ephemeral');
     const shown = JSON.stringify(reply.blocks);
@@ -55,12 +60,14 @@ describe('/log', () => {
     expect(shown).toContain('呼出 120/150 `▓▓▓▓▓▓▓▓░░` 80%');
     expect(shown).toContain('意向 8/6 `▓▓▓▓▓▓▓▓▓▓` 133%');
     expect(shown).toContain('业绩 ¥200,000（不考核）');
+    expect(shown).toContain('到访 1（不考核）');
     expect(await totals(ZHANG, '2026-11-27')).toEqual({
       calls: 120,
       effective: 80,
       intents: 8,
       followUps: 5,
       appointments: 2,
+      visits: 1,
       amount: 200000,
     });
   });

@@ -213,7 +213,9 @@ describe('pay', () => {
       'follow_ups',
       'appointments',
       'amount_yuan',
+      'visits',
     ]);
+    expect(activity.every((r) => r.visits === '0')).toBe(true); // nobody logged 到访 here
     expect(activity.reduce((sum, r) => sum + Number(r.amount_yuan), 0)).toBe(250000 + 150000 + 10000 + 50000);
     expect(await runCli(['export', 'pay', '--month', '2026-13'], env, io)).toBe(1);
   });

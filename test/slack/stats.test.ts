@@ -42,6 +42,11 @@ describe('/stats and the Home tab', () => {
     expect(shown).toContain('*This month*　Nov 1 – Nov 30');
     expect(shown).toContain('amount ¥50,000/¥200,000 `▓▓░░░░░░░░` 25%');
     expect(shown).toContain('*This quarter*　Oct 1 – Dec 31');
+    // Weeks and months end with the funnel; "—" where a stage is empty (no appointments yet).
+    expect(shown).toContain(
+      'amount ¥50,000/¥50,000 `▓▓▓▓▓▓▓▓▓▓` 100%\\nConversion: calls→effective 42.9% · effective→intents 10.0% · intents→appointments 0.0% · appointments→visits — · amount per visit —',
+    );
+    expect(shown.match(/Conversion:/g)).toHaveLength(2); // the week and the month, not the day or quarter
   });
 
   it('shows one period when asked, in Chinese words too', async () => {
@@ -65,8 +70,11 @@ describe('/stats and the Home tab', () => {
     const { text, reply } = await bot.command('/stats', 'group', BO);
     expect(text).toBe('一组 本月（3 人）');
     const shown = JSON.stringify(reply.blocks);
-    expect(shown).toContain('*合计*\\n呼出 310　有效 130　意向 11　回访 0　约见 0　业绩 ¥50,000');
-    expect(shown).toContain('*人均*\\n呼出 103.3　有效 43.3　意向 3.7　回访 0　约见 0　业绩 ¥16,666');
+    expect(shown).toContain('*合计*\\n呼出 310　有效 130　意向 11　回访 0　约见 0　到访 0　业绩 ¥50,000');
+    expect(shown).toContain(
+      '转化：呼出→有效 41.9%　有效→意向 8.5%　意向→约见 0.0%　约见→到访 —　每位到访业绩 —',
+    );
+    expect(shown).toContain('*人均*\\n呼出 103.3　有效 43.3　意向 3.7　回访 0　约见 0　到访 0　业绩 ¥16,666');
     const other = await bot.command('/stats', 'group 二组 today', BO);
     expect(other.text).toBe('抱歉，这个操作需要经理、总监或管理员权限。');
   });

@@ -33,7 +33,9 @@ describe('team settings in chat', () => {
     const { text, reply } = await bot.command('/team', 'today', 'UL');
     expect(text).toBe('今日进度 · 12月15日');
     const shown = JSON.stringify(reply.blocks);
-    expect(shown).toContain('*一组*（2 人）\\n呼出 200 → 有效 80 → 意向 8 → 回访 12 → 约见 3 → 业绩 ¥0');
+    expect(shown).toContain(
+      '*一组*（2 人）\\n呼出 200 → 有效 80 → 意向 8 → 回访 12 → 约见 3 → 到访 0 → 业绩 ¥0',
+    );
     expect(shown).toContain('未记录：<@UA>');
     expect(shown).not.toContain('二组');
     const manager = await bot.command('/team', 'today', 'UM');

@@ -42,6 +42,7 @@ describe('per-member sums of a team', () => {
         effective: 12,
         followUps: 3,
         appointments: 1,
+        visits: 2,
         amount: 80_000,
       },
       { who: 'UA', day: '2027-03-02', calls: 15, intents: 4 },
@@ -64,7 +65,7 @@ describe('per-member sums of a team', () => {
     expect(all.has(ids.get('UP') ?? -1) && all.has(ids.get('UL') ?? -1)).toBe(true);
   });
 
-  it("sums one day per member as each member's own sums do, all six figures", async () => {
+  it("sums one day per member as each member's own sums do, all seven figures", async () => {
     const on = day('2027-03-02');
     const sums = await store.activity.teamMemberTotals(teamId, on, on);
     expect([...sums.keys()].sort()).toEqual([ids.get('UA'), ids.get('UB')].sort());
@@ -76,6 +77,7 @@ describe('per-member sums of a team', () => {
       intents: 0,
       followUps: 3,
       appointments: 1,
+      visits: 2,
       amount: 80_000,
     });
     expect(sums.get(ids.get('UB') ?? -1)).toMatchObject({ calls: 31, amount: 1_000 });

@@ -210,7 +210,7 @@ describe('WeCom app', () => {
 
   it('answers /log alone with a line to fill in, and an unknown word with help', async () => {
     const form = await bot.send('/log', AGENT);
-    expect(shown(form[0] ?? fail())).toContain('/log 呼出 有效 意向 回访 约见 业绩');
+    expect(shown(form[0] ?? fail())).toContain('/log 呼出 有效 意向 回访 约见 到访 业绩');
     const unknown = await bot.send('你好', AGENT);
     expect(shown(unknown[0] ?? fail())).toContain('没有「你好」这个命令');
   });

@@ -3,6 +3,7 @@ import type { SlackDeps } from '../slack-deps.ts';
 import { registerLeaveActions } from './actions/leave.ts';
 import { registerLogConfirmationActions } from './actions/log-confirmation.ts';
 import { registerProbationActions } from './actions/probation.ts';
+import { registerVisitsAnswerActions } from './actions/visits-answer.ts';
 import { registerChatCommands } from './commands/chat-commands.ts';
 import { registerAppHome } from './events/app-home.ts';
 import { registerLogFormSubmission } from './views/log-form.ts';
@@ -16,5 +17,6 @@ export function registerListeners(app: App, deps: SlackDeps): void {
   registerAppHome(app, deps);
   registerProbationActions(app, deps);
   registerLeaveActions(app, deps);
+  registerVisitsAnswerActions(app, deps);
   registerProbationDecisionForms(app, deps);
 }

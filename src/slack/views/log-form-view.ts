@@ -12,7 +12,7 @@ export const FORM_BLOCKS = {
 export const FORM_ACTION = 'value';
 
 /**
- * The `/log` form: the six figures (optional whole numbers) and the day, today by default.
+ * The `/log` form: the seven figures (optional whole numbers) and the day, today by default.
  * `privateMetadata` carries where the confirmation goes (the channel `/log` was typed in).
  */
 export function buildLogForm(m: Messages, today: Day, privateMetadata: string): ModalView {
@@ -22,6 +22,7 @@ export function buildLogForm(m: Messages, today: Day, privateMetadata: string): 
     optional: true,
     label: { type: 'plain_text', text: m.metrics[metric] },
     ...(metric === 'amount' ? { hint: { type: 'plain_text', text: m.log.form.amountHint } } : {}),
+    ...(metric === 'visits' ? { hint: { type: 'plain_text', text: m.log.form.visitsHint } } : {}),
     element: { type: 'number_input', action_id: FORM_ACTION, is_decimal_allowed: false, min_value: '0' },
   }));
   return {
