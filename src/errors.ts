@@ -37,6 +37,7 @@ export const ERROR_CODES = [
   'pay-not-permitted',
   'month-closed',
   'bad-month',
+  'bad-goal-amount',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

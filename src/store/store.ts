@@ -2,6 +2,7 @@ import { activityRepository } from './activity-repository.ts';
 import { auditRepository } from './audit-repository.ts';
 import { calendarRepository } from './calendar-repository.ts';
 import { careersRepository } from './careers-repository.ts';
+import { goalsRepository } from './goals-repository.ts';
 import { jobsRepository } from './jobs-repository.ts';
 import { payRepository } from './pay-repository.ts';
 import { pkRepository } from './pk-repository.ts';
@@ -23,6 +24,7 @@ export type Repositories = {
   pk: ReturnType<typeof pkRepository>;
   careers: ReturnType<typeof careersRepository>;
   pay: ReturnType<typeof payRepository>;
+  goals: ReturnType<typeof goalsRepository>;
 };
 
 export type Store = Repositories & {
@@ -40,6 +42,7 @@ function bind(db: Tx, rosterCache?: RosterCache): Repositories {
     pk: pkRepository(db),
     careers: careersRepository(db),
     pay: payRepository(db),
+    goals: goalsRepository(db),
   };
 }
 

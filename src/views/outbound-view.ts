@@ -11,8 +11,9 @@ import {
   decisionText,
   reviewLines,
 } from './careers-view.ts';
+import { goalDigestLines } from './goal-view.ts';
 import { mention } from './markup.ts';
-import { linesOf, type Message, textMessage } from './message.ts';
+import { divider, linesOf, type Message, textMessage } from './message.ts';
 import { buildTeamPayReply, statementLines } from './pay-view.ts';
 import { buildBoardReply, buildGroupPost } from './pk-view.ts';
 import { formatDay, formatMetric } from './progress.ts';
@@ -35,6 +36,7 @@ export function renderOutbound(m: Messages, message: Outbound): Message {
         late: message.late,
         result: message.result,
         showBehind: message.board.period === 'day',
+        ...(message.goal === undefined ? {} : { goal: message.goal }),
       });
     case 'group-pk':
       return buildGroupPost(m, message.board, message.groupId);
@@ -99,6 +101,11 @@ export function renderOutbound(m: Messages, message: Outbound): Message {
       };
     }
     case 'manager-escalation': {
+      const goalLines =
+        message.goal === undefined
+          ? []
+          : goalDigestLines(m, message.goal, formatDay(m, message.today ?? message.day));
+      if (message.members.length === 0) return { text: goalLines[0] ?? '', blocks: linesOf(goalLines) };
       const first = message.members[0]?.days[0] ?? message.day;
       const title = m.nudges.escalationTitle(
         message.members[0]?.days.length ?? 0,
@@ -108,7 +115,13 @@ export function renderOutbound(m: Messages, message: Outbound): Message {
       const lines = message.members.map((x) =>
         m.nudges.escalationLine(mention(x.member.messengerUserId), x.member.groupName ?? m.common.noGroup),
       );
-      return { text: title, blocks: linesOf([title, ...lines]) };
+      return {
+        text: title,
+        blocks: [
+          ...linesOf([title, ...lines]),
+          ...(goalLines.length === 0 ? [] : [divider, ...linesOf(goalLines)]),
+        ],
+      };
     }
     case 'calendar-warning':
       return textMessage(m.nudges.calendarWarning(message.unknownFrom, message.knownThrough));
