@@ -271,7 +271,10 @@ export async function setGoalStart(
 /** The largest goal a row holds (a 32-bit integer on PostgreSQL): ¥2,000,000,000. */
 export const MAX_GOAL_YUAN = 2_000_000_000;
 
-/** `/team goal 2027-01 300万` or `/team goal 2027-01 一组 50万`: a month's goal, replacing any before. */
+/**
+ * `/team goal 2027-01 300万` or `/team goal 2027-01 一组 50万`: a month's goal, replacing any before.
+ * `previous` is the team's goal in force before (override or ramp), or the group's own goal.
+ */
 export async function setGoal(
   deps: UseCaseDeps,
   options: { actorId: string; month: string; groupName: string | undefined; amount: number },
@@ -288,6 +291,14 @@ export async function setGoal(
         : await requireGroup(repos, acting.team.id, options.groupName);
     const before = await repos.goals.overrides(acting.team.id, month, month);
     const previous = before.find((o) => o.groupId === group?.id)?.amount;
+    // What the team had for the month before this change (its override, else the ramp), to say so.
+    const inForce =
+      group === undefined
+        ? teamGoalFor(month, {
+            start: (await goalStartOf(repos, acting.team)).start,
+            overrides: teamOverrides(before),
+          })?.amount
+        : previous;
     await repos.goals.setOverride(
       acting.team.id,
       { month, groupId: group?.id, amount: options.amount },
@@ -299,7 +310,7 @@ export async function setGoal(
       action: 'goal.set',
       detail: { month, group: group?.name ?? null, amount: options.amount, previous: previous ?? null },
     });
-    return { month, groupName: group?.name, amount: options.amount, previous };
+    return { month, groupName: group?.name, amount: options.amount, previous: inForce };
   });
 }
 

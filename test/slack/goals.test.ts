@@ -75,8 +75,10 @@ describe('team goals in Slack', () => {
     expect((await bot.command('/team', 'goal 2027-01 三组 50万', 'UM')).text).toBe(
       '没有名为「三组」的小组。现有小组：一组、二组。新建请用 `/team group add 三组`。',
     );
+    // The bot made the team on its first command (the test clock: November 2026), so January 2027
+    // is its month 3 until the start is set below.
     expect((await bot.command('/team', 'goal 2027-01 300万', 'UE')).text).toBe(
-      'The team goal for Jan 2027 is now ¥3,000,000.',
+      'The team goal for Jan 2027 is now ¥3,000,000 (it was ¥6,000,000).',
     );
     expect((await bot.command('/team', 'goal 2027-01 many', 'UE')).text).toContain('Usage: `/team goal`');
     await bot.command('/team', 'goal 2027-01 clear', 'UE');
@@ -88,7 +90,7 @@ describe('team goals in Slack', () => {
       '已设置：团队目标从 2026年10月 起算，2026年10月 是第 1 个月（目标 ¥1,000,000）。经理为某月设置的目标仍然优先。',
     );
     expect((await bot.command('/team', 'goal 2026-12 500万', 'UM')).text).toBe(
-      '已把 2026年12月的团队目标设为 ¥5,000,000。',
+      '已把 2026年12月的团队目标设为 ¥5,000,000（原为 ¥6,000,000）。',
     );
     expect((await bot.command('/team', '业绩目标 2026-12 ¥5,500,000', 'UM')).text).toBe(
       '已把 2026年12月的团队目标设为 ¥5,500,000（原为 ¥5,000,000）。',
