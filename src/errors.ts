@@ -47,6 +47,7 @@ export const ERROR_CODES = [
   'leave-not-approver',
   'leave-decided',
   'leave-none-on-day',
+  'bad-goal-amount',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -17,8 +17,10 @@ import { getMemberPay, getTeamPay, monthOfDay } from '../usecases/pay-statements
 import { runProbationCommand } from '../usecases/run-probation-command.ts';
 import { runTeamCommand } from '../usecases/run-team-command.ts';
 import { setLanguage } from '../usecases/set-language.ts';
+import { getTeamGoalStats } from '../usecases/team-goals.ts';
 import { todayForUser } from '../usecases/today.ts';
 import { buildLevelReply } from '../views/careers-view.ts';
+import { buildGoalStatsReply } from '../views/goal-view.ts';
 import { buildLogProblemsReply } from '../views/log-view.ts';
 import { conversationLink } from '../views/markup.ts';
 import { type Message, textMessage } from '../views/message.ts';
@@ -152,6 +154,7 @@ async function answer(deps: ChatDeps, m: Messages, request: ChatRequest): Promis
       const parsed = parseStatsCommand(args);
       if (!parsed.ok) return textMessage(m.stats.usage(parsed.word));
       const stats = parsed.command;
+      if (stats.kind === 'team') return buildGoalStatsReply(m, await getTeamGoalStats(deps, { actorId }));
       if (stats.kind === 'group') {
         const group = await getGroupStats(deps, {
           actorId,

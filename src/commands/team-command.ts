@@ -8,7 +8,7 @@ import { type CalendarOverride, parseCalendarOverride } from '../domain/working-
 import { isJobName, type JobName } from '../jobs/job.ts';
 import type { ExportRequest } from '../usecases/exports.ts';
 import { parseLogCommand } from './log-command.ts';
-import { type PayRuleCommand, parsePayRuleCommand } from './pay-command.ts';
+import { type PayRuleCommand, parsePayRuleCommand, parseYuan } from './pay-command.ts';
 import { isOneOf, type Token, tokenize } from './tokens.ts';
 
 /**
@@ -37,6 +37,10 @@ import { isOneOf, type Token, tokenize } from './tokens.ts';
  *   /team hold @user 原因… | release @user             hold a member out of this quarter's review, or release · 保留 取消保留
  *   /team pay [级别] | /team pay 级别|all 项目 数值 [from 日期]   the pay rule (see pay-command.ts) · 薪酬
  *   /team export pay YYYY-MM | export activity FROM TO       CSV files for HR, to my DM · 导出
+ *   /team goal [YYYY]                                the year's monthly 业绩 goals · 团队目标 业绩目标
+ *   /team goal start YYYY-MM                         the month the plan's ramp starts from · 开始
+ *   /team goal YYYY-MM [组名] 金额 | clear             a month's goal for the team or one group
+ *                                                  (金额 as in /log: 300万, ¥3,000,000, 3000000)
  *   /team help | 帮助
  *
  * Levels are read by `parseLevel` (见习MO1, 客户经理MO2, senior mo3, S2); days are YYYY-MM-DD.
@@ -75,7 +79,11 @@ export type TeamCommand =
   | { kind: 'hold'; memberRef: string; reason: string }
   | { kind: 'release'; memberRef: string }
   | { kind: 'pay'; command: PayRuleCommand }
-  | { kind: 'export'; request: ExportRequest };
+  | { kind: 'export'; request: ExportRequest }
+  | { kind: 'goal-show'; year?: number }
+  | { kind: 'goal-start'; month: string }
+  | { kind: 'goal-set'; month: string; groupName?: string; amount: number }
+  | { kind: 'goal-clear'; month: string; groupName?: string };
 
 export type TeamSubcommand =
   | Exclude<
@@ -90,8 +98,13 @@ export type TeamSubcommand =
       | 'pk-show'
       | 'schedule-show'
       | 'pay'
+      | 'goal-show'
+      | 'goal-start'
+      | 'goal-set'
+      | 'goal-clear'
     >
-  | 'pay-set';
+  | 'pay-set'
+  | 'goal';
 
 export type TeamParse =
   | { ok: true; command: TeamCommand }
@@ -118,7 +131,8 @@ type Verb =
   | 'hold'
   | 'release'
   | 'pay'
-  | 'export';
+  | 'export'
+  | 'goal';
 
 const SUBCOMMANDS: Record<string, Verb> = {
   help: 'help',
@@ -169,6 +183,10 @@ const SUBCOMMANDS: Record<string, Verb> = {
   定时: 'schedule',
   limits: 'limit',
   上限: 'limit',
+  goal: 'goal',
+  goals: 'goal',
+  团队目标: 'goal',
+  业绩目标: 'goal',
 };
 
 const TEAM_WORDS = ['team', '团队', '全队'];
@@ -261,6 +279,8 @@ export function parseTeamCommand(text: string): TeamParse {
       }
       return usage('export');
     }
+    case 'goal':
+      return parseGoal(rest);
     case 'release': {
       const [member, ...extra] = rest;
       if (member?.kind !== 'member' || extra.length > 0) return usage('release');
@@ -448,3 +468,62 @@ function parseSchedule(tokens: Token[]): TeamParse {
 }
 
 const TIME = /^([01]?\d|2[0-3]):[0-5]\d$/;
+
+const GOAL_START_WORDS = ['start', 'from', '开始', '起始', '起点', '从'];
+const YEAR = /^\d{4}$/;
+/** A month as typed: 2027-01 or 2027-1 (the use case then refuses 2027-13 with the right message). */
+const LOOSE_MONTH = /^(\d{4})-(\d{1,2})$/;
+/** Unit words typed apart from their number (`300 万`). */
+const AMOUNT_UNITS = ['万', '万元', '元', 'w', 'k', '千'];
+
+function monthWord(word: string | undefined): string | undefined {
+  const match = word === undefined ? null : LOOSE_MONTH.exec(word);
+  if (match === null) return undefined;
+  return `${match[1]}-${(match[2] ?? '').padStart(2, '0')}`;
+}
+
+/** A goal amount in whole yuan, as people write money elsewhere: 300万, 300万元, ¥3,000,000, 3000000. */
+function goalAmount(words: readonly string[]): number | undefined {
+  const last = words.at(-1);
+  const joined =
+    words.length === 2 && last !== undefined && AMOUNT_UNITS.includes(last.toLowerCase())
+      ? words.join('')
+      : words.length === 1
+        ? words[0]
+        : undefined;
+  if (joined === undefined) return undefined;
+  return parseYuan(joined.replace(/万元$/, '万'));
+}
+
+function parseGoal(tokens: Token[]): TeamParse {
+  const words = tokens.map((t) => t.raw);
+  const [first, ...rest] = words;
+  if (tokens.some((t) => t.kind !== 'word')) return usage('goal');
+  if (first === undefined) return { ok: true, command: { kind: 'goal-show' } };
+  if (YEAR.test(first) && rest.length === 0)
+    return { ok: true, command: { kind: 'goal-show', year: Number(first) } };
+  if (GOAL_START_WORDS.includes(first.toLowerCase())) {
+    const [month, ...extra] = rest;
+    const start = monthWord(month);
+    if (start === undefined || extra.length > 0) return usage('goal');
+    return { ok: true, command: { kind: 'goal-start', month: start } };
+  }
+  const month = monthWord(first);
+  if (month === undefined || rest.length === 0) return usage('goal');
+  const last = rest.at(-1) ?? '';
+  if (CLEAR_WORDS.includes(last.toLowerCase()) || last === '删除') {
+    if (rest.length > 2) return usage('goal');
+    const [groupName] = rest.length === 2 ? rest : [];
+    return {
+      ok: true,
+      command:
+        groupName === undefined ? { kind: 'goal-clear', month } : { kind: 'goal-clear', month, groupName },
+    };
+  }
+  const teamAmount = goalAmount(rest);
+  if (teamAmount !== undefined) return { ok: true, command: { kind: 'goal-set', month, amount: teamAmount } };
+  const [groupName, ...amountWords] = rest;
+  const amount = goalAmount(amountWords);
+  if (groupName === undefined || amount === undefined) return usage('goal');
+  return { ok: true, command: { kind: 'goal-set', month, groupName, amount } };
+}

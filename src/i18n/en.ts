@@ -111,12 +111,14 @@ export const en = {
     'leave-none-on-day': (x: ErrorParams) =>
       `There is no leave to cancel on ${p(x, 'day')}. Send \`/leave\` to see yours.`,
     'bad-month': (x: ErrorParams) => `"${p(x, 'month')}" is not a month I can use; write it like 2026-11.`,
+    'bad-goal-amount': (x: ErrorParams) =>
+      `A goal of ${p(x, 'amount')} will not do: write whole yuan from 1 to 2,000,000,000, e.g. \`300万\` or \`¥3,000,000\`.`,
   },
   chat: {
     help: [
       '**What Zhanbao can do**',
       '`/log 120 calls 80 effective 8 intents 5 follow-ups 2 appointments 200k` log today (`/log help` for more)',
-      '`/stats` my figures (today, week, month, quarter)　`/stats group` my group',
+      '`/stats` my figures (today, week, month, quarter)　`/stats group` my group　`/stats team` the team goal',
       "`/rank` today's group PK and the top 10　`/rank week`, `/rank month`, `/rank wins`",
       '`/level` my level and the quarter so far　`/pay` my pay (sent to you only)',
       '`/team` roster administration (leaders, managers)　`/probation` probation',
@@ -229,7 +231,7 @@ export const en = {
   },
   stats: {
     usage: (word: string) =>
-      `I did not understand '${word}'. Try \`/stats\`, \`/stats week\`, \`/stats @member month\` or \`/stats group GroupA\`.`,
+      `I did not understand '${word}'. Try \`/stats\`, \`/stats week\`, \`/stats @member month\`, \`/stats group GroupA\` or \`/stats team\`.`,
     title: (who: string) => `Progress of ${who}`,
     noTarget: 'no target',
     groupTitle: (group: string, period: string, headcount: number) =>
@@ -505,6 +507,63 @@ export const en = {
   },
   roles: { agent: 'agent', leader: 'leader', manager: 'manager', director: 'director', admin: 'admin' },
   statuses: { probation: 'on probation', active: 'active', left: 'left' },
+  goals: {
+    month: (year: number, month: number) => `${MONTHS[month - 1] ?? month} ${year}`,
+    sources: { ramp: 'plan', override: 'set by a manager', share: 'share by headcount' },
+    header: (goal: string, actual: string, percent: number) =>
+      `🎯 Team goal this month ${goal}　done ${actual} (${percent}%)`,
+    headerNeed: (shortfall: string, days: number, perDay: string) =>
+      `${shortfall} to go, ${days} working ${days === 1 ? 'day' : 'days'} left: ${perDay} a day`,
+    headerNoDays: (shortfall: string) => `No working day left this month; ${shortfall} short`,
+    headerMet: (surplus: string) => `This month's goal is made 🎉 (${surplus} above it)`,
+    resultMet: (month: string, goal: string, actual: string, surplus: string) =>
+      `🎯 Team goal for ${month} ${goal}: ✅ made! ${actual} done, ${surplus} above it`,
+    resultMissed: (month: string, goal: string, actual: string, percent: number, shortfall: string) =>
+      `🎯 Team goal for ${month} ${goal}: ❌ missed, ${actual} done (${percent}%), ${shortfall} short`,
+    yearTitle: (year: number) => `**Team goals for ${year}**`,
+    rampText: (ramp: string, mature: string) => `the first three months ${ramp}, then ${mature} a month`,
+    startCreated: (start: string, ramp: string) =>
+      `Counted from ${start} (the month the team was created): ${ramp}.`,
+    startSet: (start: string, ramp: string) => `Counted from ${start} (set by a manager): ${ramp}.`,
+    yearLine: (month: string, goal: string, source: string, result: string) =>
+      `${month}　goal ${goal} (${source})　${result}`,
+    yearNoGoal: (month: string) => `${month}　no goal (before the start month)`,
+    yearGroups: (groups: string) => `　group goals: ${groups}`,
+    stateMet: (actual: string, percent: number) => `✅ made ${actual} (${percent}%)`,
+    stateMissed: (actual: string, percent: number) => `❌ missed ${actual} (${percent}%)`,
+    stateRunning: (actual: string, percent: number) => `so far ${actual} (${percent}%)`,
+    stateAhead: '',
+    yearHint:
+      'To change: `/team goal 2027-01 3000000`, `/team goal 2027-01 GroupA 500k`, `/team goal 2027-01 clear`, `/team goal start 2026-10`',
+    startDone: (start: string, first: string) =>
+      `Done: team goals now count from ${start}, which is month 1 (goal ${first}). A goal a manager set for a month still comes first.`,
+    setTeam: (month: string, goal: string) => `The team goal for ${month} is now ${goal}.`,
+    setTeamWas: (month: string, goal: string, previous: string) =>
+      `The team goal for ${month} is now ${goal} (it was ${previous}).`,
+    setGroup: (month: string, group: string, goal: string) =>
+      `The goal of ${group} for ${month} is now ${goal}; the other groups share the rest of the team goal by headcount.`,
+    clearedTeam: (month: string, now: string) =>
+      `Removed the team goal a manager set for ${month}; it is now ${now}.`,
+    clearedTeamNone: (month: string, now: string) => `No manager set a team goal for ${month}; it is ${now}.`,
+    clearedGroup: (month: string, group: string) =>
+      `Removed the goal of ${group} for ${month}; it takes its share by headcount again.`,
+    clearedGroupNone: (month: string, group: string) =>
+      `${group} has no goal of its own for ${month}; it takes its share by headcount.`,
+    nowRamp: (goal: string) => `${goal} as planned`,
+    nowNone: 'no goal (before the start month)',
+    statsTitle: (month: string) => `Team goal, ${month}`,
+    statsTeam: (goal: string, source: string, actual: string, percent: number) =>
+      `**Team**　goal ${goal} (${source})　done ${actual} (${percent}%)`,
+    statsGroup: (group: string, goal: string, source: string, actual: string, percent: number) =>
+      `**${group}**　goal ${goal} (${source})　done ${actual} (${percent}%)`,
+    needPerDay: (shortfall: string, days: number, perDay: string) =>
+      `　${shortfall} to go, ${days} working ${days === 1 ? 'day' : 'days'} left: ${perDay} a day`,
+    needNoDays: (shortfall: string) => `　${shortfall} short, no working day left this month`,
+    needMet: '　made ✅',
+    statsNoGoal: (month: string, start: string) =>
+      `${month} has no team goal: goals count from ${start}. A manager can set one with \`/team goal\`.`,
+    digestTitle: (date: string) => `**Team goal, morning of ${date}**`,
+  },
   team: {
     unknownSubcommand: (word: string) => `\`/team\` has no subcommand "${word}".`,
     usage: {
@@ -531,6 +590,7 @@ export const en = {
       'pay-set':
         'Usage: `/team pay A1` to see it; `/team pay all base 2500 from 2027-01-01`; parts: base, target, commission (1% or 1% above 1.5%), cut, zero',
       export: 'Usage: `/team export pay 2026-11` or `/team export activity 2026-11-01 2026-11-30`',
+      goal: "Usage: `/team goal` shows the year; `/team goal 2027-01 3000000` (or `300万`) sets the team goal of a month; `/team goal 2027-01 GroupA 500k` a group's; `/team goal 2027-01 clear` removes one; `/team goal start 2026-10` sets the start month",
     },
     help: [
       '**Team administration `/team`**',
@@ -549,6 +609,7 @@ export const en = {
       '`/team pk` PK points; `/team schedule` the times of the scheduled jobs',
       '`/team level @member A2 reason` sets a level by hand; `/team hold @member reason` holds a quarter review',
       '`/team pay A1` shows the pay rule; `/team export pay 2026-11` exports for HR',
+      "`/team goal` the year's team goals; `/team goal 2027-01 300万`, `/team goal 2027-01 GroupA 500k` set one; `/team goal 2027-01 clear` removes it; `/team goal start 2026-10` the start month",
     ].join('\n'),
     added: (who: string, group: string, level: string, status: string) =>
       `Added ${who}: ${group}, ${level}, ${status}.`,

@@ -106,12 +106,14 @@ export const zhCN = {
       `这条请假已经由 ${p(x, 'who')} ${({ approved: '批准', rejected: '驳回', cancelled: '取消' } as Record<string, string>)[p(x, 'outcome')] ?? '处理'}了，没有再做改动。`,
     'leave-none-on-day': (x: ErrorParams) => `${p(x, 'day')} 没有可以取消的请假。发送 \`/leave\` 查看。`,
     'bad-month': (x: ErrorParams) => `月份「${p(x, 'month')}」不对，请写成 2026-11 这样的格式。`,
+    'bad-goal-amount': (x: ErrorParams) =>
+      `目标金额「${p(x, 'amount')}」不行：请写 1 元到 20 亿元之间的整数，例如 \`300万\`、\`¥3,000,000\`。`,
   } satisfies Record<ErrorCode, (params: ErrorParams) => string>,
   chat: {
     help: [
       '**战报机器人能做什么**',
       '`/log 呼出120 有效80 意向8 回访5 约见2 业绩20万` 记录今天的工作量（`/log help` 看更多写法）',
-      '`/stats` 我的战报（今日、本周、本月、本季度）　`/stats group` 小组',
+      '`/stats` 我的战报（今日、本周、本月、本季度）　`/stats group` 小组　`/stats team` 团队目标',
       '`/rank` 今日小组 PK 与个人前十　`/rank week`、`/rank month`、`/rank wins`',
       '`/level` 我的级别与本季度进度　`/pay` 我的薪酬（只发给你本人）',
       '`/team` 团队管理（组长、经理）　`/probation` 试用期',
@@ -221,7 +223,7 @@ export const zhCN = {
   },
   stats: {
     usage: (word: string) =>
-      `看不懂「${word}」。用法：\`/stats\`、\`/stats 本周\`、\`/stats @成员 本月\`、\`/stats group 一组\`。`,
+      `看不懂「${word}」。用法：\`/stats\`、\`/stats 本周\`、\`/stats @成员 本月\`、\`/stats group 一组\`、\`/stats team\`。`,
     title: (who: string) => `${who} 的进度`,
     noTarget: '不考核',
     groupTitle: (group: string, period: string, headcount: number) => `${group} ${period}（${headcount} 人）`,
@@ -475,6 +477,60 @@ export const zhCN = {
   },
   roles: { agent: '专员', leader: '组长', manager: '经理', director: '总监', admin: '管理员' },
   statuses: { probation: '试用期', active: '在职', left: '已离职' },
+  goals: {
+    month: (year: number, month: number) => `${year}年${month}月`,
+    sources: { ramp: '按计划', override: '经理设置', share: '按人数分摊' },
+    header: (goal: string, actual: string, percent: number) =>
+      `🎯 本月团队目标 ${goal}　已完成 ${actual}（${percent}%）`,
+    headerNeed: (shortfall: string, days: number, perDay: string) =>
+      `还差 ${shortfall}，剩余 ${days} 个工作日，每天需 ${perDay}`,
+    headerNoDays: (shortfall: string) => `本月已没有剩余工作日，还差 ${shortfall}`,
+    headerMet: (surplus: string) => `本月目标已达成 🎉（超出 ${surplus}）`,
+    resultMet: (month: string, goal: string, actual: string, surplus: string) =>
+      `🎯 ${month}团队目标 ${goal}：✅ 达成！完成 ${actual}，超出 ${surplus}`,
+    resultMissed: (month: string, goal: string, actual: string, percent: number, shortfall: string) =>
+      `🎯 ${month}团队目标 ${goal}：❌ 未达成，完成 ${actual}（${percent}%），差 ${shortfall}`,
+    yearTitle: (year: number) => `**${year}年团队业绩目标**`,
+    rampText: (ramp: string, mature: string) => `前三个月 ${ramp}，之后每月 ${mature}`,
+    startCreated: (start: string, ramp: string) => `从 ${start} 起算（团队建立的月份）：${ramp}。`,
+    startSet: (start: string, ramp: string) => `从 ${start} 起算（经理设置）：${ramp}。`,
+    yearLine: (month: string, goal: string, source: string, result: string) =>
+      `${month}　目标 ${goal}（${source}）　${result}`,
+    yearNoGoal: (month: string) => `${month}　无目标（早于起始月）`,
+    yearGroups: (groups: string) => `　小组目标：${groups}`,
+    stateMet: (actual: string, percent: number) => `✅ 达成 ${actual}（${percent}%）`,
+    stateMissed: (actual: string, percent: number) => `❌ 未达成 ${actual}（${percent}%）`,
+    stateRunning: (actual: string, percent: number) => `进行中 ${actual}（${percent}%）`,
+    stateAhead: '',
+    yearHint:
+      '修改：`/team goal 2027-01 300万`、`/team goal 2027-01 一组 50万`、`/team goal 2027-01 clear`、`/team goal start 2026-10`',
+    startDone: (start: string, first: string) =>
+      `已设置：团队目标从 ${start} 起算，${start} 是第 1 个月（目标 ${first}）。经理为某月设置的目标仍然优先。`,
+    setTeam: (month: string, goal: string) => `已把 ${month}的团队目标设为 ${goal}。`,
+    setTeamWas: (month: string, goal: string, previous: string) =>
+      `已把 ${month}的团队目标设为 ${goal}（原为 ${previous}）。`,
+    setGroup: (month: string, group: string, goal: string) =>
+      `已把 ${month}「${group}」的目标设为 ${goal}，团队目标剩下的部分由其他小组按人数分摊。`,
+    clearedTeam: (month: string, now: string) => `已取消 ${month}经理设置的团队目标，现在是 ${now}。`,
+    clearedTeamNone: (month: string, now: string) => `${month}没有经理设置的团队目标，现在是 ${now}。`,
+    clearedGroup: (month: string, group: string) => `已取消 ${month}「${group}」的目标，恢复按人数分摊。`,
+    clearedGroupNone: (month: string, group: string) =>
+      `${month}「${group}」没有单独设置的目标，仍按人数分摊。`,
+    nowRamp: (goal: string) => `按计划 ${goal}`,
+    nowNone: '无目标（早于起始月）',
+    statsTitle: (month: string) => `${month}团队目标`,
+    statsTeam: (goal: string, source: string, actual: string, percent: number) =>
+      `**全队**　目标 ${goal}（${source}）　已完成 ${actual}（${percent}%）`,
+    statsGroup: (group: string, goal: string, source: string, actual: string, percent: number) =>
+      `**${group}**　目标 ${goal}（${source}）　已完成 ${actual}（${percent}%）`,
+    needPerDay: (shortfall: string, days: number, perDay: string) =>
+      `　还差 ${shortfall}，剩余 ${days} 个工作日，每天需 ${perDay}`,
+    needNoDays: (shortfall: string) => `　还差 ${shortfall}，本月已没有剩余工作日`,
+    needMet: '　已达成 ✅',
+    statsNoGoal: (month: string, start: string) =>
+      `${month}没有团队目标：目标从 ${start} 起算。经理可以用 \`/team goal\` 设置。`,
+    digestTitle: (date: string) => `**团队目标晨报 · ${date}**`,
+  },
   team: {
     unknownSubcommand: (word: string) => `\`/team\` 没有「${word}」这个子命令。`,
     usage: {
@@ -499,6 +555,7 @@ export const zhCN = {
       'pay-set':
         '用法：`/team pay 客户经理MO1` 查看；`/team pay all 底薪 2500 from 2027-01-01`；项目：底薪、目标、提成（1% 或 1% 超出 1.5%）、未达标扣、零业绩扣',
       export: '用法：`/team export pay 2026-11` 或 `/team export activity 2026-11-01 2026-11-30`',
+      goal: '用法：`/team goal` 查看全年目标；`/team goal 2027-01 300万` 设置团队月目标；`/team goal 2027-01 一组 50万` 设置小组目标；`/team goal 2027-01 clear` 取消；`/team goal start 2026-10` 设置起始月',
     },
     help: [
       '**团队管理 `/team`**',
@@ -517,6 +574,7 @@ export const zhCN = {
       '`/team pk` PK 计分；`/team schedule` 定时任务时间',
       '`/team level @成员 客户经理MO2 原因` 手动调整级别；`/team hold @成员 原因` 季度评估保留',
       '`/team pay 客户经理MO1` 薪酬规则；`/team export pay 2026-11` 导出给 HR',
+      '`/team goal` 全年团队业绩目标；`/team goal 2027-01 300万`、`/team goal 2027-01 一组 50万` 设置；`/team goal 2027-01 clear` 取消；`/team goal start 2026-10` 起始月',
     ].join('\n'),
     added: (who: string, group: string, level: string, status: string) =>
       `已添加 ${who}：${group}，${level}，${status}。`,

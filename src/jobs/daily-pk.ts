@@ -1,6 +1,7 @@
 import { isWorkingDay } from '../domain/working-days.ts';
 import { computePkBoard, pkWinners, snapshotOf } from '../usecases/compute-pk.ts';
 import { winStreakNews } from '../usecases/milestones.ts';
+import { goalStatus } from '../usecases/team-goals.ts';
 import type { JobDefinition } from './job.ts';
 import { createPostLog } from './posting.ts';
 
@@ -16,12 +17,20 @@ export const dailyPk: JobDefinition = {
       period: 'day',
       day: context.day,
     });
+    // The board is the day's result: its day counts as done for what the goal still needs.
+    const goal = await goalStatus(context.store, {
+      teamId: context.team.id,
+      day: context.day,
+      dayOver: true,
+      calendar: context.calendar,
+    });
     const channel = context.team.pkChannelId ?? undefined;
     await log.send('team-board', channel === undefined ? undefined : { channel }, {
       kind: 'pk-board',
       board,
       late: context.late,
       result: false,
+      ...(goal === undefined ? {} : { goal }),
     });
     for (const group of board.groupViews) {
       if (group.channelId === null) continue;

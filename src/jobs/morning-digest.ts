@@ -1,6 +1,7 @@
 import { isWorkingDay, previousWorkingDay } from '../domain/working-days.ts';
 import { computePkBoard } from '../usecases/compute-pk.ts';
 import { missedStreaks } from '../usecases/missed-targets.ts';
+import { goalStatus } from '../usecases/team-goals.ts';
 import type { JobDefinition } from './job.ts';
 import { createPostLog, type JobPost } from './posting.ts';
 
@@ -9,9 +10,10 @@ export const ESCALATE_AFTER_DAYS = 3;
 
 /**
  * 09:30 on working days, about the previous working day: each leader gets who in the group missed
- * their targets; the managers (or the director, when the team has no manager) get the members who
- * missed three working days running; each competitor (agent or leader) who logged 次日约见 on it
- * gets the 到访 question for today: how many of the N booked came in (one tap logs it for today).
+ * their targets; the managers (or the director, when the team has no manager) get the team goal
+ * as it stands (when the month has one) and the members who missed three working days running;
+ * each competitor (agent or leader) who logged 次日约见 on it gets the 到访 question for today:
+ * how many of the N booked came in (one tap logs it for today).
  */
 export const morningDigest: JobDefinition = {
   name: 'morning-digest',
@@ -42,7 +44,14 @@ export const morningDigest: JobDefinition = {
       days: ESCALATE_AFTER_DAYS,
       calendar: context.calendar,
     });
-    if (streaks.length > 0) {
+    // The managers' digest also carries the team goal as it stands this morning (today counts).
+    const goal = await goalStatus(context.store, {
+      teamId: context.team.id,
+      day: context.day,
+      dayOver: false,
+      calendar: context.calendar,
+    });
+    if (streaks.length > 0 || goal !== undefined) {
       const managers = [...board.memberViews.values()].filter(
         (m) => m.role === 'manager' && m.status !== 'left',
       );
@@ -54,7 +63,13 @@ export const morningDigest: JobDefinition = {
         posts.push({
           kind: 'manager-escalation',
           to: { member: manager },
-          message: { kind: 'manager-escalation', day: yesterday, members: streaks },
+          message: {
+            kind: 'manager-escalation',
+            day: yesterday,
+            members: streaks,
+            today: context.day,
+            ...(goal === undefined ? {} : { goal }),
+          },
         });
       }
     }

@@ -3,6 +3,7 @@ import { targetFor, targetsOn } from '../domain/targets.ts';
 import { lastWorkingDayOfMonth, lastWorkingDayOfWeek } from '../domain/working-days.ts';
 import { computePkBoard, isCompetitor, pkWinners } from '../usecases/compute-pk.ts';
 import { winStreakNews } from '../usecases/milestones.ts';
+import { goalStatus } from '../usecases/team-goals.ts';
 import type { JobContext, JobDefinition } from './job.ts';
 import { createPostLog } from './posting.ts';
 
@@ -15,7 +16,23 @@ async function postPeriodResult(context: JobContext, period: 'week' | 'month') {
   const board = await computePkBoard(context.store, { teamId: context.team.id, period, day: context.day });
   const channel = context.team.pkChannelId ?? undefined;
   const to = channel === undefined ? undefined : { channel };
-  await log.send('team-board', to, { kind: 'pk-board', board, late: context.late, result: true });
+  // The month's result says whether the team goal was made, and by how much.
+  const goal =
+    period === 'month'
+      ? await goalStatus(context.store, {
+          teamId: context.team.id,
+          day: context.day,
+          dayOver: true,
+          calendar: context.calendar,
+        })
+      : undefined;
+  await log.send('team-board', to, {
+    kind: 'pk-board',
+    board,
+    late: context.late,
+    result: true,
+    ...(goal === undefined ? {} : { goal }),
+  });
   const winners = pkWinners(board);
   await context.store.pk.recordWinners(context.team.id, period, board.key, winners);
   if (period === 'month') {

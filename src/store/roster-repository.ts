@@ -194,7 +194,13 @@ export function rosterRepository(db: Tx, cache?: RosterCache) {
       return db.team.findMany({ select: TEAM_SELECT, orderBy: { id: 'asc' } });
     },
 
-    async createTeam(team: { name: string; timezone: string; locale: string }): Promise<TeamView> {
+    /** `createdAt` is the use case's clock (the team's default goal start month is read from it). */
+    async createTeam(team: {
+      name: string;
+      timezone: string;
+      locale: string;
+      createdAt: Date;
+    }): Promise<TeamView> {
       return db.team.create({ data: team, select: TEAM_SELECT });
     },
 

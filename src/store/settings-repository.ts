@@ -28,6 +28,11 @@ const teamSettingsSchema = z
     pkWeights: weightsSchema,
     /** Local "HH:mm" of scheduled jobs, by job name; missing jobs keep their default time. */
     jobTimes: z.record(z.string(), timeSchema),
+    /**
+     * The team's first month of the goal ramp (YYYY-MM), set with `/team goal start`; absent: the
+     * month the team was created (src/usecases/team-goals.ts).
+     */
+    goalStartMonth: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/),
     logLimits: z
       .object({
         dailyCeiling: ceilingSchema,

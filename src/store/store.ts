@@ -2,6 +2,7 @@ import { activityRepository } from './activity-repository.ts';
 import { auditRepository } from './audit-repository.ts';
 import { calendarRepository } from './calendar-repository.ts';
 import { careersRepository } from './careers-repository.ts';
+import { goalsRepository } from './goals-repository.ts';
 import { jobsRepository } from './jobs-repository.ts';
 import { leaveRepository } from './leave-repository.ts';
 import { payRepository } from './pay-repository.ts';
@@ -25,6 +26,7 @@ export type Repositories = {
   careers: ReturnType<typeof careersRepository>;
   pay: ReturnType<typeof payRepository>;
   leave: ReturnType<typeof leaveRepository>;
+  goals: ReturnType<typeof goalsRepository>;
 };
 
 export type Store = Repositories & {
@@ -43,6 +45,7 @@ function bind(db: Tx, rosterCache?: RosterCache): Repositories {
     careers: careersRepository(db),
     pay: payRepository(db),
     leave: leaveRepository(db),
+    goals: goalsRepository(db),
   };
 }
 

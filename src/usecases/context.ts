@@ -58,6 +58,7 @@ export async function ensureTeam(repos: Repositories, deps: UseCaseDeps): Promis
       name: deps.defaults.teamName,
       timezone: deps.defaults.timezone,
       locale: deps.defaults.locale,
+      createdAt: deps.clock.now(),
     }))
   );
 }

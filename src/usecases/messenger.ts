@@ -10,6 +10,7 @@ import type { BehindMember, PkBoard } from './compute-pk.ts';
 import type { Decision } from './manage-probation.ts';
 import type { TeamPay } from './pay-statements.ts';
 import type { QuarterReview } from './quarter-review.ts';
+import type { GoalStatus } from './team-goals.ts';
 
 /**
  * What the bot says on its own (jobs, corrections, milestones), as data. Each messenger adapter
@@ -17,7 +18,8 @@ import type { QuarterReview } from './quarter-review.ts';
  * messenger markup, so DingTalk and WeCom can implement the same port.
  */
 export type Outbound =
-  | { kind: 'pk-board'; board: PkBoard; late: boolean; result: boolean }
+  /** `goal`: the team goal's header (a daily board) or its result line (the month's result). */
+  | { kind: 'pk-board'; board: PkBoard; late: boolean; result: boolean; goal?: GoalStatus }
   | { kind: 'group-pk'; board: PkBoard; groupId: number; late: boolean }
   | { kind: 'pk-correction'; day: Day; cause: MemberView; changes: PkChange[] }
   | { kind: 'agent-nudge'; day: Day; missing: MetricTotals | undefined; minutesLeft: number }
@@ -25,7 +27,17 @@ export type Outbound =
   | { kind: 'leader-digest'; day: Day; groupName: string; missed: BehindMember[] }
   /** The morning question to a member who booked 次日约见: how many of `booked` came on `day`. */
   | { kind: 'visits-question'; day: Day; booked: number }
-  | { kind: 'manager-escalation'; day: Day; members: Array<{ member: MemberView; days: Day[] }> }
+  /**
+   * The managers' morning digest: the team goal as it stands this morning (when the month has one)
+   * and the members who missed their targets several working days running (when any did).
+   */
+  | {
+      kind: 'manager-escalation';
+      day: Day;
+      members: Array<{ member: MemberView; days: Day[] }>;
+      goal?: GoalStatus;
+      today?: Day;
+    }
   | { kind: 'calendar-warning'; from: Day; to: Day; unknownFrom: Day; knownThrough: Day }
   | { kind: 'milestone'; milestone: MilestoneNews }
   | {

@@ -5,6 +5,7 @@ import type { MemberView } from '../store/roster-repository.ts';
 import type { Store } from '../store/store.ts';
 import { computePkBoard, type PkSnapshot, pkWinners, snapshotOf } from './compute-pk.ts';
 import type { Messenger, PkChange } from './messenger.ts';
+import { goalStatus } from './team-goals.ts';
 
 const snapshotSchema = z.object({
   groups: z.array(
@@ -45,10 +46,18 @@ export async function reviseDailyPk(
   await deps.store.jobs.saveSnapshot(run.id, after);
   const winners = pkWinners(board);
   await deps.store.pk.recordWinners(options.teamId, 'day', board.key, winners);
+  // The updated board keeps its goal header, with the late log counted.
+  const goal = await goalStatus(deps.store, { teamId: options.teamId, day: options.day, dayOver: true });
   for (const post of run.posts) {
     const ref = { channel: post.channel, ts: post.ts };
     if (post.kind === 'team-board') {
-      await deps.messenger.update(ref, { kind: 'pk-board', board, late: run.late, result: false });
+      await deps.messenger.update(ref, {
+        kind: 'pk-board',
+        board,
+        late: run.late,
+        result: false,
+        ...(goal === undefined ? {} : { goal }),
+      });
       await deps.messenger.reply(ref, {
         kind: 'pk-correction',
         day: options.day,

@@ -1,5 +1,6 @@
 import type { TeamCommand } from '../commands/team-command.ts';
 import type { Day } from '../domain/days.ts';
+import type { MonthKey, TeamGoal } from '../domain/goals.ts';
 import type { LevelCode } from '../domain/levels.ts';
 import type { LogLimits } from '../domain/log-checks.ts';
 import type { Metric, MetricTotals } from '../domain/metrics.ts';
@@ -32,6 +33,7 @@ import {
 } from './manage-team-settings.ts';
 import type { Messenger } from './messenger.ts';
 import { sendProbationChecklist } from './probation-notices.ts';
+import { clearGoal, type GoalYear, setGoal, setGoalStart, showGoalYear } from './team-goals.ts';
 import { teamToday } from './team-today.ts';
 
 /** What a `/team` command did, for the messenger to render. */
@@ -65,7 +67,23 @@ export type TeamOutcome =
   | { kind: 'hold'; member: MemberView; quarterKey: string; held: boolean }
   | { kind: 'pay-rule'; level: LevelCode; rule: PayRule }
   | { kind: 'pay-rule-set'; levels: readonly LevelCode[]; effectiveFrom: Day; rule: PayRule }
-  | { kind: 'export-sent'; filename: string; rows: number };
+  | { kind: 'export-sent'; filename: string; rows: number }
+  | { kind: 'goal-year'; year: GoalYear }
+  | { kind: 'goal-start'; start: MonthKey }
+  | {
+      kind: 'goal-set';
+      month: MonthKey;
+      groupName: string | undefined;
+      amount: number;
+      previous: number | undefined;
+    }
+  | {
+      kind: 'goal-cleared';
+      month: MonthKey;
+      groupName: string | undefined;
+      removed: boolean;
+      now: TeamGoal | undefined;
+    };
 
 type TeamDeps = UseCaseDeps & { directory: Directory; messenger: Messenger; logger: Logger };
 
@@ -221,6 +239,31 @@ export async function runTeamCommand(
           reason: undefined,
           release: true,
         })),
+      };
+    case 'goal-show':
+      return {
+        kind: 'goal-year',
+        year: await showGoalYear(deps, {
+          actorId,
+          ...(command.year === undefined ? {} : { year: command.year }),
+        }),
+      };
+    case 'goal-start':
+      return { kind: 'goal-start', ...(await setGoalStart(deps, { actorId, month: command.month })) };
+    case 'goal-set':
+      return {
+        kind: 'goal-set',
+        ...(await setGoal(deps, {
+          actorId,
+          month: command.month,
+          groupName: command.groupName,
+          amount: command.amount,
+        })),
+      };
+    case 'goal-clear':
+      return {
+        kind: 'goal-cleared',
+        ...(await clearGoal(deps, { actorId, month: command.month, groupName: command.groupName })),
       };
     case 'limit-set':
       return {

@@ -11,9 +11,10 @@ import {
   decisionText,
   reviewLines,
 } from './careers-view.ts';
+import { goalDigestLines } from './goal-view.ts';
 import { buildLeaveRequest, leaveDecidedText } from './leave-view.ts';
 import { mention } from './markup.ts';
-import { linesOf, type Message, textMessage } from './message.ts';
+import { divider, linesOf, type Message, textMessage } from './message.ts';
 import { buildTeamPayReply, statementLines } from './pay-view.ts';
 import { buildBoardReply, buildGroupPost } from './pk-view.ts';
 import { formatDay, formatMetric } from './progress.ts';
@@ -37,6 +38,7 @@ export function renderOutbound(m: Messages, message: Outbound): Message {
         late: message.late,
         result: message.result,
         showBehind: message.board.period === 'day',
+        ...(message.goal === undefined ? {} : { goal: message.goal }),
       });
     case 'group-pk':
       return buildGroupPost(m, message.board, message.groupId);
@@ -103,6 +105,11 @@ export function renderOutbound(m: Messages, message: Outbound): Message {
     case 'visits-question':
       return buildVisitsQuestion(m, message.day, message.booked);
     case 'manager-escalation': {
+      const goalLines =
+        message.goal === undefined
+          ? []
+          : goalDigestLines(m, message.goal, formatDay(m, message.today ?? message.day));
+      if (message.members.length === 0) return { text: goalLines[0] ?? '', blocks: linesOf(goalLines) };
       const first = message.members[0]?.days[0] ?? message.day;
       const title = m.nudges.escalationTitle(
         message.members[0]?.days.length ?? 0,
@@ -112,7 +119,13 @@ export function renderOutbound(m: Messages, message: Outbound): Message {
       const lines = message.members.map((x) =>
         m.nudges.escalationLine(mention(x.member.messengerUserId), x.member.groupName ?? m.common.noGroup),
       );
-      return { text: title, blocks: linesOf([title, ...lines]) };
+      return {
+        text: title,
+        blocks: [
+          ...linesOf([title, ...lines]),
+          ...(goalLines.length === 0 ? [] : [divider, ...linesOf(goalLines)]),
+        ],
+      };
     }
     case 'calendar-warning':
       return textMessage(m.nudges.calendarWarning(message.unknownFrom, message.knownThrough));

@@ -3,6 +3,8 @@ import type { GroupStreak } from '../domain/pk.ts';
 import type { Messages } from '../i18n/index.ts';
 import { formatCount } from '../i18n/numbers.ts';
 import type { PkBoard } from '../usecases/compute-pk.ts';
+import type { GoalStatus } from '../usecases/team-goals.ts';
+import { goalHeaderLines, goalResultLine } from './goal-view.ts';
 import { mention } from './markup.ts';
 import { type Block, divider, heading, linesOf, type Message, note, textBlock } from './message.ts';
 import { conversionLine, formatDay, formatMetric } from './progress.ts';
@@ -84,11 +86,15 @@ function weightsLine(m: Messages, board: PkBoard): string {
 export function buildBoardReply(
   m: Messages,
   board: PkBoard,
-  options: { late: boolean; result: boolean; viewerId?: number; showBehind: boolean },
+  options: { late: boolean; result: boolean; viewerId?: number; showBehind: boolean; goal?: GoalStatus },
 ): Message {
   const title = boardTitle(m, board, options.result);
   const blocks: Block[] = [heading(title)];
   if (options.late) blocks.push(note(m.pk.late));
+  if (options.goal !== undefined)
+    blocks.push(
+      ...linesOf(options.result ? [goalResultLine(m, options.goal)] : goalHeaderLines(m, options.goal)),
+    );
   if (board.groups.length === 0) blocks.push(textBlock(m.pk.noGroups));
   else blocks.push(...linesOf(groupLines(m, board)));
   const winners = board.groups.filter((g) => g.rank === 1 && g.headcount > 0);

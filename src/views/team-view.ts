@@ -7,6 +7,7 @@ import type { MemberView } from '../store/roster-repository.ts';
 import { notLoggedIn, type PkBoard } from '../usecases/compute-pk.ts';
 import type { CalendarPicture } from '../usecases/manage-team-settings.ts';
 import type { TeamOutcome } from '../usecases/run-team-command.ts';
+import { buildGoalYearReply, goalChangeText } from './goal-view.ts';
 import { conversationLink, mention } from './markup.ts';
 import { heading, linesOf, type Message, textMessage } from './message.ts';
 import { buildPayRuleReply } from './pay-view.ts';
@@ -19,6 +20,12 @@ export function buildTeamReply(m: Messages, outcome: TeamOutcome): Message {
       return textMessage(m.team.help);
     case 'roster':
       return buildRosterReply(m, outcome.roster);
+    case 'goal-year':
+      return buildGoalYearReply(m, outcome.year);
+    case 'goal-start':
+    case 'goal-set':
+    case 'goal-cleared':
+      return textMessage(goalChangeText(m, outcome));
     case 'added': {
       const member = outcome.member;
       const level = m.locale === 'en' ? levelInfo(member.level).en : levelInfo(member.level).zh;

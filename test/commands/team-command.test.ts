@@ -49,6 +49,23 @@ describe('parseTeamCommand', () => {
     ['limit amount 10000000', { kind: 'limit-set', setting: 'amount', value: 10000000 }],
     ['limit median 4', { kind: 'limit-set', setting: 'median', value: 4 }],
     ['上限 单位 500', { kind: 'limit-set', setting: 'unit', value: 500 }],
+    ['goal', { kind: 'goal-show' }],
+    ['团队目标 2027', { kind: 'goal-show', year: 2027 }],
+    ['goal start 2026-10', { kind: 'goal-start', month: '2026-10' }],
+    ['业绩目标 开始 2026-9', { kind: 'goal-start', month: '2026-09' }],
+    ['goal 2027-01 300万', { kind: 'goal-set', month: '2027-01', amount: 3_000_000 }],
+    ['goal 2027-01 300万元', { kind: 'goal-set', month: '2027-01', amount: 3_000_000 }],
+    ['goal 2027-01 300 万', { kind: 'goal-set', month: '2027-01', amount: 3_000_000 }],
+    ['goal 2027-01 ¥3,000,000', { kind: 'goal-set', month: '2027-01', amount: 3_000_000 }],
+    ['goal 2027-01 3000000', { kind: 'goal-set', month: '2027-01', amount: 3_000_000 }],
+    ['goal 2027-01 1.5万', { kind: 'goal-set', month: '2027-01', amount: 15_000 }],
+    ['goal 2027-1 500k', { kind: 'goal-set', month: '2027-01', amount: 500_000 }],
+    ['goal 2027-01 一组 50万', { kind: 'goal-set', month: '2027-01', groupName: '一组', amount: 500_000 }],
+    ['goal 2027-01 Alpha 50 w', { kind: 'goal-set', month: '2027-01', groupName: 'Alpha', amount: 500_000 }],
+    ['goal 2027-01 clear', { kind: 'goal-clear', month: '2027-01' }],
+    ['goal 2027-01 一组 取消', { kind: 'goal-clear', month: '2027-01', groupName: '一组' }],
+    // The grammar passes a month it cannot use on, so the use case can say "2027-13 is not a month".
+    ['goal 2027-13 300万', { kind: 'goal-set', month: '2027-13', amount: 3_000_000 }],
   ])('reads %j', (text, command) => {
     expect(parseTeamCommand(text)).toEqual({ ok: true, command });
   });
@@ -67,6 +84,15 @@ describe('parseTeamCommand', () => {
     ['target MO9 day calls 10', 'target-set'],
     ['limit median x', 'limit-set'],
     ['limit 呼出', 'limit-set'],
+    ['goal start', 'goal'],
+    ['goal start 十月', 'goal'],
+    ['goal 2027-01', 'goal'],
+    ['goal 2027-01 很多', 'goal'],
+    ['goal 2027-01 一组 二组 50万', 'goal'],
+    ['goal 2027-01 一组 二组 clear', 'goal'],
+    ['goal 1月 300万', 'goal'],
+    ['goal <@U1> 2027-01 300万', 'goal'],
+    ['goal 2027-01 1.23456万', 'goal'],
   ])('explains the usage for %j', (text, subcommand) => {
     expect(parseTeamCommand(text)).toEqual({ ok: false, problem: 'usage', subcommand });
   });

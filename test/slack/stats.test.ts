@@ -82,7 +82,7 @@ describe('/stats and the Home tab', () => {
   it('explains a word it does not know', async () => {
     const { text } = await bot.command('/stats', 'yearly', AMY);
     expect(text).toBe(
-      "I did not understand 'yearly'. Try `/stats`, `/stats week`, `/stats @member month` or `/stats group GroupA`.",
+      "I did not understand 'yearly'. Try `/stats`, `/stats week`, `/stats @member month`, `/stats group GroupA` or `/stats team`.",
     );
   });
 
