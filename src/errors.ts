@@ -48,6 +48,10 @@ export const ERROR_CODES = [
   'leave-decided',
   'leave-none-on-day',
   'bad-goal-amount',
+  'team-not-yours',
+  'team-exists',
+  'team-not-found',
+  'org-admins-only',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

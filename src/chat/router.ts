@@ -1,5 +1,6 @@
 import { parseLeaveCommand } from '../commands/leave-command.ts';
 import { parseLogCommand } from '../commands/log-command.ts';
+import { parseOrgCommand, parseTeamAdminCommand } from '../commands/org-command.ts';
 import { parsePayCommand } from '../commands/pay-command.ts';
 import { parseProbationCommand } from '../commands/probation-command.ts';
 import { parseRankCommand } from '../commands/rank-command.ts';
@@ -32,6 +33,7 @@ import type { ChatDeps } from './chat-deps.ts';
 import { messagesForPerson } from './language.ts';
 import { replyToLeave } from './leave-replies.ts';
 import { replyToLog } from './log-replies.ts';
+import { replyToOrg, replyToOrgRank } from './org-replies.ts';
 import { replyToProbation } from './probation-replies.ts';
 import { replyOrError } from './reply-or-error.ts';
 
@@ -49,6 +51,7 @@ export const COMMAND_NAMES = [
   'team',
   'probation',
   'leave',
+  'org',
   'lang',
   'help',
 ] as const;
@@ -67,6 +70,8 @@ const ALIASES: Readonly<Record<string, CommandName>> = {
   团队: 'team',
   试用期: 'probation',
   请假: 'leave',
+  总部: 'org',
+  分部: 'org',
   语言: 'lang',
   帮助: 'help',
   '?': 'help',
@@ -121,8 +126,14 @@ export async function routeCommand(deps: ChatDeps, request: ChatRequest): Promis
     return { kind: 'log-form', today, message: textMessage(m.log.textForm), locale: localeOf(m) };
   }
   const visibility: Visibility = request.command === 'help' ? 'conversation' : 'private';
-  const message = await replyOrError(deps, m, { user: request.actorId, what: `/${request.command}` }, () =>
-    answer(deps, m, request),
+  const message = await replyOrError(
+    deps,
+    m,
+    { user: request.actorId, what: `/${request.command}` },
+    async () => {
+      const scoped = await withTeamScope(deps, request);
+      return answer(scoped.deps, m, scoped.request);
+    },
   );
   return { kind: 'message', message, visibility, locale: localeOf(m) };
 }
@@ -173,6 +184,7 @@ async function answer(deps: ChatDeps, m: Messages, request: ChatRequest): Promis
       const parsed = parseRankCommand(args);
       if (!parsed.ok) return textMessage(m.pk.usage(parsed.word));
       if (parsed.command.kind === 'help') return textMessage(m.pk.help);
+      if (parsed.command.kind === 'org') return replyToOrgRank(deps, m, actorId, parsed.command.rest);
       if (parsed.command.kind === 'wins') {
         const { wins, names } = await getWins(deps, { actorId, period: parsed.command.period });
         return buildWinsReply(m, parsed.command.period, names, wins);
@@ -206,7 +218,15 @@ async function answer(deps: ChatDeps, m: Messages, request: ChatRequest): Promis
         await showLevel(deps, { actorId, ...(memberRef === undefined ? {} : { memberRef }) }),
       );
     }
+    case 'org': {
+      const parsed = parseOrgCommand(withPlace(args, request.place));
+      if (parsed === undefined) return textMessage(m.org.usage);
+      return replyToOrg(deps, m, actorId, parsed);
+    }
     case 'team': {
+      const admin = parseTeamAdminCommand(args);
+      if (admin === 'usage') return textMessage(m.org.usage);
+      if (admin !== undefined) return replyToOrg(deps, m, actorId, admin);
       const parsed = parseTeamCommand(withPlace(args, request.place));
       if (!parsed.ok) return buildTeamUsageReply(m, parsed);
       return buildTeamReply(m, await runTeamCommand(deps, actorId, parsed.command));
@@ -236,6 +256,40 @@ function withPlace(args: string, place: Place): string {
   const bindsHere =
     words.length === 2 && verb?.kind === 'word' && (verb.text === 'channel' || verb.text === '频道');
   return bindsHere ? `${args} ${conversationLink(place.conversationId)}` : args;
+}
+
+/**
+ * Which team the request is about, for org admins (src/usecases/context.ts identifyActor): a word
+ * `@二部` naming a team (taken out of the text), else the team whose channel the command was
+ * typed in. The chat's team is looked up only when an org admin's request asks for it.
+ */
+async function withTeamScope(
+  deps: ChatDeps,
+  request: ChatRequest,
+): Promise<{ deps: ChatDeps; request: ChatRequest }> {
+  const words = request.args.split(/\s+/);
+  const fold = (text: string) => text.normalize('NFKC').toLowerCase().replace(/\s+/g, '');
+  const candidates = words.filter((w) => /^[@＠][^<\s]/.test(w));
+  let named: number | undefined;
+  let args = request.args;
+  if (candidates.length > 0) {
+    const teams = await deps.store.roster.teams();
+    for (const word of candidates) {
+      const team = teams.find((t) => fold(t.name) === fold(word.slice(1)));
+      if (team === undefined) continue;
+      named = team.id;
+      args = words.filter((w) => w !== word).join(' ');
+      break;
+    }
+  }
+  const place = request.place;
+  const teamScope = async () => {
+    if (named !== undefined) return { teamId: named, named: true };
+    if (place.kind !== 'group') return undefined;
+    const teamId = await deps.store.roster.teamOfChannel(place.conversationId);
+    return teamId === undefined ? undefined : { teamId, named: false };
+  };
+  return { deps: { ...deps, teamScope }, request: { ...request, args } };
 }
 
 function parseLocaleWord(args: string): Locale | undefined {

@@ -110,6 +110,10 @@ export const en = {
       `This leave request was already ${({ approved: 'approved', rejected: 'turned down', cancelled: 'cancelled' } as Record<string, string>)[p(x, 'outcome')] ?? 'decided'} by ${p(x, 'who')}; nothing was changed.`,
     'leave-none-on-day': (x: ErrorParams) =>
       `There is no leave to cancel on ${p(x, 'day')}. Send \`/leave\` to see yours.`,
+    'team-not-yours': () => 'You can see and work on your own team only.',
+    'team-exists': (x: ErrorParams) => `There is already a team called "${p(x, 'team')}"; choose another name.`,
+    'team-not-found': (x: ErrorParams) => `There is no team called "${p(x, 'team')}". Teams: ${p(x, 'teams')}.`,
+    'org-admins-only': () => 'Sorry, this needs an org admin (ZHANBAO_ADMINS, or someone added with `/org admin add`).',
     'bad-month': (x: ErrorParams) => `"${p(x, 'month')}" is not a month I can use; write it like 2026-11.`,
     'bad-goal-amount': (x: ErrorParams) =>
       `A goal of ${p(x, 'amount')} will not do: write whole yuan from 1 to 2,000,000,000, e.g. \`300万\` or \`¥3,000,000\`.`,
@@ -340,6 +344,43 @@ export const en = {
     personalBest: (who: string, points: string, previous: string) =>
       `🔥 ${who} set a personal best: ${points} points today (best before: ${previous})`,
     winStreak: (group: string, streak: number) => `🏆 ${group} won the PK ${streak} times in a row!`,
+  },
+  org: {
+    usage: [
+      '**Several teams `/org`** (org admins)',
+      '`/org` every team  `/team create Team B` a new team  `/team rename New name` (managers too)',
+      '`/org move @member "Team B" A1` to another team (history kept)',
+      '`/org admin add @someone`, `/org admin remove @someone`  `/org channel #hq` where the branch PK goes',
+      'An org admin names the team a command is about with `@Team B`; inside a team\'s chat, that team.',
+      '`/rank org` the branch PK (today; `/rank org month`)',
+    ].join('\n'),
+    created: (team: string) =>
+      `Team "${team}" created. Next: \`/team add @member GroupName trainee mo1 @${team}\`, or let its manager do it.`,
+    renamed: (from: string, to: string) => `Team "${from}" is now "${to}".`,
+    listTitle: '**Every team**',
+    listLine: (team: string, headcount: number, groups: number, directors: string, channel: string) =>
+      `**${team}**  ${headcount} ${headcount === 1 ? 'person' : 'people'}  ${groups} ${groups === 1 ? 'group' : 'groups'}  director: ${directors}  PK channel: ${channel}`,
+    noDirector: 'none',
+    noChannel: 'none',
+    orgChannel: (channel: string) => `Branch PK channel: ${channel}`,
+    admins: (names: string) => `Org admins: ${names}`,
+    adminAdded: (who: string) => `${who} is now an org admin.`,
+    adminAlready: (who: string) => `${who} already is an org admin.`,
+    adminRemoved: (who: string) => `${who} is no longer an org admin.`,
+    adminNotOne: (who: string) => `${who} was not an org admin.`,
+    adminConfigured: (who: string) =>
+      `${who} is in ZHANBAO_ADMINS and stays an org admin (change the environment to remove them).`,
+    channelSet: (channel: string) => `The branch PK now goes to ${channel}.`,
+    moved: (who: string, from: string, to: string, group: string) =>
+      `Moved ${who} from "${from}" to "${to}"${group === '' ? ' (no group)' : `, group "${group}"`}; their levels, figures and pay history stay with them.`,
+    boardTitle: (period: string, date: string) => `Branch PK · ${period} · ${date}`,
+    boardLine: (medal: string, team: string, perCapita: string, amount: string, people: string) =>
+      `${medal} **${team}**  ${perCapita} per person  业绩 ${amount} per person  ${people}`,
+    people: (headcount: number, equivalent: string | undefined) =>
+      `${headcount} ${headcount === 1 ? 'person' : 'people'}${equivalent === undefined ? '' : `, ${equivalent} full-time`}`,
+    emptyTeam: (team: string) => `  **${team}**  nobody on duty`,
+    yourPlace: (team: string, rank: number, count: number) => `"${team}" is number ${rank} of ${count} teams`,
+    scoring: 'Every team is scored with the default weights; per person counts the days on duty.',
   },
   leave: {
     types: {

@@ -105,6 +105,10 @@ export const zhCN = {
     'leave-decided': (x: ErrorParams) =>
       `这条请假已经由 ${p(x, 'who')} ${({ approved: '批准', rejected: '驳回', cancelled: '取消' } as Record<string, string>)[p(x, 'outcome')] ?? '处理'}了，没有再做改动。`,
     'leave-none-on-day': (x: ErrorParams) => `${p(x, 'day')} 没有可以取消的请假。发送 \`/leave\` 查看。`,
+    'team-not-yours': () => '你只能查看和操作自己所在的团队。',
+    'team-exists': (x: ErrorParams) => `已经有名为「${p(x, 'team')}」的团队了，换个名字吧。`,
+    'team-not-found': (x: ErrorParams) => `没有名为「${p(x, 'team')}」的团队。现有团队：${p(x, 'teams')}。`,
+    'org-admins-only': () => '抱歉，这个操作需要总部管理员（ZHANBAO_ADMINS 或用 `/org admin add` 添加的人）。',
     'bad-month': (x: ErrorParams) => `月份「${p(x, 'month')}」不对，请写成 2026-11 这样的格式。`,
     'bad-goal-amount': (x: ErrorParams) =>
       `目标金额「${p(x, 'amount')}」不行：请写 1 元到 20 亿元之间的整数，例如 \`300万\`、\`¥3,000,000\`。`,
@@ -328,6 +332,41 @@ export const zhCN = {
     personalBest: (who: string, points: string, previous: string) =>
       `🔥 ${who} 刷新个人最佳：今日 ${points} 分（此前最高 ${previous} 分）`,
     winStreak: (group: string, streak: number) => `🏆 ${group} 连续 ${streak} 次获得PK第一！`,
+  },
+  org: {
+    usage: [
+      '**多团队（分部）`/org`**（总部管理员）',
+      '`/org` 所有团队　`/team create 二部` 新建团队　`/team rename 新名称` 改名（经理也可以）',
+      '`/org move @成员 二部 一组` 调到另一个团队（历史保留）',
+      '`/org admin add @某人`、`/org admin remove @某人` 总部管理员　`/org channel #总部` 分部PK发到哪里',
+      '总部管理员在命令里写 `@二部` 就是在操作那个团队；在某个团队的群里发命令，默认就是那个团队。',
+      '`/rank org` 分部PK（今日；`/rank org 本月`）',
+    ].join('\n'),
+    created: (team: string) => `已新建团队「${team}」。接下来：\`/team add @成员 组名 见习MO1 @${team}\`，或让该团队的经理直接操作。`,
+    renamed: (from: string, to: string) => `团队「${from}」已改名为「${to}」。`,
+    listTitle: '**所有团队**',
+    listLine: (team: string, headcount: number, groups: number, directors: string, channel: string) =>
+      `**${team}**　${headcount} 人　${groups} 个组　总监：${directors}　PK频道：${channel}`,
+    noDirector: '未设',
+    noChannel: '未设',
+    orgChannel: (channel: string) => `分部PK频道：${channel}`,
+    admins: (names: string) => `总部管理员：${names}`,
+    adminAdded: (who: string) => `已把 ${who} 设为总部管理员。`,
+    adminAlready: (who: string) => `${who} 已经是总部管理员了。`,
+    adminRemoved: (who: string) => `${who} 不再是总部管理员。`,
+    adminNotOne: (who: string) => `${who} 本来就不是总部管理员。`,
+    adminConfigured: (who: string) => `${who} 在 ZHANBAO_ADMINS 里，仍是总部管理员（改环境变量才能去掉）。`,
+    channelSet: (channel: string) => `分部PK以后发到 ${channel}。`,
+    moved: (who: string, from: string, to: string, group: string) =>
+      `已把 ${who} 从「${from}」调到「${to}」${group === '' ? '（未分组）' : `的「${group}」`}，级别、业绩和薪酬记录都保留。`,
+    boardTitle: (period: string, date: string) => `分部PK · ${period} · ${date}`,
+    boardLine: (medal: string, team: string, perCapita: string, amount: string, people: string) =>
+      `${medal} **${team}**　人均 ${perCapita} 分　人均业绩 ${amount}　${people}`,
+    people: (headcount: number, equivalent: string | undefined) =>
+      `${headcount} 人${equivalent === undefined ? '' : `，折合 ${equivalent} 人`}`,
+    emptyTeam: (team: string) => `　**${team}**　无人在岗`,
+    yourPlace: (team: string, rank: number, count: number) => `「${team}」第 ${rank} 名（共 ${count} 个团队）`,
+    scoring: '按默认计分权重统一计分，人均按在岗天数折算。',
   },
   leave: {
     types: { personal: '事假', sick: '病假', annual: '年假', compensatory: '调休' },

@@ -208,6 +208,25 @@ export function rosterRepository(db: Tx, cache?: RosterCache) {
       return db.team.findUniqueOrThrow({ where: { id: teamId }, select: TEAM_SELECT });
     },
 
+    async renameTeam(teamId: number, name: string): Promise<TeamView> {
+      return db.team.update({ where: { id: teamId }, data: { name }, select: TEAM_SELECT });
+    },
+
+    /** The team a chat belongs to: its PK channel, or one of its groups' channels. */
+    async teamOfChannel(channelId: string): Promise<number | undefined> {
+      const team = await db.team.findFirst({ where: { pkChannelId: channelId }, select: { id: true } });
+      if (team !== null) return team.id;
+      const group = await db.group.findFirst({ where: { channelId }, select: { teamId: true } });
+      return group?.teamId;
+    },
+
+    /** Moves a member to another team (and group there, or none); their entries stay where they were made. */
+    async moveToTeam(memberId: number, teamId: number, groupId: number | null): Promise<MemberView> {
+      return toMember(
+        await db.member.update({ where: { id: memberId }, data: { teamId, groupId }, select: MEMBER_SELECT }),
+      );
+    },
+
     async setTeamChannel(teamId: number, channelId: string): Promise<void> {
       await db.team.update({ where: { id: teamId }, data: { pkChannelId: channelId } });
     },

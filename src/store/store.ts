@@ -5,6 +5,7 @@ import { careersRepository } from './careers-repository.ts';
 import { goalsRepository } from './goals-repository.ts';
 import { jobsRepository } from './jobs-repository.ts';
 import { leaveRepository } from './leave-repository.ts';
+import { orgRepository } from './org-repository.ts';
 import { payRepository } from './pay-repository.ts';
 import { pkRepository } from './pk-repository.ts';
 import { createRosterCache, type RosterCache, rosterRepository } from './roster-repository.ts';
@@ -26,6 +27,7 @@ export type Repositories = {
   careers: ReturnType<typeof careersRepository>;
   pay: ReturnType<typeof payRepository>;
   leave: ReturnType<typeof leaveRepository>;
+  org: ReturnType<typeof orgRepository>;
   goals: ReturnType<typeof goalsRepository>;
 };
 
@@ -45,6 +47,7 @@ function bind(db: Tx, rosterCache?: RosterCache): Repositories {
     careers: careersRepository(db),
     pay: payRepository(db),
     leave: leaveRepository(db),
+    org: orgRepository(db),
     goals: goalsRepository(db),
   };
 }

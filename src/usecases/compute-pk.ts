@@ -18,6 +18,7 @@ import {
   type MemberStanding,
   type NameOrder,
   nameOrderOf,
+  type PkGroupInput,
   type PkWeights,
   rankGroups,
   rankMembers,
@@ -54,6 +55,8 @@ export type PkBoard = {
   memberViews: ReadonlyMap<number, MemberView>;
   /** Members with at least one entry in the period. */
   readonly logged: ReadonlySet<number>;
+  /** Each competitor's input to the ranking (duty and totals), for rankings across teams. */
+  competitors: ReadonlyArray<PkGroupInput['members'][number]>;
   /** Approved leave in the period up to the board's day, by member. */
   leave: LeaveIndex;
   /** Competitors on approved leave on the board's day, by group id, in roster order. */
@@ -206,6 +209,7 @@ export async function computePkBoard(
       return ranked;
     },
     memberViews: rosterIndex(members).byId,
+    competitors: entries,
     leave: leaveIndex,
     get logged() {
       logged ??= new Set(sums.keys());

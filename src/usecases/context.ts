@@ -17,7 +17,16 @@ export type UseCaseDeps = {
   admins: readonly string[];
   /** Defaults for the team created on first start. */
   defaults: { teamName: string; timezone: string; locale: 'zh-CN' | 'en' };
+  /**
+   * Which team this request is about when the person may choose (org admins): the team named by
+   * an `@二部` word, or the one the conversation belongs to. Read only for org admins, so a member's
+   * request costs nothing more. See identifyActor.
+   */
+  teamScope?: () => Promise<TeamScope | undefined>;
 };
+
+/** A team chosen by the request: `named` when the person wrote it (`@二部`), else from the chat. */
+export type TeamScope = { teamId: number; named: boolean };
 
 export type Acting = {
   team: TeamView;
@@ -27,16 +36,28 @@ export type Acting = {
 };
 
 /**
- * Who is acting, and on which team: a roster member acts on their own team; a configured admin
- * who is not on the roster acts on the first team (created on first start).
+ * Who is acting, and on which team. The rule (README "Several teams"):
+ * 1. an org admin (ZHANBAO_ADMINS, or made one with `/org admin add`) acts on the team the request
+ *    names (`@二部`), else the team of the chat it was sent in, else their own team, else the first;
+ * 2. anyone else acts on their own team; naming another team is refused;
+ * 3. someone on no roster (and no admin) is on the first team, where every use case refuses them.
+ * An org admin acting on another team than their own is not a member there (no role, no self).
  */
 export async function identifyActor(
   repos: Repositories,
   deps: UseCaseDeps,
   messengerUserId: string,
 ): Promise<Acting> {
-  const member = await repos.roster.memberByMessengerId(messengerUserId);
-  const team = member ? await repos.roster.team(member.teamId) : await ensureTeam(repos, deps);
+  const own = await repos.roster.memberByMessengerId(messengerUserId);
+  const configured = deps.admins.includes(messengerUserId);
+  const scope = deps.teamScope === undefined ? undefined : await deps.teamScope();
+  const orgAdmin =
+    configured || ((own === undefined || scope !== undefined) && (await repos.org.isAdmin(messengerUserId)));
+  let team: TeamView;
+  if (scope !== undefined && orgAdmin && (scope.named || own === undefined)) team = await repos.roster.team(scope.teamId);
+  else if (scope?.named === true && scope.teamId !== own?.teamId) throw new DomainError('team-not-yours');
+  else team = own ? await repos.roster.team(own.teamId) : await ensureTeam(repos, deps);
+  const member = own?.teamId === team.id ? own : undefined;
   return {
     team,
     member,
@@ -46,9 +67,14 @@ export async function identifyActor(
       role: member?.role,
       status: member?.status,
       groupId: member?.groupId ?? undefined,
-      bootstrapAdmin: deps.admins.includes(messengerUserId),
+      bootstrapAdmin: orgAdmin,
     },
   };
+}
+
+/** Org admins: the configured ones and those made with `/org admin add`. */
+export async function isOrgAdmin(repos: Repositories, deps: UseCaseDeps, messengerUserId: string): Promise<boolean> {
+  return deps.admins.includes(messengerUserId) || (await repos.org.isAdmin(messengerUserId));
 }
 
 export async function ensureTeam(repos: Repositories, deps: UseCaseDeps): Promise<TeamView> {

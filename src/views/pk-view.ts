@@ -9,10 +9,10 @@ import { mention } from './markup.ts';
 import { type Block, divider, heading, linesOf, type Message, note, textBlock } from './message.ts';
 import { conversionLine, formatDay, formatMetric } from './progress.ts';
 
-const MEDALS = ['🥇', '🥈', '🥉'];
+export const MEDALS = ['🥇', '🥈', '🥉'];
 const TOP = 10;
 
-function points(value: number): string {
+export function points(value: number): string {
   return formatCount(Math.round(value * 10) / 10);
 }
 
