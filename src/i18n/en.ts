@@ -111,9 +111,12 @@ export const en = {
     'leave-none-on-day': (x: ErrorParams) =>
       `There is no leave to cancel on ${p(x, 'day')}. Send \`/leave\` to see yours.`,
     'team-not-yours': () => 'You can see and work on your own team only.',
-    'team-exists': (x: ErrorParams) => `There is already a team called "${p(x, 'team')}"; choose another name.`,
-    'team-not-found': (x: ErrorParams) => `There is no team called "${p(x, 'team')}". Teams: ${p(x, 'teams')}.`,
-    'org-admins-only': () => 'Sorry, this needs an org admin (ZHANBAO_ADMINS, or someone added with `/org admin add`).',
+    'team-exists': (x: ErrorParams) =>
+      `There is already a team called "${p(x, 'team')}"; choose another name.`,
+    'team-not-found': (x: ErrorParams) =>
+      `There is no team called "${p(x, 'team')}". Teams: ${p(x, 'teams')}.`,
+    'org-admins-only': () =>
+      'Sorry, this needs an org admin (ZHANBAO_ADMINS, or someone added with `/org admin add`).',
     'bad-month': (x: ErrorParams) => `"${p(x, 'month')}" is not a month I can use; write it like 2026-11.`,
     'bad-goal-amount': (x: ErrorParams) =>
       `A goal of ${p(x, 'amount')} will not do: write whole yuan from 1 to 2,000,000,000, e.g. \`300万\` or \`¥3,000,000\`.`,
@@ -351,7 +354,7 @@ export const en = {
       '`/org` every team  `/team create Team B` a new team  `/team rename New name` (managers too)',
       '`/org move @member "Team B" A1` to another team (history kept)',
       '`/org admin add @someone`, `/org admin remove @someone`  `/org channel #hq` where the branch PK goes',
-      'An org admin names the team a command is about with `@Team B`; inside a team\'s chat, that team.',
+      "An org admin names the team a command is about with `@Team B`; inside a team's chat, that team.",
       '`/rank org` the branch PK (today; `/rank org month`)',
     ].join('\n'),
     created: (team: string) =>

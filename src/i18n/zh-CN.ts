@@ -108,7 +108,8 @@ export const zhCN = {
     'team-not-yours': () => '你只能查看和操作自己所在的团队。',
     'team-exists': (x: ErrorParams) => `已经有名为「${p(x, 'team')}」的团队了，换个名字吧。`,
     'team-not-found': (x: ErrorParams) => `没有名为「${p(x, 'team')}」的团队。现有团队：${p(x, 'teams')}。`,
-    'org-admins-only': () => '抱歉，这个操作需要总部管理员（ZHANBAO_ADMINS 或用 `/org admin add` 添加的人）。',
+    'org-admins-only': () =>
+      '抱歉，这个操作需要总部管理员（ZHANBAO_ADMINS 或用 `/org admin add` 添加的人）。',
     'bad-month': (x: ErrorParams) => `月份「${p(x, 'month')}」不对，请写成 2026-11 这样的格式。`,
     'bad-goal-amount': (x: ErrorParams) =>
       `目标金额「${p(x, 'amount')}」不行：请写 1 元到 20 亿元之间的整数，例如 \`300万\`、\`¥3,000,000\`。`,
@@ -342,7 +343,8 @@ export const zhCN = {
       '总部管理员在命令里写 `@二部` 就是在操作那个团队；在某个团队的群里发命令，默认就是那个团队。',
       '`/rank org` 分部PK（今日；`/rank org 本月`）',
     ].join('\n'),
-    created: (team: string) => `已新建团队「${team}」。接下来：\`/team add @成员 组名 见习MO1 @${team}\`，或让该团队的经理直接操作。`,
+    created: (team: string) =>
+      `已新建团队「${team}」。接下来：\`/team add @成员 组名 见习MO1 @${team}\`，或让该团队的经理直接操作。`,
     renamed: (from: string, to: string) => `团队「${from}」已改名为「${to}」。`,
     listTitle: '**所有团队**',
     listLine: (team: string, headcount: number, groups: number, directors: string, channel: string) =>
@@ -365,7 +367,8 @@ export const zhCN = {
     people: (headcount: number, equivalent: string | undefined) =>
       `${headcount} 人${equivalent === undefined ? '' : `，折合 ${equivalent} 人`}`,
     emptyTeam: (team: string) => `　**${team}**　无人在岗`,
-    yourPlace: (team: string, rank: number, count: number) => `「${team}」第 ${rank} 名（共 ${count} 个团队）`,
+    yourPlace: (team: string, rank: number, count: number) =>
+      `「${team}」第 ${rank} 名（共 ${count} 个团队）`,
     scoring: '按默认计分权重统一计分，人均按在岗天数折算。',
   },
   leave: {

@@ -1,6 +1,7 @@
 import cron, { type ScheduledTask } from 'node-cron';
 import { type Clock, localDay, localMinuteOfDay } from '../clock.ts';
 import { serializeError } from '../logger.ts';
+import { runOrgJobs } from './branch-pk.ts';
 import { JOB_NAMES } from './job.ts';
 import { type JobDeps, jobTimes, runJob } from './runner.ts';
 import { minutesOf } from './times.ts';
@@ -9,7 +10,7 @@ import { minutesOf } from './times.ts';
 export const LATE_AFTER_MINUTES = 2;
 
 /**
- * Scheduling, apart from computing: one node-cron task per team, every minute in the team's time
+ * Scheduling, apart from computing: one node-cron task, every minute, for every team in its own time
  * zone. Each tick runs every job whose local time has come today and whose period is not claimed
  * yet, so a changed time takes effect at once and a job missed while the bot was down runs at the
  * next start (once, marked late). The claim in the store keeps replicas from posting twice.
@@ -35,28 +36,35 @@ export function createScheduler(deps: JobDeps & { clock: Clock }) {
     }
   }
 
+  /** Every team, then the org's own jobs: teams created since the start are picked up too. */
+  async function tickAll(): Promise<void> {
+    const teams = await deps.store.roster.teams();
+    for (const team of teams) await tick(team.id);
+    try {
+      await runOrgJobs(deps, teams[0]);
+    } catch (error) {
+      deps.logger.event('error', 'scheduler.tick_failed', { team: 'org', ...serializeError(error) });
+    }
+  }
+
   return {
-    /** Runs what is due now (at start-up: the catch-up), then ticks every minute. */
+    /**
+     * Runs what is due now (at start-up: the catch-up), then ticks every minute. One task for all
+     * teams: every minute is the same minute in every time zone, and each team's jobs are judged
+     * by its own local time inside the tick.
+     */
     async start(): Promise<void> {
-      const teams = await deps.store.roster.teams();
-      for (const team of teams) {
-        await tick(team.id);
-        const task = cron.schedule(
-          '* * * * *',
-          () => {
-            running = running
-              .then(() => tick(team.id))
-              .catch((error: unknown) => {
-                deps.logger.event('error', 'scheduler.tick_failed', {
-                  team: team.id,
-                  ...serializeError(error),
-                });
-              });
-          },
-          { timezone: team.timezone, name: `zhanbao-team-${team.id}` },
-        );
-        tasks.push(task);
-      }
+      await tickAll();
+      const task = cron.schedule(
+        '* * * * *',
+        () => {
+          running = running.then(tickAll).catch((error: unknown) => {
+            deps.logger.event('error', 'scheduler.tick_failed', serializeError(error));
+          });
+        },
+        { name: 'zhanbao-teams' },
+      );
+      tasks.push(task);
     },
     async stop(): Promise<void> {
       for (const task of tasks) await task.stop();

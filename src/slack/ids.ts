@@ -9,6 +9,7 @@ export const COMMANDS = {
   rank: '/rank',
   probation: '/probation',
   leave: '/leave',
+  org: '/org',
   level: '/level',
   pay: '/pay',
   lang: '/lang',

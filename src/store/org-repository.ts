@@ -26,11 +26,18 @@ export function orgRepository(db: Tx) {
     },
 
     async channel(): Promise<string | undefined> {
-      return (await db.org.findUnique({ where: { id: 1 }, select: { pkChannelId: true } }))?.pkChannelId ?? undefined;
+      return (
+        (await db.org.findUnique({ where: { id: 1 }, select: { pkChannelId: true } }))?.pkChannelId ??
+        undefined
+      );
     },
 
     async setChannel(channelId: string): Promise<void> {
-      await db.org.upsert({ where: { id: 1 }, create: { id: 1, pkChannelId: channelId }, update: { pkChannelId: channelId } });
+      await db.org.upsert({
+        where: { id: 1 },
+        create: { id: 1, pkChannelId: channelId },
+        update: { pkChannelId: channelId },
+      });
     },
   };
 }

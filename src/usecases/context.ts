@@ -54,7 +54,8 @@ export async function identifyActor(
   const orgAdmin =
     configured || ((own === undefined || scope !== undefined) && (await repos.org.isAdmin(messengerUserId)));
   let team: TeamView;
-  if (scope !== undefined && orgAdmin && (scope.named || own === undefined)) team = await repos.roster.team(scope.teamId);
+  if (scope !== undefined && orgAdmin && (scope.named || own === undefined))
+    team = await repos.roster.team(scope.teamId);
   else if (scope?.named === true && scope.teamId !== own?.teamId) throw new DomainError('team-not-yours');
   else team = own ? await repos.roster.team(own.teamId) : await ensureTeam(repos, deps);
   const member = own?.teamId === team.id ? own : undefined;
@@ -73,7 +74,11 @@ export async function identifyActor(
 }
 
 /** Org admins: the configured ones and those made with `/org admin add`. */
-export async function isOrgAdmin(repos: Repositories, deps: UseCaseDeps, messengerUserId: string): Promise<boolean> {
+export async function isOrgAdmin(
+  repos: Repositories,
+  deps: UseCaseDeps,
+  messengerUserId: string,
+): Promise<boolean> {
   return deps.admins.includes(messengerUserId) || (await repos.org.isAdmin(messengerUserId));
 }
 

@@ -186,4 +186,3 @@ export async function moveMemberToTeam(
     return { member: moved, from, to, group };
   });
 }
-

@@ -6,6 +6,7 @@ import type { ProbationView } from '../store/careers-repository.ts';
 import type { LeaveView } from '../store/leave-repository.ts';
 import type { FrozenStatement } from '../store/pay-repository.ts';
 import type { MemberView } from '../store/roster-repository.ts';
+import type { OrgBoard } from './compute-org-pk.ts';
 import type { BehindMember, PkBoard } from './compute-pk.ts';
 import type { Decision } from './manage-probation.ts';
 import type { TeamPay } from './pay-statements.ts';
@@ -54,6 +55,7 @@ export type Outbound =
       decision: Decision;
       decidedBy: string;
     }
+  | { kind: 'org-board'; board: OrgBoard }
   | { kind: 'leave-request'; leave: LeaveView; member: MemberView }
   | { kind: 'leave-decided'; leave: LeaveView; member: MemberView; approve: boolean; decidedBy: string }
   | { kind: 'probation-reminder'; reminder: ProbationReminder; member: MemberView; probation: ProbationView }

@@ -15,6 +15,7 @@ import { goalDigestLines } from './goal-view.ts';
 import { buildLeaveRequest, leaveDecidedText } from './leave-view.ts';
 import { mention } from './markup.ts';
 import { divider, linesOf, type Message, textMessage } from './message.ts';
+import { buildOrgBoard } from './org-view.ts';
 import { buildTeamPayReply, statementLines } from './pay-view.ts';
 import { buildBoardReply, buildGroupPost } from './pk-view.ts';
 import { formatDay, formatMetric } from './progress.ts';
@@ -157,6 +158,8 @@ export function renderOutbound(m: Messages, message: Outbound): Message {
       return textMessage(
         decisionText(m, message.member, message.decision, message.decidedBy, message.probation),
       );
+    case 'org-board':
+      return buildOrgBoard(m, message.board);
     case 'leave-request':
       return buildLeaveRequest(m, message.leave, message.member);
     case 'leave-decided':
