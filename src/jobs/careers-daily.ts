@@ -51,14 +51,13 @@ export const careersDaily: JobDefinition = {
               : directors.length > 0
                 ? directors
                 : managers;
-        for (const person of to) {
-          if (person === undefined) continue;
-          posts.push({
-            kind: 'probation-reminder',
-            to: { member: person },
-            message: { kind: 'probation-reminder', reminder, member, probation },
-          });
-        }
+        const people = to.filter((person) => person !== undefined);
+        if (people.length === 0) continue;
+        posts.push({
+          kind: 'probation-reminder',
+          to: { members: people },
+          message: { kind: 'probation-reminder', reminder, member, probation },
+        });
       }
     }
 
@@ -68,9 +67,12 @@ export const careersDaily: JobDefinition = {
       const endsOn = member.protectionEndsOn;
       if (endsOn === null) continue;
       const message = { kind: 'protection-ending', member, endsOn } as const;
-      posts.push({ kind: 'protection-ending', to: { member }, message });
       const leader = leaderOf(member);
-      if (leader !== undefined) posts.push({ kind: 'protection-ending', to: { member: leader }, message });
+      posts.push({
+        kind: 'protection-ending',
+        to: { members: leader === undefined ? [member] : [member, leader] },
+        message,
+      });
     }
 
     posts.push(...(await atRiskWarnings(context, members, leaderOf)));

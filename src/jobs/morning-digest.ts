@@ -49,13 +49,11 @@ export const morningDigest: JobDefinition = {
         managers.length > 0
           ? managers
           : [...board.memberViews.values()].filter((m) => m.role === 'director' && m.status !== 'left');
-      for (const manager of recipients) {
-        posts.push({
-          kind: 'manager-escalation',
-          to: { member: manager },
-          message: { kind: 'manager-escalation', day: yesterday, members: streaks },
-        });
-      }
+      posts.push({
+        kind: 'manager-escalation',
+        to: { members: recipients },
+        message: { kind: 'manager-escalation', day: yesterday, members: streaks },
+      });
     }
     await log.sendAll(posts);
     return log.result();
