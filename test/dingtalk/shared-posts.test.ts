@@ -8,7 +8,8 @@ import { seedTeam } from '../helpers/seed.ts';
 
 const silent = createLogger({ level: 'error', sink: () => {} });
 const FRIDAY = day('2026-11-27');
-const userIdsOf = (call: DingTalkCall) => (Array.isArray(call.body.userIds) ? call.body.userIds.map(String) : []);
+const userIdsOf = (call: DingTalkCall) =>
+  Array.isArray(call.body.userIds) ? call.body.userIds.map(String) : [];
 
 /**
  * One identical message to many members goes in batchSends of at most 20 userIds (DingTalk's

@@ -47,7 +47,9 @@ describe('WeCom: one message to many members', () => {
       ],
     });
     for (const id of [LEADER, ...agents, PARTIAL]) bot.fake.addUser(id, id);
-    await seedEntries(bot.prisma, seeded.teamId, seeded.memberIds, [{ who: PARTIAL, day: FRIDAY, calls: 10 }]);
+    await seedEntries(bot.prisma, seeded.teamId, seeded.memberIds, [
+      { who: PARTIAL, day: FRIDAY, calls: 10 },
+    ]);
 
     const outcome = await runJob(
       { store: bot.store, messenger: bot.messenger, logger: silent },
