@@ -40,6 +40,19 @@ export type Outbound =
       decidedBy: string;
     }
   | { kind: 'probation-reminder'; reminder: ProbationReminder; member: MemberView; probation: ProbationView }
+  /**
+   * Several deadline reminders of one morning in one message, one line each as the single
+   * reminder says it: a cohort hired the same day reaches its deadline together, and a manager
+   * must not get 30 messages in a minute (WeCom drops the rest; messenger-contracts.md §9).
+   */
+  | {
+      kind: 'probation-reminders';
+      reminders: Array<{
+        reminder: Exclude<ProbationReminder, 'leader-day-5'>;
+        member: MemberView;
+        probation: ProbationView;
+      }>;
+    }
   | { kind: 'quarter-preview'; review: QuarterReview; reviewDay: Day }
   | { kind: 'quarter-results'; review: QuarterReview }
   | { kind: 'quarter-result'; review: QuarterReview; memberId: number }

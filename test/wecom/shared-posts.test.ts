@@ -142,4 +142,50 @@ describe('WeCom: one message to many members', () => {
     expect(content(chinese)).toMatch(/[\u4e00-\u9fff]/);
     expect(content(english)).not.toMatch(/[\u4e00-\u9fff]/);
   });
+
+  it('tells each manager of a cohort of 35 at its deadline in one message, not 35 (WeCom drops over 30 a minute)', async () => {
+    bot = await startWeComBot({ now: '2026-11-29T01:15:00Z' });
+    const hires = Array.from({ length: 35 }, (_, i) => `hire${String(i).padStart(2, '0')}`);
+    const managers = ['SunJingLi', 'ZhouJingLi'];
+    const seeded = await seedTeam(bot.prisma, {
+      groups: [{ name: '一组' }],
+      members: [
+        ...managers.map((id) => ({ id, name: id, role: 'manager' as const })),
+        ...hires.map((id) => ({
+          id,
+          name: id,
+          group: '一组',
+          level: 'P1',
+          hiredOn: '2026-11-23',
+          status: 'probation' as const,
+        })),
+      ],
+    });
+    for (const id of [...managers, ...hires]) bot.fake.addUser(id, id);
+    for (const id of hires)
+      await bot.prisma.probation.create({
+        data: {
+          teamId: seeded.teamId,
+          memberId: seeded.memberIds.get(id) ?? -1,
+          startedOn: '2026-11-23',
+          deadline: '2026-11-29',
+          itemsDone: '["culture","process","skills","product","drill"]',
+        },
+      });
+
+    const outcome = await runJob(
+      { store: bot.store, messenger: bot.messenger, logger: silent },
+      { teamId: seeded.teamId, job: 'careers-daily', day: day('2026-11-29'), late: false, force: true },
+    );
+
+    // One message, in as few parts of at most 2,048 bytes as its 35 lines need, each part one
+    // call to both managers: 2 app messages each instead of 35.
+    const toManagers = sends(bot).filter((c) => touser(c).includes('SunJingLi'));
+    expect(toManagers.length).toBeLessThanOrEqual(2);
+    for (const call of toManagers) expect(touser(call).sort()).toEqual([...managers].sort());
+    const text = toManagers.map(content).join('\n');
+    for (const id of hires) expect(text).toContain(`今天是 ${id} 试用期截止日，请审批。`);
+    expect(outcome).toMatchObject({ status: 'done', failures: [] });
+    expect(bot.fake.dropped()).toEqual([]);
+  });
 });
