@@ -1,7 +1,15 @@
 import { extname } from 'node:path';
+import { groupBy } from '../collections.ts';
 import { type Locale, localeFromTag, messagesFor } from '../i18n/index.ts';
 import type { Store } from '../store/store.ts';
-import type { Audience, Messenger, Outbound, PostRef } from '../usecases/messenger.ts';
+import type {
+  Audience,
+  DirectMember,
+  MemberPost,
+  Messenger,
+  Outbound,
+  PostRef,
+} from '../usecases/messenger.ts';
 import { type Message, peopleIn } from '../views/message.ts';
 import { renderOutbound } from '../views/outbound-view.ts';
 import type { DingTalkApi } from './api.ts';
@@ -65,9 +73,43 @@ export function createDingTalkMessenger(
 
   const channelOf = (to: Audience) => ('channel' in to ? to.channel : `${DM}${to.member.messengerUserId}`);
 
+  /**
+   * One rendering per language, each part sent to everyone of that language in batchSends of
+   * BATCH_SEND_MAX_USERS (20) userIds (the client splits). A member DingTalk reports invalid or
+   * still throttled in any part has failed; a failed call fails everyone it was for.
+   */
+  async function toMembers(members: readonly DirectMember[], outbound: Outbound): Promise<MemberPost[]> {
+    const failed = new Map<string, string>();
+    const byLocale = groupBy(members, (member) => localeOf({ member }));
+    for (const [locale, group] of byLocale) {
+      const ids = [...new Set(group.map((m) => m.messengerUserId))];
+      try {
+        for (const out of await render(renderOutbound(messagesFor(locale), outbound))) {
+          const pending = ids.filter((id) => !failed.has(id));
+          if (pending.length === 0) break;
+          const { invalid, throttled } = await api.sendToUsers(pending, out);
+          for (const id of invalid) failed.set(id, 'DingTalk: invalid userId');
+          for (const id of throttled) failed.set(id, 'DingTalk: still flow-controlled');
+        }
+      } catch (error) {
+        const reason = error instanceof Error ? error.message : String(error);
+        for (const id of ids) if (!failed.has(id)) failed.set(id, reason);
+      }
+    }
+    sequence += 1;
+    const ts = `${now()}.${sequence}`;
+    return members.map(({ messengerUserId }) => {
+      const reason = failed.get(messengerUserId);
+      return reason === undefined
+        ? { messengerUserId, ref: { channel: `${DM}${messengerUserId}`, ts } }
+        : { messengerUserId, failed: reason };
+    });
+  }
+
   return {
     post: (to, outbound: Outbound) =>
       sendTo(channelOf(to), renderOutbound(messagesFor(localeOf(to)), outbound)),
+    postToMembers: toMembers,
     async prepareDirect() {
       // Languages are on the roster and names in the directory: nothing to fetch ahead.
     },

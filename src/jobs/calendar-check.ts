@@ -25,19 +25,19 @@ export const calendarCheck: JobDefinition = {
     const [unknownFrom] = daysBeyondKnownCalendar(context.day, to);
     if (unknownFrom === undefined) return log.result();
     const members = await context.store.roster.members(context.team.id);
-    for (const member of members.filter(isDecider)) {
-      await log.send(
-        'calendar-warning',
-        { member },
-        {
+    await log.sendAll([
+      {
+        kind: 'calendar-warning',
+        to: { members: members.filter(isDecider) },
+        message: {
           kind: 'calendar-warning',
           from: context.day,
           to,
           unknownFrom,
           knownThrough: calendarKnownThrough(),
         },
-      );
-    }
+      },
+    ]);
     return log.result();
   },
 };

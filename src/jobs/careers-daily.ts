@@ -3,6 +3,7 @@ import { probationReminders, protectionEndingSoon, readyForSignOff } from '../do
 import { atRiskOfDemotion, quarterContaining } from '../domain/quarter-review.ts';
 import { targetFor, targetsOn } from '../domain/targets.ts';
 import { countWorkingDays, isWorkingDay, previousWorkingDay } from '../domain/working-days.ts';
+import type { ProbationView } from '../store/careers-repository.ts';
 import type { MemberView } from '../store/roster-repository.ts';
 import type { JobContext, JobDefinition } from './job.ts';
 import { createPostLog, type JobPost } from './posting.ts';
@@ -33,6 +34,13 @@ export const careersDaily: JobDefinition = {
     const managers = members.filter((m) => m.role === 'manager' && m.status !== 'left');
     const directors = members.filter((m) => m.role === 'director' && m.status !== 'left');
 
+    // Deadline reminders go to the same people (the managers, the directors) for every probation:
+    // a morning's are combined into one message per kind, so that a cohort hired on one day does
+    // not send each manager a message per hire (WeCom drops what is over 30 a minute).
+    const deadlines = new Map<
+      'managers-deadline' | 'director-overdue',
+      { to: MemberView[]; reminders: Array<{ member: MemberView; probation: ProbationView }> }
+    >();
     for (const probation of await context.store.careers.openProbations(context.team.id)) {
       const member = byId.get(probation.memberId);
       if (member === undefined) continue;
@@ -52,15 +60,35 @@ export const careersDaily: JobDefinition = {
               : directors.length > 0
                 ? directors
                 : managers;
-        for (const person of to) {
-          if (person === undefined) continue;
-          posts.push({
-            kind: 'probation-reminder',
-            to: { member: person },
-            message: { kind: 'probation-reminder', reminder, member, probation },
-          });
+        const people = to.filter((person) => person !== undefined);
+        if (people.length === 0) continue;
+        if (reminder !== 'leader-day-5') {
+          const due = deadlines.get(reminder) ?? { to: people, reminders: [] };
+          due.reminders.push({ member, probation });
+          deadlines.set(reminder, due);
+          continue;
         }
+        posts.push({
+          kind: 'probation-reminder',
+          to: { members: people },
+          message: { kind: 'probation-reminder', reminder, member, probation },
+        });
       }
+    }
+
+    for (const [reminder, due] of deadlines) {
+      const [only] = due.reminders;
+      posts.push({
+        kind: 'probation-reminder',
+        to: { members: due.to },
+        message:
+          due.reminders.length === 1 && only !== undefined
+            ? { kind: 'probation-reminder', reminder, ...only }
+            : {
+                kind: 'probation-reminders',
+                reminders: due.reminders.map((r) => ({ reminder, ...r })),
+              },
+      });
     }
 
     for (const member of members.filter(
@@ -69,9 +97,12 @@ export const careersDaily: JobDefinition = {
       const endsOn = member.protectionEndsOn;
       if (endsOn === null) continue;
       const message = { kind: 'protection-ending', member, endsOn } as const;
-      posts.push({ kind: 'protection-ending', to: { member }, message });
       const leader = leaderOf(member);
-      if (leader !== undefined) posts.push({ kind: 'protection-ending', to: { member: leader }, message });
+      posts.push({
+        kind: 'protection-ending',
+        to: { members: leader === undefined ? [member] : [member, leader] },
+        message,
+      });
     }
 
     posts.push(...(await atRiskWarnings(context, members, leaderOf)));

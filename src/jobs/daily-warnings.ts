@@ -24,16 +24,25 @@ export const dailyWarnings: JobDefinition = {
       0,
       minutesOf(context.times['daily-pk']) - minutesOf(context.times['daily-warnings']),
     );
-    const posts: JobPost[] = [...board.behind.values()].flat().map((behind) => ({
-      kind: 'agent-nudge',
-      to: { member: behind.member },
-      message: {
+    const behind = [...board.behind.values()].flat();
+    // Everyone with nothing logged gets the same nudge: one post to all of them, which WeCom and
+    // DingTalk send in a few calls. A nudge that says what is missing differs per person.
+    const silent = behind.filter((b) => !b.logged).map((b) => b.member);
+    const posts: JobPost[] = [];
+    if (silent.length > 0)
+      posts.push({
         kind: 'agent-nudge',
-        day: context.day,
-        missing: behind.logged ? behind.missing : undefined,
-        minutesLeft,
-      },
-    }));
+        to: { members: silent },
+        message: { kind: 'agent-nudge', day: context.day, missing: undefined, minutesLeft },
+      });
+    for (const b of behind) {
+      if (!b.logged) continue;
+      posts.push({
+        kind: 'agent-nudge',
+        to: { member: b.member },
+        message: { kind: 'agent-nudge', day: context.day, missing: b.missing, minutesLeft },
+      });
+    }
     for (const group of board.groupViews) {
       if (group.leaderId === null) continue;
       const leader = board.memberViews.get(group.leaderId);

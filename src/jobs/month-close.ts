@@ -20,11 +20,13 @@ export const monthClose: JobDefinition = {
     const month = addDays(startOfMonth(context.day), -1).slice(0, 7);
     const pay = await context.store.transaction((repos) => closeMonth(repos, context.team, month));
     const members = await context.store.roster.members(context.team.id);
-    const posts: JobPost[] = members.filter(isDecider).map((manager) => ({
-      kind: 'pay-summary',
-      to: { member: manager },
-      message: { kind: 'pay-summary', pay },
-    }));
+    const posts: JobPost[] = [
+      {
+        kind: 'pay-summary',
+        to: { members: members.filter(isDecider) },
+        message: { kind: 'pay-summary', pay },
+      },
+    ];
     for (const row of pay.rows) {
       if (row.member.status === 'left') continue;
       posts.push({

@@ -59,19 +59,17 @@ export const morningDigest: JobDefinition = {
         managers.length > 0
           ? managers
           : [...board.memberViews.values()].filter((m) => m.role === 'director' && m.status !== 'left');
-      for (const manager of recipients) {
-        posts.push({
+      posts.push({
+        kind: 'manager-escalation',
+        to: { members: recipients },
+        message: {
           kind: 'manager-escalation',
-          to: { member: manager },
-          message: {
-            kind: 'manager-escalation',
-            day: yesterday,
-            members: streaks,
-            today: context.day,
-            ...(goal === undefined ? {} : { goal }),
-          },
-        });
-      }
+          day: yesterday,
+          members: streaks,
+          today: context.day,
+          ...(goal === undefined ? {} : { goal }),
+        },
+      });
     }
     for (const standing of board.members) {
       const member = board.memberViews.get(standing.memberId);

@@ -1,7 +1,13 @@
-import { groupBy } from '../collections.ts';
 import { serializeError } from '../logger.ts';
 import type { PostFailure, PostRecord } from '../store/jobs-repository.ts';
-import type { Audience, Messenger, Outbound, PostRef } from '../usecases/messenger.ts';
+import type {
+  Audience,
+  DirectMember,
+  MemberPost,
+  Messenger,
+  Outbound,
+  PostRef,
+} from '../usecases/messenger.ts';
 import type { JobContext, JobResult } from './job.ts';
 
 /**
@@ -13,16 +19,41 @@ import type { JobContext, JobResult } from './job.ts';
  */
 export const DIRECT_MESSAGES_IN_FLIGHT = 8;
 
-/** One post of a job, for `sendAll`. */
+/**
+ * One post of a job, for `sendAll`: to a channel, to one member, or the same message to several
+ * members (`{ members }`), which the messenger sends in as few calls as it can (one WeCom
+ * message/send for up to 1000 people). A message that differs per person is one post each.
+ */
 export type JobPost = {
   kind: string;
-  to: Audience | undefined;
+  to: Audience | { members: readonly DirectMember[] } | undefined;
   message: Outbound;
   extra?: { groupId?: number };
 };
 
 function targetOf(to: Audience | undefined): string {
   return to === undefined ? '-' : 'channel' in to ? to.channel : to.member.messengerUserId;
+}
+
+/** Who a post goes to, for the per-recipient order of `sendAll`. */
+function targetsOf(to: JobPost['to']): string[] {
+  return to !== undefined && 'members' in to ? to.members.map((m) => m.messengerUserId) : [targetOf(to)];
+}
+
+/** A semaphore: at most `limit` tasks at once, the others wait in order. */
+function limiter(limit: number) {
+  let running = 0;
+  const waiting: Array<() => void> = [];
+  return async <T>(task: () => Promise<T>): Promise<T> => {
+    if (running >= limit) await new Promise<void>((resolve) => waiting.push(resolve));
+    running += 1;
+    try {
+      return await task();
+    } finally {
+      running -= 1;
+      waiting.shift()?.();
+    }
+  };
 }
 
 /**
@@ -33,6 +64,17 @@ function targetOf(to: Audience | undefined): string {
 export function createPostLog(context: Pick<JobContext, 'messenger' | 'logger' | 'team'>, job: string) {
   const posts: PostRecord[] = [];
   const failures: PostFailure[] = [];
+
+  function failed(kind: string, target: string, reason: string, error?: unknown) {
+    failures.push({ kind, target, reason });
+    context.logger.event('warn', 'job.post_failed', {
+      job,
+      team: context.team.id,
+      kind,
+      target,
+      ...(error === undefined ? { reason } : serializeError(error)),
+    });
+  }
 
   async function send(
     kind: string,
@@ -56,38 +98,73 @@ export function createPostLog(context: Pick<JobContext, 'messenger' | 'logger' |
       posts.push({ kind, channel: ref.channel, ts: ref.ts, ...extra });
       return ref;
     } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
-      failures.push({ kind, target, reason });
-      context.logger.event('warn', 'job.post_failed', {
-        job,
-        team: context.team.id,
-        kind,
-        target,
-        ...serializeError(error),
-      });
+      failed(kind, target, error instanceof Error ? error.message : String(error), error);
       return undefined;
+    }
+  }
+
+  /** The same message to several members: one record (or failure) per member, as if sent apart. */
+  async function sendToMembers(
+    kind: string,
+    members: readonly DirectMember[],
+    message: Outbound,
+    extra: { groupId?: number } = {},
+  ): Promise<void> {
+    if (members.length === 0) return;
+    let answers: MemberPost[];
+    try {
+      answers = await context.messenger.postToMembers(members, message);
+    } catch (error) {
+      // A port never rejects for one member; a rejection is a failure for all of them.
+      const reason = error instanceof Error ? error.message : String(error);
+      for (const member of members) failed(kind, member.messengerUserId, reason, error);
+      return;
+    }
+    for (const answer of answers) {
+      if ('ref' in answer) posts.push({ kind, channel: answer.ref.channel, ts: answer.ref.ts, ...extra });
+      else failed(kind, answer.messengerUserId, answer.failed);
     }
   }
 
   return {
     send,
     /**
-     * Sends many posts DIRECT_MESSAGES_IN_FLIGHT at a time. Posts to one recipient keep their order
-     * (a leader's nudge before their group's standing); posts to different recipients may arrive
-     * in any order, so channel posts whose order matters go through `send`.
+     * Sends many posts, DIRECT_MESSAGES_IN_FLIGHT at a time (a post to several members counts as
+     * one: the messenger sends it in its own calls). Posts to one recipient keep their order (a
+     * leader's nudge before their group's standing): a post starts once every earlier post to any
+     * of its recipients is done. Posts to different recipients may arrive in any order, so channel
+     * posts whose order matters go through `send`.
      */
     async sendAll(items: readonly JobPost[]): Promise<void> {
       await context.messenger.prepareDirect(
-        items.flatMap((item) => (item.to !== undefined && 'member' in item.to ? [item.to.member] : [])),
+        items.flatMap((item) =>
+          item.to === undefined || 'channel' in item.to
+            ? []
+            : 'members' in item.to
+              ? item.to.members
+              : [item.to.member],
+        ),
       );
-      const queue = [...groupBy(items, (item) => targetOf(item.to)).values()];
-      let next = 0;
-      const worker = async () => {
-        for (let lane = queue[next++]; lane !== undefined; lane = queue[next++]) {
-          for (const item of lane) await send(item.kind, item.to, item.message, item.extra);
-        }
-      };
-      await Promise.all(Array.from({ length: Math.min(DIRECT_MESSAGES_IN_FLIGHT, queue.length) }, worker));
+      const slot = limiter(DIRECT_MESSAGES_IN_FLIGHT);
+      const last = new Map<string, Promise<void>>();
+      const all = items.map((item) => {
+        const targets = targetsOf(item.to);
+        const before = targets.flatMap((t) => {
+          const previous = last.get(t);
+          return previous === undefined ? [] : [previous];
+        });
+        const { to } = item;
+        const done = Promise.all(before).then(() =>
+          slot(() =>
+            to !== undefined && 'members' in to
+              ? sendToMembers(item.kind, to.members, item.message, item.extra)
+              : send(item.kind, to, item.message, item.extra).then(() => undefined),
+          ),
+        );
+        for (const t of targets) last.set(t, done);
+        return done;
+      });
+      await Promise.all(all);
     },
     result(snapshot?: unknown): JobResult {
       return snapshot === undefined ? { posts, failures } : { posts, failures, snapshot };

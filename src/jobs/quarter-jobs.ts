@@ -25,13 +25,13 @@ export const quarterPreview: JobDefinition = {
     const reviewDay =
       firstWorkingDayOfQuarter(addDays(quarter.to, 1), context.calendar) ?? addDays(quarter.to, 1);
     const members = await context.store.roster.members(context.team.id);
-    await log.sendAll(
-      members.filter(isDecider).map((manager) => ({
+    await log.sendAll([
+      {
         kind: 'quarter-preview',
-        to: { member: manager },
+        to: { members: members.filter(isDecider) },
         message: { kind: 'quarter-preview', review, reviewDay },
-      })),
-    );
+      },
+    ]);
     return log.result();
   },
 };
@@ -60,13 +60,11 @@ export const quarterReview: JobDefinition = {
     }));
     if (review.results.some((r) => r.outcome === 'flag-for-review')) {
       const members = await context.store.roster.members(context.team.id);
-      for (const manager of members.filter(isDecider)) {
-        posts.push({
-          kind: 'quarter-flags',
-          to: { member: manager },
-          message: { kind: 'quarter-flags', review },
-        });
-      }
+      posts.push({
+        kind: 'quarter-flags',
+        to: { members: members.filter(isDecider) },
+        message: { kind: 'quarter-flags', review },
+      });
     }
     await log.sendAll(posts);
     return log.result({

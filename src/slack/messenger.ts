@@ -1,6 +1,6 @@
 import type { WebClient } from '@slack/web-api';
 import { type Locale, localeFromTag, messagesFor } from '../i18n/index.ts';
-import type { Audience, Messenger, Outbound, PostRef } from '../usecases/messenger.ts';
+import type { Audience, MemberPost, Messenger, Outbound, PostRef } from '../usecases/messenger.ts';
 import { renderOutbound } from '../views/outbound-view.ts';
 import type { SlackDirectory } from './directory.ts';
 import { toSlack } from './render.ts';
@@ -11,6 +11,13 @@ import { toSlack } from './render.ts';
  * the user id, which Slack delivers in the bot's DM with them. Errors propagate: the job that
  * sent the post records and logs them, and the Web API client has already retried rate limits.
  */
+/**
+ * DMs of one shared message in flight at once. A job counts such a post as one of its eight
+ * (jobs/posting.ts), so a job with one big shared post keeps about eight DMs in the Web API
+ * client's queue, as before; several big shared posts at once would hold at most 64 of its 100.
+ */
+const ONE_BY_ONE_IN_FLIGHT = 8;
+
 export function createSlackMessenger(
   client: WebClient,
   deps: { directory: SlackDirectory; defaultLocale: Locale },
@@ -40,6 +47,30 @@ export function createSlackMessenger(
 
   return {
     post: (to, message) => send(to, message),
+    /**
+     * Slack has no call for one message to many people: one DM each, ONE_BY_ONE_IN_FLIGHT at a
+     * time, so that a job's shared nudge to thousands goes as fast as its separate DMs would.
+     */
+    async postToMembers(members, message) {
+      const answers: MemberPost[] = new Array(members.length);
+      let next = 0;
+      const worker = async () => {
+        for (let i = next++; i < members.length; i = next++) {
+          const member = members[i];
+          if (member === undefined) continue;
+          const { messengerUserId } = member;
+          answers[i] = await send({ member }, message).then(
+            (ref) => ({ messengerUserId, ref }),
+            (error: unknown) => ({
+              messengerUserId,
+              failed: error instanceof Error ? error.message : String(error),
+            }),
+          );
+        }
+      };
+      await Promise.all(Array.from({ length: Math.min(ONE_BY_ONE_IN_FLIGHT, members.length) }, worker));
+      return answers;
+    },
     async prepareDirect(members) {
       // Only a member without a stored language needs their Slack locale.
       await deps.directory.prefetch(

@@ -59,6 +59,19 @@ export type Outbound =
   | { kind: 'leave-request'; leave: LeaveView; member: MemberView }
   | { kind: 'leave-decided'; leave: LeaveView; member: MemberView; approve: boolean; decidedBy: string }
   | { kind: 'probation-reminder'; reminder: ProbationReminder; member: MemberView; probation: ProbationView }
+  /**
+   * Several deadline reminders of one morning in one message, one line each as the single
+   * reminder says it: a cohort hired the same day reaches its deadline together, and a manager
+   * must not get 30 messages in a minute (WeCom drops the rest; messenger-contracts.md §9).
+   */
+  | {
+      kind: 'probation-reminders';
+      reminders: Array<{
+        reminder: Exclude<ProbationReminder, 'leader-day-5'>;
+        member: MemberView;
+        probation: ProbationView;
+      }>;
+    }
   | { kind: 'quarter-preview'; review: QuarterReview; reviewDay: Day }
   | { kind: 'quarter-results'; review: QuarterReview }
   | { kind: 'quarter-result'; review: QuarterReview; memberId: number }
@@ -104,14 +117,28 @@ export type PostRef = { channel: string; ts: string };
 /** A file for one person (an export): name, text content and a title. */
 export type OutboundFile = { filename: string; content: string; title: string };
 
+/** A member as a direct message needs them: their id and stored language. */
+export type DirectMember = Pick<MemberView, 'messengerUserId' | 'locale'>;
+
+/** One member's share of `postToMembers`: where it landed, or why it did not. */
+export type MemberPost = { messengerUserId: string } & ({ ref: PostRef } | { failed: string });
+
 export type Messenger = {
   post(to: Audience, message: Outbound): Promise<PostRef>;
+  /**
+   * The same message to each of these members directly, each in their own language, in as few
+   * calls as the messenger allows: WeCom's message/send takes up to 1000 ids in `touser`, DingTalk's
+   * batchSend 20 userIds, Slack has no such call (one DM each). Never rejects for one member: the
+   * answer says, per member, where it landed or why not (an invalid id, a throttled person, a
+   * failed call), in the order given.
+   */
+  postToMembers(members: readonly DirectMember[], message: Outbound): Promise<MemberPost[]>;
   /**
    * About to post to each of these members directly (a job's DMs): the adapter may learn what it
    * needs to write to them (Slack: each one's language) in bulk rather than one by one. Never
    * fails; a member it could not learn about is handled by `post` as usual.
    */
-  prepareDirect(members: readonly Pick<MemberView, 'messengerUserId' | 'locale'>[]): Promise<void>;
+  prepareDirect(members: readonly DirectMember[]): Promise<void>;
   /** Sends a file to a member's direct messages. */
   upload(to: Pick<MemberView, 'messengerUserId'>, file: OutboundFile): Promise<void>;
   update(ref: PostRef, message: Outbound): Promise<void>;

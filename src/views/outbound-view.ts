@@ -178,6 +178,10 @@ export function renderOutbound(m: Messages, message: Outbound): Message {
       if (message.reminder === 'managers-deadline') return textMessage(m.probation.reminderManagers(who));
       return textMessage(m.probation.reminderDirector(who, message.probation.deadline));
     }
+    case 'probation-reminders':
+      return textMessage(
+        message.reminders.map((r) => renderOutbound(m, { kind: 'probation-reminder', ...r }).text).join('\n'),
+      );
     case 'quarter-preview': {
       const title = m.level.previewTitle(message.review.quarter.key, message.reviewDay);
       return { text: title, blocks: linesOf([title, ...reviewLines(m, message.review)]) };

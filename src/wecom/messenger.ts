@@ -1,7 +1,15 @@
 import { Buffer } from 'node:buffer';
+import { groupBy } from '../collections.ts';
 import { type Locale, localeFromTag, messagesFor } from '../i18n/index.ts';
 import type { Store } from '../store/store.ts';
-import type { Audience, Messenger, Outbound, PostRef } from '../usecases/messenger.ts';
+import type {
+  Audience,
+  DirectMember,
+  MemberPost,
+  Messenger,
+  Outbound,
+  PostRef,
+} from '../usecases/messenger.ts';
 import { renderOutbound } from '../views/outbound-view.ts';
 import type { WeComApi } from './api.ts';
 import type { Outgoing } from './outgoing.ts';
@@ -44,7 +52,43 @@ export function createWeComMessenger(
     return { channel, ts: code ?? stamp() };
   }
 
+  /**
+   * One rendering per language, sent to everyone of that language at once (outgoing.toMembers:
+   * `touser` of up to 1000 ids a call). A member WeCom lists in `invaliduser` has failed; a
+   * failed call fails everyone it was for. A card's response_code is shared by the members of its
+   * call, so `update` greys only the first of them to answer (a code works once).
+   */
+  async function toMembers(members: readonly DirectMember[], outbound: Outbound): Promise<MemberPost[]> {
+    const failed = new Map<string, string>();
+    const codes = new Map<string, string>();
+    const byLocale = groupBy(members, (member) => localeFromTag(member.locale, deps.defaultLocale));
+    for (const [locale, group] of byLocale) {
+      const ids = group.map((m) => m.messengerUserId);
+      const m = messagesFor(locale);
+      try {
+        const answer = await outgoing.toMembers(ids, m, renderOutbound(m, outbound));
+        const invalid = new Set(answer.invalid);
+        for (const id of ids) if (invalid.has(id.toLowerCase())) failed.set(id, 'WeCom: invalid user');
+        for (const [id, code] of answer.responseCodes) codes.set(id, code);
+      } catch (error) {
+        const reason = error instanceof Error ? error.message : String(error);
+        for (const id of ids) failed.set(id, reason);
+      }
+    }
+    const ts = stamp();
+    return members.map(({ messengerUserId }) => {
+      const reason = failed.get(messengerUserId);
+      return reason === undefined
+        ? {
+            messengerUserId,
+            ref: { channel: `${DM}${messengerUserId}`, ts: codes.get(messengerUserId) ?? ts },
+          }
+        : { messengerUserId, failed: reason };
+    });
+  }
+
   return {
+    postToMembers: toMembers,
     post(to: Audience, outbound) {
       if ('channel' in to) return send(to.channel, deps.defaultLocale, outbound);
       return send(

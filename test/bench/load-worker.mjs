@@ -41,7 +41,7 @@ async function run(job) {
       const status = await post(
         agent,
         job.port,
-        job.path ?? '/slack/events',
+        prepared.path ?? job.path ?? '/slack/events',
         prepared.body,
         prepared.headers,
       ).catch((error) => {

@@ -99,7 +99,8 @@ type LoadJob = {
   port: number;
   /** The receiver's path; default /slack/events. */
   path?: string;
-  requests: ReadonlyArray<{ body: string; headers: Record<string, string> }>;
+  /** `path` (with its query) replaces the job's, for receivers signed in the query (WeCom). */
+  requests: ReadonlyArray<{ body: string; headers: Record<string, string>; path?: string }>;
   /** Undefined: all at once. */
   perSecond?: number;
 };
@@ -131,7 +132,7 @@ export function startLoad(options: { path?: string } = {}) {
     /** Sends the requests, all at once or `perSecond` apart; resolves when every one is answered. */
     send(
       port: number,
-      requests: ReadonlyArray<{ body: string; headers: Record<string, string> }>,
+      requests: ReadonlyArray<{ body: string; headers: Record<string, string>; path?: string }>,
       perSecond?: number,
     ): Promise<LoadResult> {
       nextId += 1;
@@ -140,7 +141,11 @@ export function startLoad(options: { path?: string } = {}) {
         id,
         port,
         ...(options.path === undefined ? {} : { path: options.path }),
-        requests: requests.map((r) => ({ body: r.body, headers: r.headers })),
+        requests: requests.map((r) => ({
+          body: r.body,
+          headers: r.headers,
+          ...(r.path === undefined ? {} : { path: r.path }),
+        })),
         ...(perSecond === undefined ? {} : { perSecond }),
       };
       return new Promise((resolve) => {

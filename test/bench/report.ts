@@ -3,15 +3,40 @@
  * same run, and their ratio; then each goal, met or missed.
  */
 import type { SendingFigure } from './jobs.ts';
-import type { StoreResult } from './run.ts';
+import type { DingTalkFigures, SlackFigures, StoreResult, WeComFigures } from './run.ts';
 
 export type Goal = { store: string; goal: string; value: number; limit: number; unit: string; met: boolean };
 
 type Measured = Exclude<StoreResult, { skipped: string }>;
 type Cell = { bot: number | string; floor?: number; ratio?: boolean; ratioOf?: number };
-type Row = { name: string; cell: (r: Measured) => Cell };
+/** A row's cell for one store, or undefined when that store did not run the row's suite. */
+type Row = { name: string; cell: (r: Measured) => Cell | undefined };
 
-const ROWS: Row[] = [
+/** The Slack suite's rows read its figures (and the ranking) as `r.logging`, `r.startup`, `r.jobs`. */
+type SlackView = Measured & SlackFigures;
+function slackRows(rows: Array<{ name: string; cell: (r: SlackView) => Cell }>): Row[] {
+  return rows.map((row) => ({
+    name: row.name,
+    cell: (r) => (r.slack === undefined ? undefined : row.cell({ ...r, ...r.slack })),
+  }));
+}
+function dingtalkRows(
+  rows: Array<{ name: string; cell: (r: Measured & { dingtalk: DingTalkFigures }) => Cell }>,
+) {
+  return rows.map(
+    (row): Row => ({
+      name: row.name,
+      cell: (r) => (r.dingtalk === undefined ? undefined : row.cell({ ...r, dingtalk: r.dingtalk })),
+    }),
+  );
+}
+function wecomRows(rows: Array<{ name: string; cell: (w: WeComFigures) => Cell }>) {
+  return rows.map(
+    (row): Row => ({ name: row.name, cell: (r) => (r.wecom === undefined ? undefined : row.cell(r.wecom)) }),
+  );
+}
+
+const ROWS: Row[] = slackRows([
   {
     name: 'seed: rows written per second',
     cell: (r) => ({ bot: r.ranking.seed.rowsPerSecond }),
@@ -142,10 +167,10 @@ const ROWS: Row[] = [
     cell: (r) => ({ bot: r.startup.readyMs, floor: r.startup.floorReadyMs, ratio: true }),
   },
   { name: 'first start (migrates) ms', cell: (r) => ({ bot: r.startup.firstStartMs }) },
-];
+]);
 
 /** DingTalk: the HTTP-mode burst, the 10,000-member warnings and a small team's month. */
-const DINGTALK_ROWS: Row[] = [
+const DINGTALK_ROWS: Row[] = dingtalkRows([
   {
     name: 'DingTalk log burst: acked requests/s',
     cell: (r) => ({
@@ -205,23 +230,69 @@ const DINGTALK_ROWS: Row[] = [
     name: 'DingTalk month: session replies (free)',
     cell: (r) => ({ bot: r.dingtalk.month.sessionReplies }),
   },
-];
+]);
+
+/** WeCom: the encrypted-callback burst and the 10,000-member warnings. */
+const WECOM_ROWS: Row[] = wecomRows([
+  {
+    name: 'WeCom log burst: acked requests/s',
+    cell: (w) => ({ bot: w.logging.bot.throughput, floor: w.logging.floor.throughput, ratio: true }),
+  },
+  {
+    name: 'WeCom log burst: ack p99 ms',
+    cell: (w) => ({ bot: w.logging.bot.ackP99Ms, floor: w.logging.floor.ackP99Ms, ratio: true }),
+  },
+  {
+    name: 'WeCom log burst: ack p99 ms in the process',
+    cell: (w) => ({
+      bot: w.logging.bot.inProcess.p99Ms,
+      floor: w.logging.floor.inProcess.p99Ms,
+      ratio: true,
+    }),
+  },
+  { name: 'WeCom log burst: all replies in ms', cell: (w) => ({ bot: w.logging.bot.replies.completeMs }) },
+  {
+    name: 'WeCom log burst: answered once / recorded / sent',
+    cell: (w) => {
+      const { replies } = w.logging.bot;
+      return { bot: `${replies.exactlyOnce}/${replies.recorded}/${w.logging.requests}` };
+    },
+  },
+  { name: 'WeCom log burst: dropped by WeCom', cell: (w) => ({ bot: w.logging.bot.replies.dropped }) },
+  {
+    name: 'WeCom job daily-warnings ms (posts)',
+    cell: (w) => {
+      const j = w.warnings;
+      const failed = j.failures > 0 ? `, ${j.failures} failed` : '';
+      return { bot: `${format(j.ms)} (${j.posts}${failed})`, floor: j.floorMs, ratio: true, ratioOf: j.ms };
+    },
+  },
+  {
+    name: 'WeCom daily-warnings: message/send calls (people)',
+    cell: (w) => ({ bot: `${w.warnings.sends} (${w.warnings.recipients})` }),
+  },
+  { name: 'WeCom daily-warnings: dropped by WeCom', cell: (w) => ({ bot: w.warnings.dropped }) },
+]);
 
 function jobRow(job: string): Row {
-  return {
-    name: `job ${job} ms (posts)`,
-    cell: (r) => {
-      const figure = r.jobs.find((j) => j.job === job);
-      if (figure === undefined) return { bot: Number.NaN };
-      const note = figure.status === 'done' ? `${figure.posts}` : `${figure.status}, ${figure.posts}`;
-      return {
-        bot: `${format(figure.ms)} (${note}${figure.failures > 0 ? `, ${figure.failures} failed` : ''})`,
-        floor: figure.floorMs,
-        ratio: figure.posts > 0,
-        ratioOf: figure.ms,
-      };
+  const [row] = slackRows([
+    {
+      name: `job ${job} ms (posts)`,
+      cell: (r) => {
+        const figure = r.jobs.find((j) => j.job === job);
+        if (figure === undefined) return { bot: Number.NaN };
+        const note = figure.status === 'done' ? `${figure.posts}` : `${figure.status}, ${figure.posts}`;
+        return {
+          bot: `${format(figure.ms)} (${note}${figure.failures > 0 ? `, ${figure.failures} failed` : ''})`,
+          floor: figure.floorMs,
+          ratio: figure.posts > 0,
+          ratioOf: figure.ms,
+        };
+      },
     },
-  };
+  ]);
+  if (row === undefined) throw new Error('jobRow: no row');
+  return row;
 }
 
 function format(value: number | string | undefined): string {
@@ -234,22 +305,30 @@ function format(value: number | string | undefined): string {
 
 export function printTable(
   results: readonly StoreResult[],
-  sending: SendingFigure,
+  sending: SendingFigure | undefined,
   goals: readonly Goal[],
   meta: { quick: boolean; seconds: number },
 ): void {
   const header = ['figure'];
   for (const r of results) header.push(`${r.label} bot`, 'floor', '×');
   const lines: string[][] = [header];
-  const jobs = [...new Set(results.flatMap((r) => ('skipped' in r ? [] : r.jobs.map((j) => j.job))))];
-  for (const row of [...ROWS, ...jobs.map(jobRow), ...DINGTALK_ROWS]) {
+  const jobs = [
+    ...new Set(results.flatMap((r) => ('skipped' in r ? [] : (r.slack?.jobs ?? []).map((j) => j.job)))),
+  ];
+  for (const row of [...ROWS, ...jobs.map(jobRow), ...DINGTALK_ROWS, ...WECOM_ROWS]) {
     const line = [row.name];
+    // A row of a suite no store ran is left out.
+    if (results.every((r) => 'skipped' in r || row.cell(r) === undefined)) continue;
     for (const r of results) {
       if ('skipped' in r) {
         line.push('skipped', '', '');
         continue;
       }
       const cell = row.cell(r);
+      if (cell === undefined) {
+        line.push('–', '', '');
+        continue;
+      }
       const value = cell.ratioOf ?? cell.bot;
       const ratio =
         cell.ratio === true && typeof value === 'number' && cell.floor !== undefined
@@ -265,21 +344,22 @@ export function printTable(
   const out = [render(header), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`];
   for (const l of lines.slice(1)) out.push(render(l));
   for (const r of results) if ('skipped' in r) out.push(`${r.label}: skipped (${r.skipped})`);
-  const measured = results.find((r): r is Measured => !('skipped' in r));
-  if (measured !== undefined) {
-    const { burst, steady } = measured.logging;
+  const measured = results.find((r): r is Measured => !('skipped' in r) && r.slack !== undefined);
+  if (measured?.slack !== undefined) {
+    const { burst, steady } = measured.slack.logging;
     out.push(
       `Log burst: ${burst.requests} /log sent at once; steady logs: ${steady.requests} at ${steady.perSecond}/s ` +
         'to the bot and the floor at the same time. × is bot ÷ floor.',
     );
   }
-  out.push(
-    `Direct messages with a ${sending.latencyMs} ms Slack round trip: ${sending.messages} one by one ` +
-      `${format(sending.oneByOneMs)} ms, ${sending.inFlight} in flight ${format(sending.batchedMs)} ms ` +
-      `(${(sending.oneByOneMs / sending.batchedMs).toFixed(1)}× faster).`,
-  );
+  if (sending !== undefined)
+    out.push(
+      `Direct messages with a ${sending.latencyMs} ms Slack round trip: ${sending.messages} one by one ` +
+        `${format(sending.oneByOneMs)} ms, ${sending.inFlight} in flight ${format(sending.batchedMs)} ms ` +
+        `(${(sending.oneByOneMs / sending.batchedMs).toFixed(1)}× faster).`,
+    );
   for (const r of results) {
-    if ('skipped' in r) continue;
+    if ('skipped' in r || r.dingtalk === undefined) continue;
     const { month } = r.dingtalk;
     const list = (counts: Record<string, number>) =>
       Object.entries(counts)
@@ -291,6 +371,15 @@ export function printTable(
       `DingTalk month ${month.month} on ${r.label} (${month.people} people, ${month.competitors} logging twice ` +
         `on ${month.workingDays} working days, ${month.logs} logs): metered calls by endpoint: ` +
         `${list(month.byEndpoint)}; by source: ${list(month.bySource)}.`,
+    );
+  }
+  for (const r of results) {
+    if ('skipped' in r || r.wecom === undefined) continue;
+    const { logging, warnings } = r.wecom;
+    out.push(
+      `WeCom on ${r.label}: ${logging.requests} encrypted /log callbacks at once (floor: verify, decrypt, empty 200); ` +
+        `daily-warnings ${warnings.posts} posts in ${warnings.sends} message/send calls to ` +
+        `${warnings.recipients} people.`,
     );
   }
   out.push('');

@@ -429,6 +429,36 @@ describe('fake DingTalk refuses what DingTalk refuses', () => {
     });
   });
 
+  it('takes a file up to 20 MB, and a sampleFile only with a media_id it issued', async () => {
+    const upload = async (bytes: number) => {
+      const form = new FormData();
+      form.append('media', new Blob([new Uint8Array(bytes)]), 'export.csv');
+      const response = await fetch(`${fake.url}/media/upload?access_token=${token}&type=file`, {
+        method: 'POST',
+        body: form,
+      });
+      return (await response.json()) as Record<string, unknown>;
+    };
+    expect(await upload(0)).toMatchObject({ errcode: 40004 });
+    expect(await upload(20 * 1024 * 1024 + 1)).toMatchObject({ errcode: 40004 });
+    const file = await upload(1024);
+    expect(file).toMatchObject({ errcode: 0, type: 'file' });
+    const sampleFile = (mediaId: string) =>
+      post(
+        '/v1.0/robot/oToMessages/batchSend',
+        batch({
+          msgKey: 'sampleFile',
+          msgParam: JSON.stringify({ mediaId, fileName: 'a.csv', fileType: 'csv' }),
+        }),
+        auth(),
+      );
+    expect(await sampleFile('@never-issued')).toMatchObject({
+      status: 400,
+      body: { code: 'InvalidParameter.MediaId' },
+    });
+    expect(await sampleFile(String(file.media_id))).toMatchObject({ status: 200 });
+  });
+
   it('wakes waitFor when the awaited call arrives', async () => {
     const waiting = fake.waitFor('userGet', 2);
     await post(`/topapi/v2/user/get?access_token=${token}`, { userid: 'u1' });

@@ -13,7 +13,14 @@
  *   people given to `throttle()` come back in `flowControlledStaffIdList`;
  * - groupMessages/send: the same checks, msgParam > 15,000 bytes, an unknown openConversationId;
  * - oapi: HTTP 200 `{errcode, errmsg}`: 40014 bad token, 42001 expired token, 60121 unknown userid,
- *   43008 upload that is not multipart;
+ *   43008 upload that is not multipart (developer.aliyun.com/ask/199763 "参数需要multipart类型");
+ * - media/upload (open.dingtalk.com/document/orgapp/upload-media-files): multipart field `media`,
+ *   type image|voice|video|file, 40005 otherwise; an empty file or one over its type's limit
+ *   (file 20 MB, image 20 MB, voice 2 MB, video 20 MB, as that page gave them when last read; the
+ *   pages searched for this fake did not quote them: [L]) errcode 40004 [L]. A media_id stays
+ *   valid as long as the organisation exists (help.dingtalk.io/open/development/apsara-file-
+ *   storage-for-hdfs-overview: "There is no time limit"), so a sampleFile naming a media_id this
+ *   fake never issued is refused 400 `InvalidParameter.MediaId` [L];
  * - session webhook: unknown or expired session -> `{errcode:300001, errmsg:'session 不存在'}`
  *   (agentscope-ai/QwenPaw#2221); a body that is not a text/markdown message -> errcode 40035 [L].
  *
@@ -71,6 +78,8 @@ export interface FakeDingTalk {
   failNext(path: string, answer: { status: number; body: unknown }): void;
   /** Every token issued so far stops working (as after its 7200 s). */
   expireTokens(): void;
+  /** A file uploaded with media/upload, by its media_id. */
+  media(mediaId: string): { type: string; fileName: string | undefined; bytes: Buffer } | undefined;
   close(): Promise<void>;
 }
 
@@ -95,6 +104,13 @@ const WEBHOOK_FIELDS: Record<string, string[]> = { text: ['content'], markdown: 
 const BATCH_MAX = 20;
 const GROUP_MSG_PARAM_MAX_BYTES = 15_000;
 const MEDIA_TYPES = new Set(['image', 'voice', 'video', 'file']);
+const MB = 1024 * 1024;
+const MEDIA_MAX_BYTES: Record<string, number> = {
+  image: 20 * MB,
+  voice: 2 * MB,
+  video: 20 * MB,
+  file: 20 * MB,
+};
 
 const NAMES: Record<string, string> = {
   '/v1.0/oauth2/accessToken': 'accessToken',
@@ -124,6 +140,7 @@ export async function createFakeDingTalk(options: FakeDingTalkOptions): Promise<
   const groups = new Set<string>();
   const sessions = new Map<string, number>();
   const throttled = new Map<string, number>();
+  const media = new Map<string, { type: string; fileName: string | undefined; bytes: Buffer }>();
   const failures = new Map<string, Answer[]>();
   const waiters = new Set<Waiter>();
   let seq = 0;
@@ -209,6 +226,9 @@ export async function createFakeDingTalk(options: FakeDingTalkOptions): Promise<
     const missing = fields.filter((field) => typeof param[field] !== 'string' || param[field] === '');
     if (missing.length > 0) {
       return apiError(400, 'InvalidParameter.MsgParam', `${msgKey} 缺少 ${missing.join(', ')}`);
+    }
+    if (msgKey === 'sampleFile' && media.get(String(param.mediaId))?.type !== 'file') {
+      return apiError(400, 'InvalidParameter.MediaId', `mediaId ${String(param.mediaId)} 不存在`);
     }
     return { msgKey, msgParam: param };
   };
@@ -307,10 +327,10 @@ export async function createFakeDingTalk(options: FakeDingTalkOptions): Promise<
       const form = await new Response(new Uint8Array(raw), {
         headers: { 'content-type': contentType },
       }).formData();
-      const media = form.get('media');
-      if (media instanceof File) {
-        bytes = Buffer.from(await media.arrayBuffer());
-        fileName = media.name;
+      const part = form.get('media');
+      if (part instanceof File) {
+        bytes = Buffer.from(await part.arrayBuffer());
+        fileName = part.name;
       }
       for (const [key, value] of form) if (typeof value === 'string') body[key] = value;
     } else if (raw.length > 0) {
@@ -369,9 +389,14 @@ export async function createFakeDingTalk(options: FakeDingTalkOptions): Promise<
           const type = url.searchParams.get('type') ?? '';
           if (!MEDIA_TYPES.has(type)) return oapiError(40005, `不支持的媒体文件类型 ${type}`);
           if (!bytes) return oapiError(40005, '缺少媒体文件 media');
+          if (bytes.length === 0 || bytes.length > (MEDIA_MAX_BYTES[type] ?? 0)) {
+            return oapiError(40004, '媒体文件大小不合法');
+          }
+          const mediaId = nextId('@lAz');
+          media.set(mediaId, { type, fileName, bytes });
           return {
             status: 200,
-            body: { errcode: 0, errmsg: 'ok', type, media_id: nextId('@lAz'), created_at: now() },
+            body: { errcode: 0, errmsg: 'ok', type, media_id: mediaId, created_at: now() },
           };
         }
         case 'sessionReply':
@@ -451,6 +476,7 @@ export async function createFakeDingTalk(options: FakeDingTalkOptions): Promise<
     expireTokens() {
       for (const state of tokens.values()) state.expired = true;
     },
+    media: (mediaId) => media.get(mediaId),
     async close() {
       for (const waiter of waiters) {
         clearTimeout(waiter.timer);

@@ -19,8 +19,12 @@
  * - message/update_template_card: an unknown, already used or 24 h old response_code 60140 [L];
  * - webhook/send: an unknown key 93000; above 20 messages a minute per key 45009; text above 2048
  *   or markdown above 4096 bytes 45002 [L];
- * - user/get: an unknown userid 60111; media/upload: not multipart or no `media` 44001 [L], a type
- *   other than image/voice/video/file 40004 [L], 5 bytes or less 40006 [L];
+ * - user/get: an unknown userid 60111; media/upload (document/path/90253, its copy 96484 "上传临时
+ *   素材": multipart field `media`, "所有文件size必须大于5个字节", 普通文件 file ≤ 20MB, image ≤ 10MB,
+ *   voice ≤ 2MB, video ≤ 10MB; the media_id "仅三天内有效"): not multipart or no `media` 44001 [L], a
+ *   type other than image/voice/video/file 40004 [L], 5 bytes or less or over its type's limit
+ *   40006 [L]; a file message whose media_id this fake never issued, or issued more than 3 days
+ *   ago, 40007 "invalid media_id" (metacpan QQ::weixin::work::media quoting 90254);
  * - menu/create: agentid not ours 40056 [L]; no buttons, more than 3, or more than 5 sub_button, or
  *   a button without a name 40058 [L];
  * - `failNext(path, body)` answers the next request to `path` with `body` instead.
@@ -92,6 +96,8 @@ export interface FakeWeCom {
   cards(): WeComCard[];
   /** The last menu created. */
   menu(): unknown;
+  /** A file uploaded with media/upload, by its media_id. */
+  media(mediaId: string): { type: string; fileName: string | undefined; bytes: Buffer } | undefined;
   close(): Promise<void>;
 }
 
@@ -128,6 +134,14 @@ const TASK_ID = /^[0-9A-Za-z_\-@]{1,128}$/;
 const INTERACTIVE_CARDS = new Set(['button_interaction', 'vote_interaction', 'multiple_interaction']);
 const CARD_TYPES = new Set(['text_notice', 'news_notice', ...INTERACTIVE_CARDS]);
 const MEDIA_TYPES = new Set(['image', 'voice', 'video', 'file']);
+const MB = 1024 * 1024;
+const MEDIA_MAX_BYTES: Record<string, number> = {
+  image: 10 * MB,
+  voice: 2 * MB,
+  video: 10 * MB,
+  file: 20 * MB,
+};
+const MEDIA_TTL_MS = 3 * 24 * HOUR_MS;
 const CONTENT_TYPES = new Set(['text', 'markdown']);
 const APP_MSGTYPES = new Set(['text', 'markdown', 'template_card', 'file']);
 
@@ -158,6 +172,7 @@ export async function createFakeWeCom(options: FakeWeComOptions): Promise<FakeWe
   const taskIds = new Set<string>();
   const cards = new Map<string, WeComCard>();
   const issuedAt = new Map<string, number>();
+  const media = new Map<string, { at: number; type: string; fileName: string | undefined; bytes: Buffer }>();
   const failures = new Map<string, Answer[]>();
   const waiters = new Set<Waiter>();
   let menu: unknown;
@@ -256,7 +271,13 @@ export async function createFakeWeCom(options: FakeWeComOptions): Promise<FakeWe
         return fail(40058, 'content missing');
       if (bytesOf(payload.content) > APP_CONTENT_MAX) return fail(45002, 'content size out of limit');
     }
-    if (msgtype === 'file' && typeof payload.media_id !== 'string') return fail(40058, 'media_id missing');
+    if (msgtype === 'file') {
+      if (typeof payload.media_id !== 'string') return fail(40058, 'media_id missing');
+      const file = media.get(payload.media_id);
+      if (file === undefined || now() - file.at >= MEDIA_TTL_MS || file.type !== 'file') {
+        return fail(40007, 'invalid media_id');
+      }
+    }
     if (msgtype === 'template_card') {
       const refused = checkCard(payload);
       if (refused) return refused;
@@ -373,10 +394,10 @@ export async function createFakeWeCom(options: FakeWeComOptions): Promise<FakeWe
       const form = await new Response(new Uint8Array(raw), {
         headers: { 'content-type': contentType },
       }).formData();
-      const media = form.get('media');
-      if (media instanceof File) {
-        bytes = Buffer.from(await media.arrayBuffer());
-        fileName = media.name;
+      const part = form.get('media');
+      if (part instanceof File) {
+        bytes = Buffer.from(await part.arrayBuffer());
+        fileName = part.name;
       }
     } else if (raw.length > 0) {
       try {
@@ -423,8 +444,12 @@ export async function createFakeWeCom(options: FakeWeComOptions): Promise<FakeWe
           if (!contentType.includes('multipart/form-data') || !bytes) return fail(44001, 'empty media data');
           const type = query.type ?? '';
           if (!MEDIA_TYPES.has(type)) return fail(40004, `invalid media type ${type}`);
-          if (bytes.length <= 5) return fail(40006, 'invalid file size');
-          return ok({ type, media_id: nextId('3a-media-'), created_at: String(Math.floor(now() / 1000)) });
+          if (bytes.length <= 5 || bytes.length > (MEDIA_MAX_BYTES[type] ?? 0)) {
+            return fail(40006, 'invalid file size');
+          }
+          const mediaId = nextId('3a-media-');
+          media.set(mediaId, { at: now(), type, fileName, bytes });
+          return ok({ type, media_id: mediaId, created_at: String(Math.floor(now() / 1000)) });
         }
         case 'menuCreate':
           return menuCreate(body, query.agentid);
@@ -500,6 +525,10 @@ export async function createFakeWeCom(options: FakeWeComOptions): Promise<FakeWe
     },
     cards: () => [...cards.values()].map((card) => ({ ...card })),
     menu: () => menu,
+    media(mediaId) {
+      const file = media.get(mediaId);
+      return file === undefined ? undefined : { type: file.type, fileName: file.fileName, bytes: file.bytes };
+    },
     async close() {
       for (const waiter of waiters) {
         clearTimeout(waiter.timer);

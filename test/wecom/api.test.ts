@@ -540,6 +540,50 @@ describe('fake WeCom refuses what WeCom refuses', () => {
     expect(await tiny.json()).toMatchObject({ errcode: 40006 });
   });
 
+  it('takes files of 6 bytes to 20 MB, and a file message only with a media_id it issued in the last 3 days', async () => {
+    let at = Date.parse('2026-11-27T03:00:00Z');
+    const timed = await createFakeWeCom({ ...APP, now: () => at });
+    try {
+      timed.addUser('alice', 'Alice');
+      const tokenOf = (await (
+        await fetch(`${timed.url}/cgi-bin/gettoken?corpid=${APP.corpId}&corpsecret=${APP.secret}`)
+      ).json()) as Record<string, unknown>;
+      const upload = async (bytes: number) => {
+        const form = new FormData();
+        form.append('media', new Blob([new Uint8Array(bytes)]), 'export.csv');
+        const response = await fetch(
+          `${timed.url}/cgi-bin/media/upload?access_token=${String(tokenOf.access_token)}&type=file`,
+          {
+            method: 'POST',
+            body: form,
+          },
+        );
+        return (await response.json()) as Record<string, unknown>;
+      };
+      const sendFile = async (mediaId: string) =>
+        (await (
+          await fetch(`${timed.url}/cgi-bin/message/send?access_token=${String(tokenOf.access_token)}`, {
+            method: 'POST',
+            body: JSON.stringify({
+              touser: 'alice',
+              agentid: APP.agentId,
+              msgtype: 'file',
+              file: { media_id: mediaId },
+            }),
+          })
+        ).json()) as Record<string, unknown>;
+      expect(await upload(20 * 1024 * 1024 + 1)).toMatchObject({ errcode: 40006 });
+      const big = await upload(20 * 1024 * 1024);
+      expect(big).toMatchObject({ errcode: 0, type: 'file' });
+      expect(await sendFile('3a-media-never-issued')).toMatchObject({ errcode: 40007 });
+      expect(await sendFile(String(big.media_id))).toMatchObject({ errcode: 0 });
+      at += 3 * 24 * 60 * 60 * 1000;
+      expect(await sendFile(String(big.media_id))).toMatchObject({ errcode: 40007 });
+    } finally {
+      await timed.close();
+    }
+  });
+
   it('wakes waitFor when the awaited call arrives', async () => {
     const waiting = fake.waitFor('userGet', 2);
     await get(`/cgi-bin/user/get?access_token=${token}&userid=alice`);
