@@ -34,8 +34,9 @@ const USAGE = `Usage: zhanbao <command>
   export activity --from YYYY-MM-DD --to YYYY-MM-DD [--out FILE]   daily figures per member as CSV
   demo seed [--groups N --agents N] [--months N]
                                 fill an empty store with a realistic demo team and its activity
+  team list                     every team: id, name, time zone, people (for --team)
   job list                      every scheduled job, its time and its last run
-  job run NAME --date YYYY-MM-DD [--force] [--team ID]
+  job run NAME --date YYYY-MM-DD [--force] [--team ID|NAME]
                                 run a job now for that day (posts to Slack or DingTalk, as configured);
                                 --force re-runs a period that already ran
   wecom menu                    install the WeCom app's menu: 记录 / 我的战报 / 更多 (排行, 帮助)
@@ -158,6 +159,14 @@ export async function runCli(
         );
         return 0;
       });
+    case 'team list':
+      return withDeps(config, async (deps) => {
+        for (const team of await deps.store.roster.teams()) {
+          const people = (await deps.store.roster.members(team.id)).filter((m) => m.status !== 'left').length;
+          io.out(`${team.id}\t${team.name}\t${team.timezone}\t${people} people`);
+        }
+        return 0;
+      });
     case 'job list':
       return withDeps(config, async (deps) => {
         for (const line of await listJobs(deps.store)) io.out(line);
@@ -245,7 +254,9 @@ async function runJobCommand(config: Config, args: readonly string[], io: Io): P
     const logger = createLogger({ level: config.logLevel });
     const messenger = await messengerFor(config, deps.store, logger);
     const teams = await deps.store.roster.teams();
-    const team = teamFlag === undefined ? teams[0] : teams.find((t) => String(t.id) === teamFlag);
+    // --team takes the id `team list` shows, or the team's name.
+    const team =
+      teamFlag === undefined ? teams[0] : teams.find((t) => String(t.id) === teamFlag || t.name === teamFlag);
     if (team === undefined) {
       io.err(teamFlag === undefined ? 'no team yet: add someone to the roster first' : `no team ${teamFlag}`);
       return 1;

@@ -34,6 +34,14 @@ describe('zhanbao CLI', () => {
     expect(await run('db', 'migrate')).toMatchObject({ code: 0, out: 'Database is up to date.' });
   });
 
+  it('lists the teams with the id and name --team takes', async () => {
+    await database.prisma.team.create({ data: { name: '二部', timezone: 'Asia/Shanghai', locale: 'zh-CN' } });
+    const listed = await run('team', 'list');
+    expect(listed.code).toBe(0);
+    expect(listed.out).toMatch(/^\d+\t二部\tAsia\/Shanghai\t0 people$/);
+    await database.prisma.team.deleteMany();
+  });
+
   it('refuses a file with bad rows, names each by line, and imports nothing', async () => {
     const file = join(dir, 'bad.csv');
     await writeFile(

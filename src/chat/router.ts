@@ -222,7 +222,9 @@ async function answer(deps: ChatDeps, m: Messages, request: ChatRequest): Promis
       // `/org channel` typed inside a group chat, with no channel named, binds that chat.
       const here = request.place.kind === 'group' && ['channel', '频道'].includes(args.trim().toLowerCase());
       const parsed = parseOrgCommand(
-        here && request.place.kind === 'group' ? `${args} ${conversationLink(request.place.conversationId)}` : args,
+        here && request.place.kind === 'group'
+          ? `${args} ${conversationLink(request.place.conversationId)}`
+          : args,
       );
       if (parsed === undefined) return textMessage(m.org.usage);
       return replyToOrg(deps, m, actorId, parsed);

@@ -1,7 +1,7 @@
 import { DomainError } from '../errors.ts';
 import type { GroupView, MemberView, TeamView } from '../store/roster-repository.ts';
 import type { Repositories } from '../store/store.ts';
-import { type Acting, identifyActor, isOrgAdmin, requireRosterAdmin, type UseCaseDeps } from './context.ts';
+import { identifyActor, isOrgAdmin, requireRosterAdmin, type UseCaseDeps } from './context.ts';
 
 /**
  * Several teams (分部) in one deployment: org admins (ZHANBAO_ADMINS and those they make) create
