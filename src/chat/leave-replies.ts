@@ -1,7 +1,13 @@
 import type { LeaveCommand } from '../commands/leave-command.ts';
 import type { Messages } from '../i18n/index.ts';
 import { announceLeaveDecision, sendLeaveRequests } from '../usecases/leave-notices.ts';
-import { cancelLeave, decideLeave, listLeave, requestLeave } from '../usecases/manage-leave.ts';
+import {
+  cancelLeave,
+  decideLeave,
+  listLeave,
+  type ProbationMove,
+  requestLeave,
+} from '../usecases/manage-leave.ts';
 import { buildLeaveList, leaveDecidedText, leaveSpan } from '../views/leave-view.ts';
 import { mention } from '../views/markup.ts';
 import { type Message, textMessage } from '../views/message.ts';
@@ -43,12 +49,7 @@ export async function replyToLeave(
                 outcome.approvers.map((a) => mention(a.messengerUserId)).join('、'),
               ),
             ];
-      if (outcome.probationDays > 0) {
-        const probation = await deps.store.careers.probationOf(outcome.member.id);
-        if (probation !== undefined)
-          lines.push(m.leave.probationMoved(outcome.probationDays, formatDay(m, probation.deadline)));
-      }
-      return textMessage(lines.join('\n'));
+      return textMessage([...lines, ...probationLines(m, outcome.probationMoved)].join('\n'));
     }
     case 'cancel': {
       const { kind: _, ...cancel } = command;
@@ -77,10 +78,10 @@ export async function decide(
   });
   await announceLeaveDecision(deps, decision);
   const lines = [leaveDecidedText(m, decision.leave, decision.member, approve, actorId)];
-  if (decision.probationDays > 0) {
-    const probation = await deps.store.careers.probationOf(decision.member.id);
-    if (probation !== undefined)
-      lines.push(m.leave.probationMoved(decision.probationDays, formatDay(m, probation.deadline)));
-  }
-  return textMessage(lines.join('\n'));
+  return textMessage([...lines, ...probationLines(m, decision.probationMoved)].join('\n'));
+}
+
+/** The line saying how far an approved leave moved the member's probation deadline. */
+function probationLines(m: Messages, moved: ProbationMove | undefined): string[] {
+  return moved === undefined ? [] : [m.leave.probationMoved(moved.days, formatDay(m, moved.deadline))];
 }

@@ -49,10 +49,12 @@ export async function identifyActor(
   messengerUserId: string,
 ): Promise<Acting> {
   const own = await repos.roster.memberByMessengerId(messengerUserId);
-  const configured = deps.admins.includes(messengerUserId);
   const scope = deps.teamScope === undefined ? undefined : await deps.teamScope();
+  // The org admin table is read only when it can matter: no roster place, or a team to choose.
   const orgAdmin =
-    configured || ((own === undefined || scope !== undefined) && (await repos.org.isAdmin(messengerUserId)));
+    own === undefined || scope !== undefined
+      ? await isOrgAdmin(repos, deps, messengerUserId)
+      : deps.admins.includes(messengerUserId);
   let team: TeamView;
   if (scope !== undefined && orgAdmin && (scope.named || own === undefined))
     team = await repos.roster.team(scope.teamId);

@@ -29,8 +29,8 @@ export type LeaveOutcome = {
   member: MemberView;
   /** Who should decide it (empty once it is approved). */
   approvers: MemberView[];
-  /** Days the member's probation deadline moved (0 when it did not). */
-  probationDays: number;
+  /** How far the member's probation deadline moved, and to which day (undefined when it did not). */
+  probationMoved: ProbationMove | undefined;
   today: Day;
 };
 
@@ -69,18 +69,18 @@ async function subjectOf(repos: Repositories, acting: Acting, memberRef: string 
   return { member, leaderOf, leaderId: member.groupId === null ? null : leaderOf(member.groupId) };
 }
 
-/** Moves an open probation's deadline by the leave's days inside it; how many days it moved. */
-async function extendProbation(repos: Repositories, leave: LeaveView): Promise<number> {
+export type ProbationMove = { days: number; deadline: Day };
+
+/** Moves an open probation's deadline by the leave's days inside it. */
+async function extendProbation(repos: Repositories, leave: LeaveView): Promise<ProbationMove | undefined> {
   const probation = await repos.careers.probationOf(leave.memberId);
-  if (probation === undefined || probation.status !== 'open') return 0;
+  if (probation === undefined || probation.status !== 'open') return undefined;
   const days = leaveDaysWithin(leave, probation.startedOn, probation.deadline);
-  if (days === 0) return 0;
+  if (days === 0) return undefined;
   const extensionDays = probation.extensionDays + days;
-  await repos.careers.updateProbation(probation.id, {
-    extensionDays,
-    deadline: probationDeadline(probation.startedOn, extensionDays),
-  });
-  return days;
+  const deadline = probationDeadline(probation.startedOn, extensionDays);
+  await repos.careers.updateProbation(probation.id, { extensionDays, deadline });
+  return { days, deadline };
 }
 
 export async function requestLeave(
@@ -120,7 +120,8 @@ export async function requestLeave(
       status: approved ? 'approved' : 'pending',
       requestedBy: options.actorId,
     });
-    const probationDays = approved ? await extendProbation(repos, leave) : 0;
+    const probationMoved = approved ? await extendProbation(repos, leave) : undefined;
+    const probationDays = probationMoved?.days ?? 0;
     await repos.audit.append({
       teamId: acting.team.id,
       actor: options.actorId,
@@ -129,7 +130,7 @@ export async function requestLeave(
       detail: { leaveId: leave.id, from, to, type: options.type, probationDays },
     });
     const approvers = approved ? [] : roster.filter((m) => above.some((a) => a.id === m.id));
-    return { leave, member, approvers, probationDays, today };
+    return { leave, member, approvers, probationMoved, today };
   });
 }
 
@@ -162,7 +163,8 @@ export async function decideLeave(
       });
     }
     const decided = (await repos.leave.byId(leave.id)) ?? leave;
-    const probationDays = options.approve ? await extendProbation(repos, decided) : 0;
+    const probationMoved = options.approve ? await extendProbation(repos, decided) : undefined;
+    const probationDays = probationMoved?.days ?? 0;
     await repos.audit.append({
       teamId: acting.team.id,
       actor: options.actorId,
@@ -174,7 +176,7 @@ export async function decideLeave(
       leave: decided,
       member,
       approvers: [],
-      probationDays,
+      probationMoved,
       today: todayFor(deps, acting.team),
       decidedBy: options.actorId,
       approve: options.approve,

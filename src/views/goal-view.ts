@@ -8,6 +8,7 @@ import {
 } from '../domain/goals.ts';
 import type { Messages } from '../i18n/index.ts';
 import { formatYuan } from '../i18n/numbers.ts';
+import type { TeamOutcome } from '../usecases/run-team-command.ts';
 import type { GoalStatus, GoalYear } from '../usecases/team-goals.ts';
 import { heading, linesOf, type Message, textMessage } from './message.ts';
 
@@ -145,22 +146,7 @@ export function buildGoalYearReply(m: Messages, year: GoalYear): Message {
 /** The answer to `/team goal start|YYYY-MM …`. */
 export function goalChangeText(
   m: Messages,
-  change:
-    | { kind: 'goal-start'; start: MonthKey }
-    | {
-        kind: 'goal-set';
-        month: MonthKey;
-        groupName: string | undefined;
-        amount: number;
-        previous: number | undefined;
-      }
-    | {
-        kind: 'goal-cleared';
-        month: MonthKey;
-        groupName: string | undefined;
-        removed: boolean;
-        now: { amount: number } | undefined;
-      },
+  change: Extract<TeamOutcome, { kind: 'goal-start' | 'goal-set' | 'goal-cleared' }>,
 ): string {
   switch (change.kind) {
     case 'goal-start':

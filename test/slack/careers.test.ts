@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Clock } from '../../src/clock.ts';
 import { runJob } from '../../src/jobs/runner.ts';
 import { ADMIN, type SlackApiCall, startTestBot, type TestBot } from '../helpers/bot.ts';
+import { movableClock } from '../helpers/clock.ts';
 import { day } from '../helpers/day.ts';
 import { seedEntries, seedTeam } from '../helpers/seed.ts';
 
@@ -11,16 +11,6 @@ import { seedEntries, seedTeam } from '../helpers/seed.ts';
  * working day of Q3 (09-30), reviewed on the first working day of Q4 (10-08, after 国庆节) and of
  * Q1 2027 (01-01: the calendar package does not know 2027, so it is an ordinary Friday).
  */
-function movableClock(start: string): Clock & { set(at: string): void } {
-  let now = new Date(start);
-  return {
-    now: () => new Date(now),
-    set: (at) => {
-      now = new Date(at);
-    },
-  };
-}
-
 const buttons = (call: SlackApiCall | undefined) =>
   (
     (call?.body.blocks ?? []) as Array<{

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Clock } from '../../src/clock.ts';
 import { runJob } from '../../src/jobs/runner.ts';
 import { type SlackApiCall, startTestBot, type TestBot } from '../helpers/bot.ts';
+import { movableClock } from '../helpers/clock.ts';
 import { day } from '../helpers/day.ts';
 import { seedEntries, seedTeam } from '../helpers/seed.ts';
 
@@ -11,16 +11,6 @@ import { seedEntries, seedTeam } from '../helpers/seed.ts';
  * the director; then what an approved leave day does to the 17:00 nudges, the 18:00 board,
  * `/team today`, a log and the week's target. Thursday 2026-12-03, Shanghai.
  */
-function movableClock(start: string): Clock & { set(at: string): void } {
-  let now = new Date(start);
-  return {
-    now: () => new Date(now),
-    set: (at) => {
-      now = new Date(at);
-    },
-  };
-}
-
 const buttons = (call: SlackApiCall | undefined) =>
   (
     (call?.body.blocks ?? []) as Array<{

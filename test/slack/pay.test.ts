@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli.ts';
-import type { Clock } from '../../src/clock.ts';
 import { runJob } from '../../src/jobs/runner.ts';
 import { startTestBot, type TestBot } from '../helpers/bot.ts';
+import { movableClock } from '../helpers/clock.ts';
 import { day } from '../helpers/day.ts';
 import { seedEntries, seedTeam } from '../helpers/seed.ts';
 
@@ -15,16 +15,6 @@ import { seedEntries, seedTeam } from '../helpers/seed.ts';
  * ¥500 below target and ¥1,000 at zero): statements, the month close, a rule change after it, a
  * late correction, permissions and the CSV files for HR.
  */
-function movableClock(start: string): Clock & { set(at: string): void } {
-  let now = new Date(start);
-  return {
-    now: () => new Date(now),
-    set: (at) => {
-      now = new Date(at);
-    },
-  };
-}
-
 const text = (reply: { blocks?: unknown }) => JSON.stringify(reply.blocks);
 
 describe('pay', () => {
