@@ -93,6 +93,14 @@ describe('/team first steps', () => {
     ]);
   });
 
+  it('reads what Slack escaped as typed, and escapes it back so it shows as typed', async () => {
+    // Slack sends &, < and > escaped in a command's text, and reads them escaped in mrkdwn.
+    const created = await bot.command('/team', 'group add &lt;!channel&gt; &amp; Co', 'UEN');
+    expect(created.text).toBe('Created the group "&lt;!channel&gt; &amp; Co".');
+    const group = await bot.prisma.group.findFirstOrThrow({ where: { name: { startsWith: '<' } } });
+    expect(group.name).toBe('<!channel> & Co');
+  });
+
   it('shows English usage with English level words', async () => {
     const usage = await bot.command('/team', 'add', 'UEN');
     expect(usage.text).toContain('`/team add @alice "Team A" trainee-mo1`');
