@@ -235,7 +235,7 @@ async function answer(deps: ChatDeps, m: Messages, request: ChatRequest): Promis
       if (admin !== undefined) return replyToOrg(deps, m, actorId, admin);
       const parsed = parseTeamCommand(withPlace(args, request.place));
       if (!parsed.ok) return buildTeamUsageReply(m, parsed);
-      return buildTeamReply(m, await runTeamCommand(deps, actorId, parsed.command));
+      return buildTeamReply(m, await runTeamCommand(deps, actorId, parsed.command, { locale: localeOf(m) }));
     }
     case 'leave': {
       const parsed = parseLeaveCommand(args);
