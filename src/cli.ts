@@ -95,8 +95,14 @@ export async function runCli(
         if ('problem' in chosen) return fail(io, chosen.problem);
         // Without DingTalk settings the ids are Slack's, checked as such; a DingTalk team's are its userIds.
         const ids = config.dingtalk === undefined && config.wecom === undefined ? SLACK_USER_ID : ANY_USER_ID;
+        const bytes = await readFile(file);
+        if (file.toLowerCase().endsWith('.xls') && !looksLikeXlsx(bytes))
+          return fail(
+            io,
+            `${file}: an old .xls workbook cannot be read; save it as .xlsx or CSV and run again`,
+          );
         const result = await importRoster(deps, {
-          file: rosterFile(file, await readFile(file)),
+          file: rosterFile(file, bytes),
           actor: 'cli',
           ids,
           ...(chosen.team === undefined ? {} : { teamId: chosen.team.id }),

@@ -115,6 +115,11 @@ describe('zhanbao CLI with workbooks', () => {
     const fake = join(dir, 'fake.xlsx');
     await writeFile(fake, 'user_id,name\n');
     expect((await run('roster', 'import', fake)).err).toContain('the file is not an Excel workbook (.xlsx)');
+    const old = join(dir, 'old.xls');
+    await writeFile(old, Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]));
+    expect((await run('roster', 'import', old)).err).toBe(
+      `${old}: an old .xls workbook cannot be read; save it as .xlsx or CSV and run again`,
+    );
     expect(await database.prisma.member.count()).toBe(0);
   });
 
