@@ -365,7 +365,7 @@ async function messengerFor(config: Config, store: Store, logger: Logger): Promi
  * Without it, the only team; several teams need a choice, so the answer lists them. No team at
  * all is an answer (`team: undefined`) where the command can make the first one (the import).
  */
-export async function chooseTeam(
+async function chooseTeam(
   store: Store,
   flag: string | undefined,
   options: { noneIsFine: boolean },
