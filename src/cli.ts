@@ -1,3 +1,4 @@
+import { Buffer } from 'node:buffer';
 import { readFile, writeFile } from 'node:fs/promises';
 import { WebClient } from '@slack/web-api';
 import { localDay, systemClock } from './clock.ts';
@@ -6,6 +7,7 @@ import { seedDemo } from './demo/seed.ts';
 import { parseDay } from './domain/days.ts';
 import { ANY_USER_ID } from './domain/roster-csv.ts';
 import { isDomainError } from './errors.ts';
+import { localeFromTag } from './i18n/index.ts';
 import { isJobName, JOB_NAMES, type JobName } from './jobs/job.ts';
 import { jobTimes, runJob } from './jobs/runner.ts';
 import { createLogger, type Logger } from './logger.ts';
@@ -14,12 +16,15 @@ import { SLACK_USER_ID } from './slack/ids.ts';
 import { createSlackMessenger } from './slack/messenger.ts';
 import { type Database, openDatabase } from './store/client.ts';
 import { migrateDatabase } from './store/migrate.ts';
+import type { TeamView } from './store/roster-repository.ts';
 import { createStore, type Store } from './store/store.ts';
 import type { UseCaseDeps } from './usecases/context.ts';
 import { exportRoster } from './usecases/export-roster.ts';
-import { buildExport } from './usecases/exports.ts';
-import { importRoster } from './usecases/import-roster.ts';
+import { buildExport, type ExportFile, type ExportFormat } from './usecases/exports.ts';
+import { importRoster, type RosterFile } from './usecases/import-roster.ts';
 import type { Messenger } from './usecases/messenger.ts';
+import { looksLikeXlsx } from './xlsx/read-xlsx.ts';
+import { CSV_CONTENT_TYPE } from './xlsx/write-xlsx.ts';
 
 /**
  * `zhanbao <command>`: the operator's tools. Each command exits 0 on success and 1 with a
@@ -28,10 +33,20 @@ import type { Messenger } from './usecases/messenger.ts';
 const USAGE = `Usage: zhanbao <command>
 
   db migrate                    apply pending database migrations (the bot also does this at start)
-  roster import FILE.csv        import the roster all-or-nothing; every bad row is reported by line
-  roster export [FILE.csv]      write the roster as CSV (to standard output without FILE)
-  export pay --month YYYY-MM [--out FILE]                  pay statements of a month as CSV (closed or provisional)
-  export activity --from YYYY-MM-DD --to YYYY-MM-DD [--out FILE]   daily figures per member as CSV
+  roster import FILE [--team ID|NAME]
+                                import the roster (.xlsx or .csv) all-or-nothing; every bad row is
+                                reported by line (and sheet)
+  roster export [FILE] [--csv] [--team ID|NAME]
+                                write the roster as an Excel workbook (a sheet per group), or as CSV
+                                with --csv or a FILE named .csv (CSV to standard output without FILE)
+  export pay --month YYYY-MM [--out FILE] [--csv] [--team ID|NAME]
+                                pay statements of a month (closed or provisional)
+  export activity --from YYYY-MM-DD --to YYYY-MM-DD [--out FILE] [--csv] [--team ID|NAME]
+                                daily figures per member
+                                Exports are .xlsx (a summary sheet, then a sheet per group) unless
+                                --csv or --out FILE.csv; without --out a CSV goes to standard output
+                                and a workbook to its own name (zhanbao-pay-2026-11.xlsx) here.
+                                --team: the id or name "team list" shows; needed with several teams.
   demo seed [--groups N --agents N] [--months N] [--team NAME]
                                 fill an empty store with a realistic demo team and its activity;
                                 --team names it, or adds a further branch of that name to a store
@@ -72,18 +87,34 @@ export async function runCli(
       return 0;
     }
     case 'roster import': {
-      const file = args[0];
+      const file = positional(args);
       if (file === undefined) {
-        io.err('roster import needs a file: zhanbao roster import roster.csv');
+        io.err('roster import needs a file: zhanbao roster import roster.xlsx (or roster.csv)');
         return 1;
       }
       return withDeps(config, async (deps) => {
+        const chosen = await chooseTeam(deps.store, flagValue(args, '--team'), { noneIsFine: true });
+        if ('problem' in chosen) return fail(io, chosen.problem);
         // Without DingTalk settings the ids are Slack's, checked as such; a DingTalk team's are its userIds.
         const ids = config.dingtalk === undefined && config.wecom === undefined ? SLACK_USER_ID : ANY_USER_ID;
-        const result = await importRoster(deps, { csv: await readFile(file, 'utf8'), actor: 'cli', ids });
+        const bytes = await readFile(file);
+        if (file.toLowerCase().endsWith('.xls') && !looksLikeXlsx(bytes))
+          return fail(
+            io,
+            `${file}: an old .xls workbook cannot be read; save it as .xlsx or CSV and run again`,
+          );
+        const result = await importRoster(deps, {
+          file: rosterFile(file, bytes),
+          actor: 'cli',
+          ids,
+          ...(chosen.team === undefined ? {} : { teamId: chosen.team.id }),
+        });
         if (!result.ok) {
           io.err(`${file}: nothing was imported; fix these rows and run again:`);
-          for (const p of result.problems) io.err(`  line ${p.line}, ${p.column}: ${p.message}`);
+          for (const p of result.problems)
+            io.err(
+              `  ${p.sheet === undefined ? '' : `sheet "${p.sheet}" `}line ${p.line}, ${p.column}: ${p.message}`,
+            );
           return 1;
         }
         const groups =
@@ -94,10 +125,15 @@ export async function runCli(
     }
     case 'roster export':
       return withDeps(config, async (deps) => {
-        const csv = await exportRoster(deps);
-        if (args[0] === undefined) io.out(csv.trimEnd());
-        else await writeFile(args[0], csv, 'utf8');
-        return 0;
+        const chosen = await chooseTeam(deps.store, flagValue(args, '--team'), { noneIsFine: true });
+        if ('problem' in chosen) return fail(io, chosen.problem);
+        const out = positional(args);
+        const file = await exportRoster(deps, {
+          format: formatOf(args, out),
+          locale: localeFromTag(chosen.team?.locale, config.locale),
+          ...(chosen.team === undefined ? {} : { team: chosen.team }),
+        });
+        return deliver(io, file, out);
       });
     case 'export pay':
     case 'export activity':
@@ -110,20 +146,17 @@ export async function runCli(
                 from: flagValue(args, '--from') ?? '',
                 to: flagValue(args, '--to') ?? '',
               };
-        const team = (await deps.store.roster.teams())[0];
-        if (team === undefined) {
-          io.err('no team yet: import or add a roster first');
-          return 1;
-        }
+        const chosen = await chooseTeam(deps.store, flagValue(args, '--team'), { noneIsFine: false });
+        if ('problem' in chosen) return fail(io, chosen.problem);
+        const team = chosen.team;
+        if (team === undefined) return fail(io, 'no team yet: import or add a roster first');
+        const out = flagValue(args, '--out');
         try {
-          const file = await buildExport(deps.store, team, request);
-          const out = flagValue(args, '--out');
-          if (out === undefined) io.out(file.csv.trimEnd());
-          else {
-            await writeFile(out, file.csv, 'utf8');
-            io.err(`wrote ${out}: ${file.rows} rows`);
-          }
-          return 0;
+          const file = await buildExport(deps.store, team, request, {
+            format: formatOf(args, out),
+            locale: localeFromTag(team.locale, config.locale),
+          });
+          return deliver(io, file, out);
         } catch (error) {
           if (!isDomainError(error)) throw error;
           io.err(
@@ -278,14 +311,14 @@ async function runJobCommand(config: Config, args: readonly string[], io: Io): P
   return withDeps(config, async (deps) => {
     const logger = createLogger({ level: config.logLevel });
     const messenger = await messengerFor(config, deps.store, logger);
-    const teams = await deps.store.roster.teams();
-    // --team takes the id `team list` shows, or the team's name.
-    const team =
-      teamFlag === undefined ? teams[0] : teams.find((t) => String(t.id) === teamFlag || t.name === teamFlag);
-    if (team === undefined) {
-      io.err(teamFlag === undefined ? 'no team yet: add someone to the roster first' : `no team ${teamFlag}`);
-      return 1;
-    }
+    // Without --team a job runs for the first team, as it always has (the scheduler runs each).
+    const chosen =
+      teamFlag === undefined
+        ? { team: (await deps.store.roster.teams())[0] }
+        : await chooseTeam(deps.store, teamFlag, { noneIsFine: false });
+    if ('problem' in chosen) return fail(io, chosen.problem);
+    const team = chosen.team;
+    if (team === undefined) return fail(io, 'no team yet: add someone to the roster first');
     const outcome = await runJob(
       { store: deps.store, messenger, logger },
       { teamId: team.id, job: name, day, late: true, force: flags.includes('--force') },
@@ -350,6 +383,81 @@ async function messengerFor(config: Config, store: Store, logger: Logger): Promi
     directory: createSlackDirectory(client),
     defaultLocale: config.locale,
   });
+}
+
+/**
+ * The team a command is for: `--team` takes the id `team list` shows, or the team's name.
+ * Without it, the only team; several teams need a choice, so the answer lists them. No team at
+ * all is an answer (`team: undefined`) where the command can make the first one (the import).
+ */
+async function chooseTeam(
+  store: Store,
+  flag: string | undefined,
+  options: { noneIsFine: boolean },
+): Promise<{ team: TeamView | undefined } | { problem: string }> {
+  const teams = await store.roster.teams();
+  const listed = () => teams.map((t) => `  ${t.id}\t${t.name}`).join('\n');
+  if (flag !== undefined) {
+    const team = teams.find((t) => String(t.id) === flag || t.name === flag);
+    if (team !== undefined) return { team };
+    return {
+      problem:
+        teams.length === 0
+          ? `no team ${flag}: there is no team yet`
+          : `no team ${flag}; the teams are:\n${listed()}`,
+    };
+  }
+  if (teams.length > 1)
+    return { problem: `there are ${teams.length} teams; say which with --team ID|NAME:\n${listed()}` };
+  const team = teams[0];
+  if (team === undefined && !options.noneIsFine)
+    return { problem: 'no team yet: import or add a roster first' };
+  return { team };
+}
+
+function fail(io: Io, problem: string): number {
+  io.err(problem);
+  return 1;
+}
+
+/** CSV when asked (`--csv`) or when the file to write is named .csv; else an Excel workbook. */
+function formatOf(args: readonly string[], out: string | undefined): ExportFormat {
+  return args.includes('--csv') || out?.toLowerCase().endsWith('.csv') === true ? 'csv' : 'xlsx';
+}
+
+/**
+ * Writes the file to `out`; without it a CSV goes to standard output (as it always did) and a
+ * workbook, which is not text, to its own name in the current folder.
+ */
+async function deliver(io: Io, file: ExportFile, out: string | undefined): Promise<number> {
+  if (out === undefined && file.contentType === CSV_CONTENT_TYPE) {
+    io.out(Buffer.from(file.content).toString('utf8').trimEnd());
+    return 0;
+  }
+  const path = out ?? file.filename;
+  await writeFile(path, file.content);
+  io.err(`wrote ${path}: ${file.rows} rows`);
+  return 0;
+}
+
+/** An .xlsx workbook by its content (a zip) or its name; anything else is read as CSV text. */
+function rosterFile(name: string, bytes: Uint8Array): RosterFile {
+  return looksLikeXlsx(bytes) || name.toLowerCase().endsWith('.xlsx')
+    ? { kind: 'xlsx', bytes }
+    : { kind: 'csv', text: Buffer.from(bytes).toString('utf8') };
+}
+
+/** Flags that take a value; the first other word is the command's file. */
+const VALUE_FLAGS = new Set(['--team', '--out', '--month', '--from', '--to']);
+
+function positional(args: readonly string[]): string | undefined {
+  for (let i = 0; i < args.length; i += 1) {
+    const arg = args[i];
+    if (arg === undefined) continue;
+    if (VALUE_FLAGS.has(arg)) i += 1;
+    else if (!arg.startsWith('--')) return arg;
+  }
+  return undefined;
 }
 
 function flagValue(flags: readonly string[], name: string): string | undefined {

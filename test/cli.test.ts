@@ -119,7 +119,7 @@ describe('zhanbao CLI', () => {
   it('prints its usage for an unknown command and fails', async () => {
     const result = await run('roster', 'shuffle');
     expect(result.code).toBe(1);
-    expect(result.err).toContain('roster import FILE.csv');
+    expect(result.err).toContain('roster import FILE [--team ID|NAME]');
   });
 });
 

@@ -239,7 +239,7 @@ async function answer(deps: ChatDeps, m: Messages, request: ChatRequest): Promis
       if (!parsed.ok) return buildTeamUsageReply(m, parsed);
       const command = parsed.command;
       try {
-        return buildTeamReply(m, await runTeamCommand(deps, actorId, command));
+        return buildTeamReply(m, await runTeamCommand(deps, actorId, command, { locale: localeOf(m) }));
       } catch (error) {
         if (command.kind !== 'add' || !isDomainError(error) || error.code !== 'group-not-found') throw error;
         const { group = '', groups = '', meant = '' } = error.params;

@@ -6,7 +6,7 @@ import { parseRole } from '../domain/roles.ts';
 import type { Period } from '../domain/targets.ts';
 import { type CalendarOverride, parseCalendarOverride } from '../domain/working-days.ts';
 import { isJobName, type JobName } from '../jobs/job.ts';
-import type { ExportRequest } from '../usecases/exports.ts';
+import type { ExportFormat, ExportRequest } from '../usecases/exports.ts';
 import { parseLogCommand } from './log-command.ts';
 import { type PayRuleCommand, parsePayRuleCommand, parseYuan } from './pay-command.ts';
 import { isOneOf, nameOf, type Token, tokenize } from './tokens.ts';
@@ -37,7 +37,7 @@ import { isOneOf, nameOf, type Token, tokenize } from './tokens.ts';
  *   /team level @user 级别 原因…                      set a level by hand (lands in the level history) · 级别
  *   /team hold @user 原因… | release @user             hold a member out of this quarter's review, or release · 保留 取消保留
  *   /team pay [级别] | /team pay 级别|all 项目 数值 [from 日期]   the pay rule (see pay-command.ts) · 薪酬
- *   /team export pay YYYY-MM | export activity FROM TO       CSV files for HR, to my DM · 导出
+ *   /team export pay YYYY-MM | export activity FROM TO [csv]  Excel workbooks (or CSV) for HR, to my DM · 导出
  *   /team goal [YYYY]                                the year's monthly 业绩 goals · 团队目标 业绩目标
  *   /team goal start YYYY-MM                         the month the plan's ramp starts from · 开始
  *   /team goal YYYY-MM [组名] 金额 | clear             a month's goal for the team or one group
@@ -91,7 +91,7 @@ export type TeamCommand =
   | { kind: 'hold'; memberRef: string; reason: string }
   | { kind: 'release'; memberRef: string }
   | { kind: 'pay'; command: PayRuleCommand }
-  | { kind: 'export'; request: ExportRequest }
+  | { kind: 'export'; request: ExportRequest; format: ExportFormat }
   | { kind: 'goal-show'; year?: number }
   | { kind: 'goal-start'; month: string }
   | { kind: 'goal-set'; month: string; groupName?: string; amount: number }
@@ -206,6 +206,8 @@ const TEAM_WORDS = ['team', '团队', '全队'];
 const NEW_GROUP_WORDS = ['新组', '新建小组', 'new-group', 'newgroup', '+group'];
 const GROUP_ADD_WORDS = ['add', 'new', 'create', '新建', '添加'];
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
+/** `/team export … csv` asks for the CSV; `xlsx` or `excel` say the default out loud. */
+const FORMAT_WORDS = new Set(['csv', 'xlsx', 'excel']);
 
 export function parseTeamCommand(text: string): TeamParse {
   const [first, ...rest] = tokenize(text);
@@ -282,13 +284,16 @@ export function parseTeamCommand(text: string): TeamParse {
       return command === undefined ? usage('pay-set') : { ok: true, command: { kind: 'pay', command } };
     }
     case 'export': {
-      const [what, first, second, ...extra] = rest.map((t) => t.raw);
+      // An Excel workbook unless a `csv` word asks for the CSV (anywhere after `export`).
+      const words = rest.map((t) => t.raw);
+      const format: ExportFormat = words.some((w) => w.toLowerCase() === 'csv') ? 'csv' : 'xlsx';
+      const [what, first, second, ...extra] = words.filter((w) => !FORMAT_WORDS.has(w.toLowerCase()));
       if (what === 'pay' && first !== undefined && second === undefined)
-        return { ok: true, command: { kind: 'export', request: { kind: 'pay', month: first } } };
+        return { ok: true, command: { kind: 'export', request: { kind: 'pay', month: first }, format } };
       if (what === 'activity' && first !== undefined && second !== undefined && extra.length === 0) {
         return {
           ok: true,
-          command: { kind: 'export', request: { kind: 'activity', from: first, to: second } },
+          command: { kind: 'export', request: { kind: 'activity', from: first, to: second }, format },
         };
       }
       return usage('export');

@@ -70,7 +70,8 @@ export interface DingTalkApi {
   sendToGroup(openConversationId: string, out: DingTalkOut): Promise<void>;
   replyBySession(sessionWebhook: string, out: DingTalkOut): Promise<void>;
   getUserName(userId: string): Promise<string | undefined>;
-  uploadFile(fileName: string, bytes: Uint8Array): Promise<string>;
+  /** `contentType` is the part's media type (application/octet-stream when not given). */
+  uploadFile(fileName: string, bytes: Uint8Array, contentType?: string): Promise<string>;
   calls(): number;
   sessionReplies(): number;
 }
@@ -460,14 +461,14 @@ export function createDingTalkApi(options: DingTalkApiOptions): DingTalkApi {
      * field `media` -> `media_id` (developer.aliyun.com/ask/680737; errcode 43008 "参数需要multipart类型"
      * when the body is not multipart, developer.aliyun.com/ask/199763, blog.csdn.net/qubes/137156316).
      */
-    async uploadFile(fileName, bytes) {
+    async uploadFile(fileName, bytes, contentType = 'application/octet-stream') {
       const answer = await call({
         name: 'mediaUpload',
         wire: 'oapi',
         url: `${oapiUrl}/media/upload?type=file`,
         body: () => {
           const form = new FormData();
-          form.append('media', new Blob([new Uint8Array(bytes)]), fileName);
+          form.append('media', new Blob([new Uint8Array(bytes)], { type: contentType }), fileName);
           return { body: form, json: false };
         },
         schema: mediaUploadAnswer,

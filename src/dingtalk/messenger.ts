@@ -120,7 +120,7 @@ export function createDingTalkMessenger(
       await sendTo(ref.channel, renderOutbound(messagesFor(await localeAt(ref.channel)), outbound));
     },
     async upload(to, file) {
-      const mediaId = await api.uploadFile(file.filename, Buffer.from(file.content, 'utf8'));
+      const mediaId = await api.uploadFile(file.filename, file.content, file.contentType);
       const fileType = extname(file.filename).replace('.', '') || 'txt';
       await toUsers([to.messengerUserId], { type: 'file', mediaId, fileName: file.filename, fileType });
     },

@@ -15,6 +15,7 @@ const HEADER_ALIASES: Record<string, RosterColumn> = {
   user_id: 'user_id',
   userid: 'user_id',
   slack_user_id: 'user_id',
+  'user id': 'user_id',
   dingtalk_userid: 'user_id',
   dingtalk_user_id: 'user_id',
   用户id: 'user_id',
@@ -29,10 +30,13 @@ const HEADER_ALIASES: Record<string, RosterColumn> = {
   级别: 'level',
   hired_on: 'hired_on',
   入职日期: 'hired_on',
+  'hired on': 'hired_on',
 };
 
 export type RosterRow = {
   line: number;
+  /** The worksheet the row is on, when the file is a workbook. */
+  sheet?: string;
   messengerUserId: string;
   name: string;
   group: string | undefined;
@@ -41,7 +45,13 @@ export type RosterRow = {
   hiredOn: Day;
 };
 
-export type RosterRowProblem = { line: number; column: RosterColumn | 'header' | 'row'; message: string };
+export type RosterRowProblem = {
+  line: number;
+  /** The worksheet, when the file is a workbook (`line` is then the row number in that sheet). */
+  sheet?: string;
+  column: RosterColumn | 'header' | 'row';
+  message: string;
+};
 
 /** Maps the header row to our columns; every missing column is a problem on line 1. */
 export function readRosterHeader(header: readonly string[]): {
@@ -126,19 +136,25 @@ export function readRosterRow(
   };
 }
 
-/** A person may appear once in a file. */
+/** A person may appear once in a file (a workbook's sheets together are one file). */
 export function findDuplicateRows(rows: readonly RosterRow[]): RosterRowProblem[] {
-  const seen = new Map<string, number>();
+  const seen = new Map<string, RosterRow>();
   const problems: RosterRowProblem[] = [];
   for (const row of rows) {
     const first = seen.get(row.messengerUserId);
-    if (first === undefined) seen.set(row.messengerUserId, row.line);
-    else
+    if (first === undefined) seen.set(row.messengerUserId, row);
+    else {
+      const where =
+        first.sheet === undefined || first.sheet === row.sheet
+          ? `line ${first.line}`
+          : `line ${first.line} of sheet "${first.sheet}"`;
       problems.push({
         line: row.line,
+        ...(row.sheet === undefined ? {} : { sheet: row.sheet }),
         column: 'user_id',
-        message: `${row.messengerUserId} already appears on line ${first}`,
+        message: `${row.messengerUserId} already appears on ${where}`,
       });
+    }
   }
   return problems;
 }

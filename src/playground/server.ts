@@ -5,6 +5,7 @@ import { EVENTS_PATH } from '../dingtalk/http-receiver.ts';
 import type { Logger } from '../logger.ts';
 import { serializeError } from '../logger.ts';
 import { EVENTS_PATH as WECOM_EVENTS_PATH } from '../wecom/http-receiver.ts';
+import { CSV_CONTENT_TYPE, XLSX_CONTENT_TYPE } from '../xlsx/write-xlsx.ts';
 import type { Conversations } from './conversations.ts';
 import { DINGTALK_API_PATH, type DingTalkOpenApi, type DingTalkRequest } from './dingtalk/open-api.ts';
 import type { TypedMessages } from './dingtalk/typed-messages.ts';
@@ -193,7 +194,11 @@ export async function createPlaygroundServer(deps: PlaygroundServerDeps) {
       sendJson(res, 404, { error: 'not_found' });
       return;
     }
-    const type = file.name.endsWith('.csv') ? 'text/csv; charset=utf-8' : 'application/octet-stream';
+    const type = file.name.endsWith('.csv')
+      ? CSV_CONTENT_TYPE
+      : file.name.endsWith('.xlsx')
+        ? XLSX_CONTENT_TYPE
+        : 'application/octet-stream';
     res.writeHead(200, {
       'content-type': type,
       'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(file.name)}`,

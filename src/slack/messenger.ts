@@ -91,7 +91,8 @@ export function createSlackMessenger(
         channel_id: channel,
         filename: file.filename,
         title: file.title,
-        file: Buffer.from(file.content, 'utf8'),
+        // The bytes as they are: a workbook is binary, a CSV already carries its BOM.
+        file: Buffer.from(file.content),
       });
     },
     async reply(ref, message) {

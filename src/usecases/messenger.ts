@@ -114,8 +114,11 @@ export type Audience = { channel: string } | { member: Pick<MemberView, 'messeng
 /** Where a post landed, so that it can be updated or answered in its thread. */
 export type PostRef = { channel: string; ts: string };
 
-/** A file for one person (an export): name, text content and a title. */
-export type OutboundFile = { filename: string; content: string; title: string };
+/**
+ * A file for one person (an export): its name, its bytes exactly as they are to arrive (an .xlsx
+ * workbook, or a CSV's UTF-8 with its byte-order mark), their media type, and a title.
+ */
+export type OutboundFile = { filename: string; content: Uint8Array; contentType: string; title: string };
 
 /** A member as a direct message needs them: their id and stored language. */
 export type DirectMember = Pick<MemberView, 'messengerUserId' | 'locale'>;

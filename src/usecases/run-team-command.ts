@@ -8,6 +8,7 @@ import type { PayRule } from '../domain/pay.ts';
 import type { PkWeights } from '../domain/pk.ts';
 import type { Period } from '../domain/targets.ts';
 import type { CalendarOverride } from '../domain/working-days.ts';
+import type { Locale } from '../i18n/index.ts';
 import type { JobName } from '../jobs/job.ts';
 import type { Logger } from '../logger.ts';
 import type { MemberView } from '../store/roster-repository.ts';
@@ -98,11 +99,15 @@ async function announceProbation(deps: TeamDeps, member: MemberView, actorId: st
   );
 }
 
-/** Routes a parsed `/team` command to its use case. */
+/**
+ * Routes a parsed `/team` command to its use case. `reader` is the asker's language, for what
+ * the command makes in it besides the reply (an export's sheet names and headers).
+ */
 export async function runTeamCommand(
   deps: TeamDeps,
   actorId: string,
   command: TeamCommand,
+  reader: { locale: Locale },
 ): Promise<TeamOutcome> {
   switch (command.kind) {
     case 'help':
@@ -203,10 +208,20 @@ export async function runTeamCommand(
       };
     }
     case 'export': {
-      const file = await exportForManager(deps, { actorId, request: command.request });
+      const file = await exportForManager(deps, {
+        actorId,
+        request: command.request,
+        format: command.format,
+        locale: reader.locale,
+      });
       await deps.messenger.upload(
         { messengerUserId: actorId },
-        { filename: file.filename, content: file.csv, title: file.filename },
+        {
+          filename: file.filename,
+          content: file.content,
+          contentType: file.contentType,
+          title: file.filename,
+        },
       );
       return { kind: 'export-sent', filename: file.filename, rows: file.rows };
     }

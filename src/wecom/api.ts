@@ -69,7 +69,8 @@ export interface WeComApi {
   updateTemplateCard(responseCode: string, userIds: string[], replaceName: string): Promise<void>;
   sendToGroupRobot(keyOrUrl: string, out: WeComRobotOut): Promise<void>;
   getUserName(userId: string): Promise<string | undefined>;
-  uploadFile(fileName: string, bytes: Uint8Array): Promise<string>;
+  /** `contentType` is the part's media type (application/octet-stream when not given). */
+  uploadFile(fileName: string, bytes: Uint8Array, contentType?: string): Promise<string>;
   createMenu(buttons: unknown): Promise<void>;
   calls(): number;
 }
@@ -521,7 +522,7 @@ export function createWeComApi(options: WeComApiOptions): WeComApi {
      * p/15652948, metacpan QQ::weixin::work::media quoting document/path/90253: "所有文件size必须大于
      * 5个字节", file at most 20 MB). Sizes are checked here so that a bad file costs no call.
      */
-    async uploadFile(fileName, bytes) {
+    async uploadFile(fileName, bytes, contentType = 'application/octet-stream') {
       if (bytes.length < FILE_MIN_BYTES || bytes.length > FILE_MAX_BYTES) {
         throw new WeComApiError('mediaUpload', -1, `a file must be 6 bytes to 20 MB, not ${bytes.length}`, {
           reason: 'bad_file',
@@ -533,7 +534,7 @@ export function createWeComApi(options: WeComApiOptions): WeComApi {
         path: '/cgi-bin/media/upload?type=file',
         body: () => {
           const form = new FormData();
-          form.append('media', new Blob([new Uint8Array(bytes)]), fileName);
+          form.append('media', new Blob([new Uint8Array(bytes)], { type: contentType }), fileName);
           return form;
         },
         schema: uploadAnswer,

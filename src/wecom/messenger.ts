@@ -1,4 +1,3 @@
-import { Buffer } from 'node:buffer';
 import { groupBy } from '../collections.ts';
 import { type Locale, localeFromTag, messagesFor } from '../i18n/index.ts';
 import type { Store } from '../store/store.ts';
@@ -113,7 +112,7 @@ export function createWeComMessenger(
       await send(ref.channel, await localeAt(ref.channel), outbound);
     },
     async upload(to, file) {
-      const mediaId = await api.uploadFile(file.filename, Buffer.from(file.content, 'utf8'));
+      const mediaId = await api.uploadFile(file.filename, file.content, file.contentType);
       await api.sendToUsers([to.messengerUserId], { type: 'file', mediaId });
     },
   };

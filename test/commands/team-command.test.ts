@@ -104,6 +104,22 @@ describe('parseTeamCommand', () => {
     ['goal 2027-01 Team A clear', { kind: 'goal-clear', month: '2027-01', groupName: 'Team A' }],
     // The grammar passes a month it cannot use on, so the use case can say "2027-13 is not a month".
     ['goal 2027-13 300万', { kind: 'goal-set', month: '2027-13', amount: 3_000_000 }],
+    // An Excel workbook by default; the word csv (anywhere after export) asks for the CSV.
+    ['export pay 2026-11', { kind: 'export', request: { kind: 'pay', month: '2026-11' }, format: 'xlsx' }],
+    ['export pay 2026-11 csv', { kind: 'export', request: { kind: 'pay', month: '2026-11' }, format: 'csv' }],
+    ['export CSV pay 2026-11', { kind: 'export', request: { kind: 'pay', month: '2026-11' }, format: 'csv' }],
+    [
+      'export pay 2026-11 xlsx',
+      { kind: 'export', request: { kind: 'pay', month: '2026-11' }, format: 'xlsx' },
+    ],
+    [
+      'export activity 2026-11-01 2026-11-30 csv',
+      { kind: 'export', request: { kind: 'activity', from: '2026-11-01', to: '2026-11-30' }, format: 'csv' },
+    ],
+    [
+      '导出 activity 2026-11-01 2026-11-30 excel',
+      { kind: 'export', request: { kind: 'activity', from: '2026-11-01', to: '2026-11-30' }, format: 'xlsx' },
+    ],
   ])('reads %j', (text, command) => {
     expect(parseTeamCommand(text)).toEqual({ ok: true, command });
   });
@@ -132,6 +148,9 @@ describe('parseTeamCommand', () => {
     ['goal 1月 300万', 'goal'],
     ['goal <@U1> 2027-01 300万', 'goal'],
     ['goal 2027-01 1.23456万', 'goal'],
+    ['export csv', 'export'],
+    ['export pay 2026-11 2026-12 csv', 'export'],
+    ['export activity 2026-11-01 csv', 'export'],
   ])('explains the usage for %j', (text, subcommand) => {
     expect(parseTeamCommand(text)).toEqual({ ok: false, problem: 'usage', subcommand });
   });

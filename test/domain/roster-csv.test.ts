@@ -69,6 +69,11 @@ describe('roster rows', () => {
       'missing column "level"',
       'missing column "hired_on"',
     ]);
+    // The headers an English workbook export writes.
+    expect(
+      readRosterHeader(['User ID', 'Name', 'Group', 'Role', 'Level', 'Hired on', 'Status', 'Joined on'])
+        .columns,
+    ).toEqual(['user_id', 'name', 'group', 'role', 'level', 'hired_on', undefined, undefined]);
   });
 
   it('finds a person listed twice', () => {
@@ -83,6 +88,25 @@ describe('roster rows', () => {
     });
     expect(findDuplicateRows([row(2, 'U1'), row(3, 'U2'), row(4, 'U1')])).toEqual([
       { line: 4, column: 'user_id', message: 'U1 already appears on line 2' },
+    ]);
+  });
+
+  it.each([
+    ['on another sheet: names it', '二组', 'U1 already appears on line 2 of sheet "一组"'],
+    ['on the same sheet: the line is enough', '一组', 'U1 already appears on line 2'],
+  ])('finds a person listed twice in a workbook, %s', (_, sheet, message) => {
+    const row = (line: number, id: string, on: string) => ({
+      line,
+      sheet: on,
+      messengerUserId: id,
+      name: 'x',
+      group: undefined,
+      role: 'agent' as const,
+      level: 'P1' as const,
+      hiredOn: day('2026-03-02'),
+    });
+    expect(findDuplicateRows([row(2, 'U1', '一组'), row(5, 'U1', sheet)])).toEqual([
+      { line: 5, sheet, column: 'user_id', message },
     ]);
   });
 });

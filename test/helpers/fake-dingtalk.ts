@@ -41,9 +41,10 @@ export interface DingTalkCall {
   token?: string;
   /** For sessionReply: the session id from the URL. */
   session?: string;
-  /** For mediaUpload: the file's bytes and name. */
+  /** For mediaUpload: the file's bytes, name and the media type its part declared. */
   bytes?: Buffer;
   fileName?: string;
+  partType?: string;
   status: number;
   response: unknown;
 }
@@ -322,6 +323,7 @@ export async function createFakeDingTalk(options: FakeDingTalkOptions): Promise<
     let body: Record<string, unknown> = {};
     let bytes: Buffer | undefined;
     let fileName: string | undefined;
+    let partType: string | undefined;
     let malformed = false;
     if (contentType.includes('multipart/form-data')) {
       const form = await new Response(new Uint8Array(raw), {
@@ -331,6 +333,7 @@ export async function createFakeDingTalk(options: FakeDingTalkOptions): Promise<
       if (part instanceof File) {
         bytes = Buffer.from(await part.arrayBuffer());
         fileName = part.name;
+        partType = part.type;
       }
       for (const [key, value] of form) if (typeof value === 'string') body[key] = value;
     } else if (raw.length > 0) {
@@ -415,6 +418,7 @@ export async function createFakeDingTalk(options: FakeDingTalkOptions): Promise<
       ...(session !== undefined ? { session } : {}),
       ...(bytes !== undefined ? { bytes } : {}),
       ...(fileName !== undefined ? { fileName } : {}),
+      ...(partType !== undefined ? { partType } : {}),
       status: answer.status,
       response: answer.body,
     });

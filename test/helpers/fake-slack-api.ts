@@ -10,7 +10,8 @@
  *   numbers and booleans arrive as strings ('true', '42');
  * - the token is not in the body but in `Authorization: Bearer ...` (recorded as `call.token`);
  * - files.uploadV2 = files.getUploadURLExternal, then a multipart/form-data POST of the bytes (field `body`)
- *   to the returned upload_url, then files.completeUploadExternal (with `files` as a JSON string);
+ *   to the returned upload_url, then files.completeUploadExternal (with `files` as a JSON string); an upload
+ *   without filename or length, or completed before its bytes arrived, is refused (see `uploadRefusal`);
  * - Bolt's `respond()` POSTs JSON (`Content-Type: application/json`) to the response_url with plain fetch.
  *
  * A call is recorded (and waiters are woken) when the request arrives, before the answer goes back, so after
@@ -257,6 +258,29 @@ export async function startFakeSlackApi(options: FakeSlackApiOptions = {}): Prom
     hash: nextId('hash.'),
   });
 
+  /**
+   * files.getUploadURLExternal needs `filename` and `length` (a positive whole number of bytes),
+   * else `invalid_arguments`; files.completeUploadExternal of a file whose bytes never reached the
+   * upload URL is `file_not_found`, as the playground's stand-in answers it [L]. A test that
+   * checks a binary arrived intact compares `bytes.length` with the declared length.
+   */
+  const uploadRefusal = (method: string, body: Record<string, unknown>): string | undefined => {
+    if (method === 'files.getUploadURLExternal') {
+      const length = Number(body.length);
+      const named = typeof body.filename === 'string' && body.filename !== '';
+      return named && Number.isInteger(length) && length > 0 ? undefined : 'invalid_arguments';
+    }
+    if (method === 'files.completeUploadExternal') {
+      const files = Array.isArray(body.files) ? (body.files as Array<{ id?: string }>) : [];
+      if (files.length === 0) return 'invalid_arguments';
+      const missing = files.some(
+        (file) => file.id === undefined || uploads.get(file.id)?.bytes === undefined,
+      );
+      return missing ? 'file_not_found' : undefined;
+    }
+    return undefined;
+  };
+
   /** Plausible successful answers; anything unknown gets a bare `{ ok: true }`. */
   const answer = (method: string, body: Record<string, unknown>, origin: string): Record<string, unknown> => {
     const channel = typeof body.channel === 'string' ? body.channel : undefined;
@@ -431,6 +455,13 @@ export async function startFakeSlackApi(options: FakeSlackApiOptions = {}): Prom
     const error = failures.get(method)?.shift();
     if (error) {
       const response = { ok: false, error };
+      record({ ...base, method, body, status: 200, response });
+      send(res, 200, response);
+      return;
+    }
+    const fileError = uploadRefusal(method, body);
+    if (fileError) {
+      const response = { ok: false, error: fileError };
       record({ ...base, method, body, status: 200, response });
       send(res, 200, response);
       return;

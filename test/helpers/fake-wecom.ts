@@ -46,9 +46,10 @@ export interface WeComCall {
   /** The fake's clock when the request arrived. */
   at: number;
   token?: string;
-  /** For mediaUpload: the file's bytes and name. */
+  /** For mediaUpload: the file's bytes, name and the media type its part declared. */
   bytes?: Buffer;
   fileName?: string;
+  partType?: string;
   response: { errcode: number; errmsg: string } & Record<string, unknown>;
 }
 
@@ -389,6 +390,7 @@ export async function createFakeWeCom(options: FakeWeComOptions): Promise<FakeWe
     let body: Record<string, unknown> = {};
     let bytes: Buffer | undefined;
     let fileName: string | undefined;
+    let partType: string | undefined;
     let malformed = false;
     if (contentType.includes('multipart/form-data')) {
       const form = await new Response(new Uint8Array(raw), {
@@ -398,6 +400,7 @@ export async function createFakeWeCom(options: FakeWeComOptions): Promise<FakeWe
       if (part instanceof File) {
         bytes = Buffer.from(await part.arrayBuffer());
         fileName = part.name;
+        partType = part.type;
       }
     } else if (raw.length > 0) {
       try {
@@ -468,6 +471,7 @@ export async function createFakeWeCom(options: FakeWeComOptions): Promise<FakeWe
       ...(token !== undefined ? { token } : {}),
       ...(bytes !== undefined ? { bytes } : {}),
       ...(fileName !== undefined ? { fileName } : {}),
+      ...(partType !== undefined ? { partType } : {}),
       response: answer,
     });
     res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });

@@ -196,6 +196,23 @@ describe('test harness against a real Bolt app', () => {
     expect(upload?.bytes?.toString()).toBe('a,b\n1,2\n');
   });
 
+  it('keeps binary bytes intact, and refuses an upload without a length or completed before its bytes', async () => {
+    const bytes = Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0xff, 0xfe, 0x80, 0x0a, 0x0d]);
+    await app.client.filesUploadV2({ channel_id: 'C1', filename: 'r.xlsx', file: bytes });
+    const done = await fake.waitFor('files.completeUploadExternal');
+    const [file] = done.body.files as Array<{ id: string }>;
+    const upload = fake.uploads.get(file?.id ?? '');
+    expect(upload?.bytes).toEqual(bytes);
+    expect(upload?.declaredLength).toBe(bytes.length);
+    await expect(app.client.apiCall('files.getUploadURLExternal', { filename: 'r.xlsx' })).rejects.toThrow(
+      'invalid_arguments',
+    );
+    const asked = await app.client.files.getUploadURLExternal({ filename: 'r.xlsx', length: 10 });
+    await expect(
+      app.client.files.completeUploadExternal({ files: [{ id: asked.file_id ?? '' }], channel_id: 'C1' }),
+    ).rejects.toThrow('file_not_found');
+  });
+
   it('waitFor rejects on timeout listing what was recorded', async () => {
     await app.client.chat.postEphemeral({ channel: 'C1', user: 'U1', text: 'psst' });
     await expect(fake.waitFor('views.open', { timeoutMs: 20 })).rejects.toThrow(

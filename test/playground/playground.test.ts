@@ -9,8 +9,10 @@ import { responseUrlFor } from '../../src/playground/response-urls.ts';
 import { appChatOf, WECOM_PLAYGROUND } from '../../src/playground/wecom/corp.ts';
 import { WECOM_API_PATH } from '../../src/playground/wecom/wecom-api.ts';
 import { dmOf, PLAYGROUND } from '../../src/playground/workspace.ts';
+import { XLSX_CONTENT_TYPE } from '../../src/xlsx/write-xlsx.ts';
 import { startTestPlayground, type TestPlayground } from '../helpers/playground.ts';
 import { createSlackClient } from '../helpers/slack-requests.ts';
+import { isZip, readSheets } from '../helpers/workbook.ts';
 
 /**
  * Playground mode end to end, without a browser: requests signed as Slack signs them go in through
@@ -383,6 +385,32 @@ describe('the stand-in Web API', () => {
     const download = await fetch(`${t.origin}/playground/files/${file?.id}`);
     expect(download.headers.get('content-type')).toContain('text/csv');
     expect(await download.text()).toBe('姓名,业绩\n王伟,200000\n');
+  });
+
+  it('offers a manager’s /team export as a workbook the page downloads intact', async () => {
+    const manager = t.playground.seeded?.people.managers[0] ?? '';
+    const channel = dmOf(manager);
+    await slackAs().slashCommand({
+      command: '/team',
+      text: 'export pay 2026-11',
+      userId: manager,
+      channelId: channel,
+      responseUrl: responseUrlFor(t.origin, { channel, user: manager, messageTs: undefined }),
+    });
+    const shared = await t.playground.conversations.waitFor(
+      isMessage((m) => m.conversation === channel && (m.files ?? []).some((f) => f.name.endsWith('.xlsx'))),
+    );
+    if (shared.type !== 'message') throw new Error('expected a message');
+    const file = shared.message.files?.[0];
+    expect(file).toMatchObject({ name: 'zhanbao-pay-2026-11.xlsx' });
+    const download = await fetch(`${t.origin}/playground/files/${file?.id}`);
+    expect(download.headers.get('content-type')).toBe(XLSX_CONTENT_TYPE);
+    const bytes = new Uint8Array(await download.arrayBuffer());
+    expect(bytes.length).toBe(file?.size);
+    expect(isZip(bytes)).toBe(true);
+    const sheets = await readSheets(bytes);
+    expect(sheets[0]?.name).toBe('总览');
+    expect(sheets.length).toBeGreaterThan(1);
   });
 
   it('delivers a message to a user id into their DM with the bot', async () => {

@@ -9,6 +9,7 @@ import { startTestBot, type TestBot } from '../helpers/bot.ts';
 import { movableClock } from '../helpers/clock.ts';
 import { day } from '../helpers/day.ts';
 import { seedEntries, seedTeam } from '../helpers/seed.ts';
+import { isZip, readSheets } from '../helpers/workbook.ts';
 
 /**
  * Pay by rule on a prepared November 2026 (base ¥2,000, 1% commission, target ¥200,000, cuts of
@@ -210,13 +211,31 @@ describe('pay', () => {
     expect(await runCli(['export', 'pay', '--month', '2026-13'], env, io)).toBe(1);
   });
 
-  it('uploads an export to the manager’s DM from chat', async () => {
+  it('uploads an export to the manager’s DM from chat: an Excel workbook, intact', async () => {
     const from = bot.fake.calls.length;
     const sent = await bot.command('/team', 'export pay 2026-11', 'UMGR');
+    expect(sent.text).toBe('已把 zhanbao-pay-2026-11.xlsx（5 行）发到你的私信。');
+    const asked = await bot.fake.waitFor('files.getUploadURLExternal', { fromIndex: from });
+    const upload = await bot.fake.waitFor('file_upload', { fromIndex: from });
+    const complete = await bot.fake.waitFor('files.completeUploadExternal', { fromIndex: from });
+    expect(complete.body.channel_id).toBe('DUMGR');
+    const bytes = upload.bytes ?? Buffer.alloc(0);
+    expect(isZip(bytes)).toBe(true);
+    expect(bytes.length).toBe(Number(asked.body.length));
+    expect(asked.body.filename).toBe('zhanbao-pay-2026-11.xlsx');
+    const sheets = await readSheets(bytes, '合计');
+    expect(sheets.map((s) => s.name)).toEqual(['总览', '一组']);
+    // UMGR's language is 中文: the headers are; the rows are the five paid members.
+    expect(sheets[1]?.header[1]).toBe('用户ID');
+    expect(sheets[1]?.rows).toHaveLength(5);
+  });
+
+  it('uploads the CSV of before when asked with the word csv', async () => {
+    const from = bot.fake.calls.length;
+    const sent = await bot.command('/team', 'export pay 2026-11 csv', 'UMGR');
     expect(sent.text).toBe('已把 zhanbao-pay-2026-11.csv（5 行）发到你的私信。');
     const upload = await bot.fake.waitFor('file_upload', { fromIndex: from });
     expect(String(upload.bytes ?? '')).toContain('month,slack_user_id,name');
-    const complete = await bot.fake.waitFor('files.completeUploadExternal', { fromIndex: from });
-    expect(complete.body.channel_id).toBe('DUMGR');
+    expect(upload.bytes?.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf])); // the BOM
   });
 });

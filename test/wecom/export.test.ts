@@ -1,13 +1,15 @@
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { XLSX_CONTENT_TYPE } from '../../src/xlsx/write-xlsx.ts';
 import { seedEntries, seedTeam } from '../helpers/seed.ts';
 import { shown, startWeComBot, type WeComTestBot } from '../helpers/wecom-bot.ts';
+import { asCsvText, isZip, readSheets } from '../helpers/workbook.ts';
 
 const MANAGER = 'SunJingLi';
 const AGENT = 'ZhaoWenHao';
 
 /**
- * `/team export …` typed to the app, end to end: the CSV goes up with media/upload (multipart
+ * `/team export …` typed to the app, end to end: the workbook (or the CSV) goes up with media/upload (multipart
  * `media`; the fake refuses files of 5 bytes or less and over 20 MB) and comes down as a `file`
  * message whose media_id the fake issued, in the manager's chat with the app.
  */
@@ -37,9 +39,32 @@ describe('WeCom: /team export delivers a file', () => {
     await bot?.close();
   });
 
-  it('uploads the activity CSV and sends it to the manager as a file message', async () => {
+  it('uploads the activity workbook intact and sends it to the manager as a file message', async () => {
     const from = bot.fake.calls.length;
     const sent = await bot.send('/team export activity 2026-11-01 2026-11-30', MANAGER);
+    const upload = bot.fake.calls.slice(from).find((c) => c.name === 'mediaUpload');
+    expect(upload?.fileName).toBe('zhanbao-activity-2026-11-01-2026-11-30.xlsx');
+    expect(upload?.partType).toBe(XLSX_CONTENT_TYPE);
+    const mediaId = String(upload?.response.media_id);
+    expect(sent.find((s) => s.msgtype === 'file')?.body.file).toEqual({ media_id: mediaId });
+    const bytes = bot.fake.media(mediaId)?.bytes ?? Buffer.alloc(0);
+    expect(isZip(bytes)).toBe(true);
+    const sheets = await readSheets(bytes, '合计');
+    expect(sheets.map((s) => s.name)).toEqual(['总览', '一组']);
+    expect(sheets[1]?.rows.map((r) => [asCsvText(r[0]), r[1], r[2], r[4], r[9]])).toEqual([
+      ['2026-11-02', AGENT, '赵文浩', 120, 0],
+      ['2026-11-03', AGENT, '赵文浩', 90, 50000],
+    ]);
+    expect(sheets[1]?.totals?.[4]).toEqual({ formula: 'SUM(E2:E3)', result: 210 });
+    const reply = sent.find((s) => s.msgtype === 'markdown');
+    expect(shown(reply ?? sent[0] ?? { to: { userIds: [] }, msgtype: '', body: {} })).toContain(
+      '已把 zhanbao-activity-2026-11-01-2026-11-30.xlsx（2 行）发到你的私信。',
+    );
+  });
+
+  it('uploads the activity CSV when asked with the word csv', async () => {
+    const from = bot.fake.calls.length;
+    const sent = await bot.send('/team export activity 2026-11-01 2026-11-30 csv', MANAGER);
     const calls = bot.fake.calls.slice(from);
     const upload = calls.find((c) => c.name === 'mediaUpload');
     expect(upload?.query).toEqual({ type: 'file' });
