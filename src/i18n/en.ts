@@ -354,7 +354,7 @@ export const en = {
     memberPoints: 'Points',
     headcount: 'People',
     goal: (month: number) => `Team goal, ${MONTHS[month - 1] ?? month}`,
-    goalFigures: (actual: string, goal: string) => `${actual} / ${goal}`,
+    goalTarget: (goal: string) => `Goal ${goal}`,
     goalNeed: (days: number, perDay: string) =>
       `${days} working day${days === 1 ? '' : 's'} left: ${perDay} a day`,
     goalNoDays: (shortfall: string) => `${shortfall} short, no working day left this month`,

@@ -340,7 +340,7 @@ export const zhCN = {
     memberPoints: '积分',
     headcount: '人数',
     goal: (month: number) => `${month}月团队目标`,
-    goalFigures: (actual: string, goal: string) => `${actual} / ${goal}`,
+    goalTarget: (goal: string) => `目标 ${goal}`,
     goalNeed: (days: number, perDay: string) => `剩余 ${days} 个工作日，每天需 ${perDay}`,
     goalNoDays: (shortfall: string) => `还差 ${shortfall}，本月已没有剩余工作日`,
     goalMet: '本月目标已达成 ✅',

@@ -51,7 +51,8 @@ export type WallView = {
     intents: string;
     amount: string;
   }>;
-  goal: { title: string; percent: number | undefined; figures: string; need: string };
+  /** The month so far: the percent (undefined without a goal), 业绩 done, the goal, what is needed. */
+  goal: { title: string; percent: number | undefined; actual: string; target: string; need: string };
   news: string[];
 };
 
@@ -107,7 +108,7 @@ export function buildWallView(m: Messages, board: WallBoard): WallView {
 function goalPart(m: Messages, board: WallBoard, month: number): WallView['goal'] {
   const title = m.wall.goal(month);
   const team = board.goal?.team;
-  if (team === undefined) return { title, percent: undefined, figures: '', need: m.wall.noGoal };
+  if (team === undefined) return { title, percent: undefined, actual: '', target: '', need: m.wall.noGoal };
   const need = team.met
     ? m.wall.goalMet
     : team.perDay === undefined
@@ -116,7 +117,8 @@ function goalPart(m: Messages, board: WallBoard, month: number): WallView['goal'
   return {
     title,
     percent: team.percent,
-    figures: m.wall.goalFigures(formatYuan(team.actual), formatYuan(team.goal)),
+    actual: formatYuan(team.actual),
+    target: m.wall.goalTarget(formatYuan(team.goal)),
     need,
   };
 }

@@ -26,7 +26,7 @@ export function wallPage(view: WallView): string {
 <main class="grid">
   <section class="card pk"><h2 id="pk-title"></h2><div id="groups" class="groups"></div></section>
   <section class="card top10"><h2 id="top-title"></h2><ol id="members" class="members"></ol></section>
-  <section class="card goal"><h2 id="goal-title"></h2><div class="goal-body"><div class="percent" id="goal-percent"></div><div class="goal-text"><div class="bar"><div class="fill" id="goal-fill"></div></div><div id="goal-figures" class="goal-figures"></div><div id="goal-need" class="need"></div></div></div></section>
+  <section class="card goal"><h2 id="goal-title"></h2><div class="goal-head"><div class="percent" id="goal-percent"></div><div class="goal-side"><div id="goal-actual" class="goal-actual"></div><div id="goal-target" class="goal-target"></div></div></div><div class="bar" id="goal-bar"><div class="fill" id="goal-fill"></div></div><div id="goal-need" class="need"></div></section>
   <section class="card news"><h2 id="news-title"></h2><ul id="news" class="news-list"></ul></section>
 </main>
 <script type="application/json" id="wall-data">${jsonForScript(view)}</script>

@@ -111,7 +111,7 @@ describe('the wallboard on Slack', () => {
     expect(view.top.map((s) => s.name)).toEqual(['李娜']);
     expect(view.goal.title).toBe('11月团队目标');
     // The team was made today, so November is the first month of the goals' ramp.
-    expect(view.goal.figures).toBe('¥80,000 / ¥1,000,000');
+    expect([view.goal.actual, view.goal.target]).toEqual(['¥80,000', '目标 ¥1,000,000']);
     // No milestone today: the day's biggest deal is the news.
     expect(view.news).toEqual(['💰 今日最大单：李娜 ¥80,000']);
     expect(Object.keys(view)).not.toContain('pay');

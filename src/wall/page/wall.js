@@ -31,6 +31,13 @@ function renderGroups(view) {
   $('groups').replaceChildren(...rows);
 }
 
+/** Calls and intents, and 业绩 when there is any: the line under a name stays short. */
+function figuresOf(view, s) {
+  const parts = [`${view.labels.calls} ${s.calls}`, `${view.labels.intents} ${s.intents}`];
+  if (s.amount !== '¥0') parts.push(s.amount);
+  return parts.join(' · ');
+}
+
 function renderMembers(view) {
   if (view.top.length === 0) {
     $('members').replaceChildren(el('li', 'empty', view.labels.noScores));
@@ -38,16 +45,9 @@ function renderMembers(view) {
   }
   const rows = view.top.map((s) => {
     const row = el('li', `member rank-${Math.min(s.rank, 4)}`);
-    row.append(
-      el('span', 'badge', s.badge),
-      el('span', 'name', s.name),
-      el(
-        'span',
-        'figures',
-        `${view.labels.calls} ${s.calls} · ${view.labels.intents} ${s.intents} · ${s.amount}`,
-      ),
-      el('span', 'points', s.points),
-    );
+    const who = el('span', 'who');
+    who.append(el('span', 'name', s.name), el('span', 'figures', figuresOf(view, s)));
+    row.append(el('span', 'badge', s.badge), who, el('span', 'points', s.points));
     return row;
   });
   $('members').replaceChildren(...rows);
@@ -55,11 +55,13 @@ function renderMembers(view) {
 
 function renderGoal(view) {
   const goal = view.goal;
+  const hasGoal = typeof goal.percent === 'number';
   $('goal-title').textContent = goal.title;
-  $('goal-percent').textContent =
-    goal.percent === null || goal.percent === undefined ? '—' : `${goal.percent}%`;
-  $('goal-fill').style.width = `${Math.min(100, goal.percent ?? 0)}%`;
-  $('goal-figures').textContent = goal.figures;
+  $('goal-percent').textContent = hasGoal ? `${goal.percent}%` : '';
+  $('goal-bar').hidden = !hasGoal;
+  $('goal-fill').style.width = `${hasGoal ? Math.min(100, goal.percent) : 0}%`;
+  $('goal-actual').textContent = goal.actual;
+  $('goal-target').textContent = goal.target;
   $('goal-need').textContent = goal.need;
 }
 
