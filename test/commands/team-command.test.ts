@@ -66,6 +66,11 @@ describe('parseTeamCommand', () => {
     ['goal 2027-01 一组 取消', { kind: 'goal-clear', month: '2027-01', groupName: '一组' }],
     // The grammar passes a month it cannot use on, so the use case can say "2027-13 is not a month".
     ['goal 2027-13 300万', { kind: 'goal-set', month: '2027-13', amount: 3_000_000 }],
+    ['wall', { kind: 'wall', reset: false }],
+    ['大屏', { kind: 'wall', reset: false }],
+    ['wall reset', { kind: 'wall', reset: true }],
+    ['大屏 重置', { kind: 'wall', reset: true }],
+    ['WALL Reset', { kind: 'wall', reset: true }],
   ])('reads %j', (text, command) => {
     expect(parseTeamCommand(text)).toEqual({ ok: true, command });
   });
@@ -93,6 +98,9 @@ describe('parseTeamCommand', () => {
     ['goal 1月 300万', 'goal'],
     ['goal <@U1> 2027-01 300万', 'goal'],
     ['goal 2027-01 1.23456万', 'goal'],
+    ['wall now', 'wall'],
+    ['wall reset again', 'wall'],
+    ['wall <@U1>', 'wall'],
   ])('explains the usage for %j', (text, subcommand) => {
     expect(parseTeamCommand(text)).toEqual({ ok: false, problem: 'usage', subcommand });
   });
