@@ -241,7 +241,14 @@ describe('the wallboard link on DingTalk and WeCom', () => {
       const group = { id: 'cidTeamGroup==', title: '电销团队' };
       bot.fake.addGroup(group.id);
       bot.fake.addUser('mgr01', '孙经理');
-      await seedTeam(bot.prisma, { groups: [], members: [{ id: 'mgr01', name: '孙经理', role: 'manager' }] });
+      await seedTeam(bot.prisma, {
+        groups: [{ name: '一组' }],
+        members: [
+          { id: 'mgr01', name: '孙经理', role: 'manager' },
+          { id: 'agent01', name: '赵文浩', group: '一组' },
+        ],
+      });
+      bot.fake.addUser('agent01', '赵文浩');
       const sent = await bot.send('/team wall', { userId: 'mgr01', nick: '孙经理' }, { group });
       const withLink = sent.filter((s) => PATH.test(textOf(s)));
       expect(withLink).toHaveLength(1);
@@ -254,6 +261,17 @@ describe('the wallboard link on DingTalk and WeCom', () => {
       const page = await fetch(`${bot.baseUrl}${path}`);
       expect(page.status).toBe(200);
       await page.text();
+
+      // A log in the DingTalk chat reaches the open page too.
+      const stream = await openEventStream(`${bot.baseUrl}${path}/events`);
+      try {
+        await stream.next(isEvent('board'));
+        await bot.send('/log 呼出50 意向3', { userId: 'agent01', nick: '赵文浩' });
+        const update = await stream.next(isEvent('board'), 2000);
+        expect(JSON.parse(update.data).top.map((s: { name: string }) => s.name)).toEqual(['赵文浩']);
+      } finally {
+        await stream.close();
+      }
     } finally {
       await bot.close();
     }
