@@ -11,6 +11,7 @@ import { startTestBot, type TestBot } from '../helpers/bot.ts';
 import { createTestDatabase } from '../helpers/database.ts';
 import { startDingTalkBot, textOf } from '../helpers/dingtalk-bot.ts';
 import { isComment, isEvent, openEventStream } from '../helpers/event-stream.ts';
+import { PLAYGROUND_NOW, startTestPlayground } from '../helpers/playground.ts';
 import { seedEntries, seedTeam } from '../helpers/seed.ts';
 import { shown, startWeComBot } from '../helpers/wecom-bot.ts';
 
@@ -294,6 +295,37 @@ describe('the wallboard link on DingTalk and WeCom', () => {
       await page.text();
     } finally {
       await bot.close();
+    }
+  });
+});
+
+describe('the wallboard in the playground', () => {
+  it('opens every side’s link on the page’s own port, and 404s a token no side knows', async () => {
+    const t = await startTestPlayground();
+    try {
+      const side = t.playground.dingtalk;
+      const managerId = side.seeded?.people.managers[0];
+      if (managerId === undefined) throw new Error('no manager in the DingTalk demo');
+      const link = await getWallLink(
+        {
+          store: side.store,
+          clock: fixedClock(PLAYGROUND_NOW),
+          admins: [],
+          defaults: { teamName: '电销团队', timezone: 'Asia/Shanghai', locale: 'zh-CN' },
+        },
+        { actorId: managerId, reset: false },
+      );
+      const page = await fetch(`${t.origin}${link.path}?lang=en`);
+      expect(page.status).toBe(200);
+      expect(viewIn(await page.text()).labels.groupPk).toBe("Today's group PK");
+      const stream = await openEventStream(`${t.origin}${link.path}/events`);
+      await stream.next(isEvent('board'));
+      await stream.close();
+      const unknown = await fetch(`${t.origin}/wall/BBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBB`);
+      expect(unknown.status).toBe(404);
+      expect(await unknown.text()).toContain('大屏链接已失效');
+    } finally {
+      await t.close();
     }
   });
 });
