@@ -1,8 +1,10 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { App, LogLevel } from '@slack/bolt';
 import type { Clock } from './clock.ts';
 import type { SlackConfig } from './config.ts';
 import { createCore } from './core.ts';
+import { serveHttp } from './http.ts';
 import type { Locale } from './i18n/index.ts';
 import type { Logger } from './logger.ts';
 import { serializeError } from './logger.ts';
@@ -14,6 +16,7 @@ import type { SlackDeps } from './slack/slack-deps.ts';
 import type { Provider } from './store/migrate.ts';
 import type { Store } from './store/store.ts';
 import { ensureTeam } from './usecases/context.ts';
+import { createWallServer, type WallServer, wallOnly } from './wall/wall-http.ts';
 
 export type AppDeps = {
   slack: SlackConfig;
@@ -36,6 +39,8 @@ export type AppDeps = {
    * On PostgreSQL a few, below the connection pool's size.
    */
   workConcurrency?: number;
+  /** ZHANBAO_PUBLIC_URL: where the office wallboard's links point. */
+  publicUrl?: string;
 };
 
 export type RunningApp = { port: number | undefined; stop(): Promise<void> };
@@ -47,6 +52,21 @@ export type RunningApp = { port: number | undefined; stop(): Promise<void> };
  */
 export function createApp(deps: AppDeps) {
   const socketMode = deps.slack.appToken !== undefined;
+  // The wallboard is served beside /slack/events in HTTP mode (Bolt's custom routes), and by a
+  // server of its own on the same port in Socket Mode. It is built once the core exists.
+  let wall: WallServer | undefined;
+  const wallRoute = (req: IncomingMessage, res: ServerResponse) => {
+    (wall === undefined ? Promise.resolve(false) : wall.handle(req, res)).then(
+      (handled) => {
+        if (!handled) res.writeHead(404).end();
+      },
+      (error: unknown) => {
+        deps.logger.event('error', 'wall.failed', serializeError(error));
+        if (!res.headersSent) res.writeHead(500).end();
+        else res.end();
+      },
+    );
+  };
   const app = new App({
     token: deps.slack.botToken,
     ...(socketMode
@@ -55,6 +75,15 @@ export function createApp(deps: AppDeps) {
     logger: deps.logger,
     logLevel: deps.logger.getLevel() ?? LogLevel.INFO,
     clientOptions: deps.slack.apiUrl === undefined ? {} : { slackApiUrl: deps.slack.apiUrl },
+    ...(socketMode
+      ? {}
+      : {
+          customRoutes: [
+            // Every method, so that the wall itself answers anything but GET with 405.
+            { path: '/wall/:first', method: WALL_METHODS, handler: wallRoute },
+            { path: '/wall/:first/:second', method: WALL_METHODS, handler: wallRoute },
+          ],
+        }),
   });
 
   const directory = createSlackDirectory(
@@ -62,7 +91,9 @@ export function createApp(deps: AppDeps) {
     deps.directoryCacheMs === undefined ? {} : { ttlMs: deps.directoryCacheMs },
   );
   const messenger = createSlackMessenger(app.client, { directory, defaultLocale: deps.locale });
-  const { useCaseDeps, lane, scheduler, chatDeps } = createCore(deps, messenger, 'slack');
+  const { useCaseDeps, lane, scheduler, events, chatDeps } = createCore(deps, messenger, 'slack');
+  const wallServer = createWallServer({ deps: useCaseDeps, events, logger: deps.logger });
+  wall = wallServer;
   app.use(async ({ next }) => {
     lane.noteArrival();
     await next();
@@ -90,18 +121,26 @@ export function createApp(deps: AppDeps) {
     async start(port: number): Promise<RunningApp> {
       await ensureTeam(deps.store, useCaseDeps);
       const server = await app.start(port);
+      const wallHttp = socketMode
+        ? await serveHttp(port, wallOnly(wallServer), (error) =>
+            deps.logger.event('error', 'wall.failed', serializeError(error)),
+          )
+        : undefined;
       // After the port is bound: the scheduler's first tick is the catch-up of missed jobs.
       if (deps.schedule !== false) await scheduler.start();
       const address =
         !socketMode && server !== null && typeof server === 'object' && 'address' in server
           ? server.address()
           : null;
-      const boundPort = isAddressInfo(address) ? address.port : undefined;
+      const boundPort = isAddressInfo(address) ? address.port : wallHttp?.port;
       deps.logger.event('info', 'app.started', { mode: socketMode ? 'socket' : 'http', port: boundPort });
       return {
         port: boundPort,
         async stop() {
           await scheduler.stop();
+          // Open event streams would hold the server open.
+          wallServer.close();
+          await wallHttp?.close();
           await app.stop();
           // Requests already acknowledged are worked off before the store is closed.
           await lane.idle();
@@ -110,6 +149,8 @@ export function createApp(deps: AppDeps) {
     },
   };
 }
+
+const WALL_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'];
 
 /**
  * The lane's concurrency for a store: SQLite has one writer, so one; PostgreSQL's pool holds ten

@@ -102,6 +102,15 @@ const environmentSchema = z.object({
       .url({ message: 'must be a URL such as https://qyapi.weixin.qq.com' })
       .default('https://qyapi.weixin.qq.com'),
   ),
+  ZHANBAO_PUBLIC_URL: z.preprocess(
+    emptyToUndefined,
+    z
+      .url({
+        protocol: /^https?$/,
+        message: 'must be the http(s) address the bot is reached at, such as https://zhanbao.example.com',
+      })
+      .optional(),
+  ),
   LOG_LEVEL: z.preprocess(
     emptyToUndefined,
     z
@@ -200,6 +209,8 @@ export type Config = {
   timezone: string;
   locale: 'zh-CN' | 'en';
   admins: readonly string[];
+  /** ZHANBAO_PUBLIC_URL without a trailing slash: where links to the bot's own pages point. */
+  publicUrl: string | undefined;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
 };
 
@@ -268,6 +279,7 @@ export function loadConfig(
       timezone: e.ZHANBAO_TIMEZONE,
       locale: e.ZHANBAO_LOCALE,
       admins: e.ZHANBAO_ADMINS,
+      publicUrl: e.ZHANBAO_PUBLIC_URL?.replace(/\/+$/, ''),
       logLevel: e.LOG_LEVEL,
     },
   };

@@ -3,8 +3,9 @@ import { createDeliveries, type Deliveries } from './chat/deliveries.ts';
 import type { Clock } from './clock.ts';
 import type { Locale } from './i18n/index.ts';
 import { createScheduler } from './jobs/scheduler.ts';
-import type { Logger } from './logger.ts';
+import { type Logger, serializeError } from './logger.ts';
 import type { Store } from './store/store.ts';
+import { createTeamEvents, type TeamEvents } from './team-events.ts';
 import type { Directory, UseCaseDeps } from './usecases/context.ts';
 import type { Messenger } from './usecases/messenger.ts';
 import { createWorkLane, type WorkLane } from './work-lane.ts';
@@ -24,6 +25,8 @@ export type CoreOptions = {
   teamName?: string;
   /** How many acknowledged requests are worked on at once (default 1: SQLite has one writer). */
   workConcurrency?: number;
+  /** ZHANBAO_PUBLIC_URL: where the bot's own pages (the wallboard) are reached from outside. */
+  publicUrl?: string;
 };
 
 export type Core = {
@@ -32,12 +35,19 @@ export type Core = {
   scheduler: ReturnType<typeof createScheduler>;
   /** Deliveries already taken, kept a day: longer than any messenger's re-delivery window. */
   deliveries: Deliveries;
+  /** The team events the use cases publish and the wallboard's event stream hears. */
+  events: TeamEvents;
   /** What the router and an adapter's listeners get: the core plus the adapter's directory. */
   chatDeps(directory: Directory): ChatDeps;
 };
 
 export function createCore(options: CoreOptions, messenger: Messenger, laneName: string): Core {
+  const events = createTeamEvents((error) =>
+    options.logger.event('warn', 'team-events.listener_failed', serializeError(error)),
+  );
   const useCaseDeps: UseCaseDeps = {
+    events,
+    ...(options.publicUrl === undefined ? {} : { publicUrl: options.publicUrl }),
     store: options.store,
     clock: options.clock,
     admins: options.admins,
@@ -75,7 +85,7 @@ export function createCore(options: CoreOptions, messenger: Messenger, laneName:
     messenger,
     lane,
   });
-  return { useCaseDeps, lane, scheduler, deliveries, chatDeps };
+  return { useCaseDeps, lane, scheduler, deliveries, events, chatDeps };
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;

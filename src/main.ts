@@ -79,6 +79,7 @@ async function runBot(
     timezone: config.timezone,
     locale: config.locale,
     workConcurrency: workConcurrencyFor(database.provider),
+    ...(config.publicUrl === undefined ? {} : { publicUrl: config.publicUrl }),
   });
   const running = await bot.start(config.port);
   logger.event('info', 'ready', { messenger, provider: database.provider, port: running.port });
@@ -130,6 +131,7 @@ async function runPlayground(config: Config, logger: Logger): Promise<void> {
     // A fresh machine has an empty database, and an empty page teaches nothing: the demo team is
     // written once, on the first start. A roster of one's own (or the demo, later) is never touched.
     seed: 'if-empty',
+    ...(config.publicUrl === undefined ? {} : { publicUrl: config.publicUrl }),
   });
   process.stdout.write(
     [

@@ -142,4 +142,27 @@ describe('loadConfig', () => {
       'WECOM_ENCODING_AES_KEY must be the callback EncodingAESKey: 43 letters and digits',
     );
   });
+
+  it.each([
+    ['https://zhanbao.example.com', 'https://zhanbao.example.com'],
+    ['https://zhanbao.example.com/', 'https://zhanbao.example.com'],
+    ['http://10.0.0.5:3000/bot//', 'http://10.0.0.5:3000/bot'],
+    ['', undefined],
+  ])('reads ZHANBAO_PUBLIC_URL %j as %j', (value, publicUrl) => {
+    const result = loadConfig({ ...slack, ZHANBAO_PUBLIC_URL: value }, { needSlack: true });
+    expect(result.ok && result.config.publicUrl).toBe(publicUrl);
+  });
+
+  it.each(['zhanbao.example.com', 'ftp://zhanbao.example.com', 'javascript:alert(1)'])(
+    'refuses ZHANBAO_PUBLIC_URL %j and says what it must be',
+    (value) => {
+      const result = loadConfig({ ...slack, ZHANBAO_PUBLIC_URL: value }, { needSlack: true });
+      expect(result).toEqual({
+        ok: false,
+        problems: [
+          'ZHANBAO_PUBLIC_URL must be the http(s) address the bot is reached at, such as https://zhanbao.example.com',
+        ],
+      });
+    },
+  );
 });

@@ -42,6 +42,7 @@ import { isOneOf, nameOf, type Token, tokenize } from './tokens.ts';
  *   /team goal start YYYY-MM                         the month the plan's ramp starts from · 开始
  *   /team goal YYYY-MM [组名] 金额 | clear             a month's goal for the team or one group
  *                                                  (金额 as in /log: 300万, ¥3,000,000, 3000000)
+ *   /team wall [reset] | 大屏 [重置]                    the office wallboard's link (privately); reset revokes it
  *   /team help | 帮助
  *
  * Levels are read by `parseLevel` (见习MO1, 客户经理MO2, senior mo3, senior-mo3, S2); days are
@@ -95,7 +96,8 @@ export type TeamCommand =
   | { kind: 'goal-show'; year?: number }
   | { kind: 'goal-start'; month: string }
   | { kind: 'goal-set'; month: string; groupName?: string; amount: number }
-  | { kind: 'goal-clear'; month: string; groupName?: string };
+  | { kind: 'goal-clear'; month: string; groupName?: string }
+  | { kind: 'wall'; reset: boolean };
 
 export type TeamSubcommand =
   | Exclude<
@@ -114,9 +116,11 @@ export type TeamSubcommand =
       | 'goal-start'
       | 'goal-set'
       | 'goal-clear'
+      | 'wall'
     >
   | 'pay-set'
-  | 'goal';
+  | 'goal'
+  | 'wall';
 
 export type TeamParse =
   | { ok: true; command: TeamCommand }
@@ -144,7 +148,8 @@ type Verb =
   | 'release'
   | 'pay'
   | 'export'
-  | 'goal';
+  | 'goal'
+  | 'wall';
 
 const SUBCOMMANDS: Record<string, Verb> = {
   help: 'help',
@@ -199,7 +204,13 @@ const SUBCOMMANDS: Record<string, Verb> = {
   goals: 'goal',
   团队目标: 'goal',
   业绩目标: 'goal',
+  wall: 'wall',
+  wallboard: 'wall',
+  大屏: 'wall',
+  看板: 'wall',
 };
+
+const RESET_WORDS = ['reset', 'new', 'revoke', '重置', '更换', '换'];
 
 const TEAM_WORDS = ['team', '团队', '全队'];
 /** The word that creates the group named in `/team add` when it does not exist yet. */
@@ -300,6 +311,12 @@ export function parseTeamCommand(text: string): TeamParse {
     }
     case 'goal':
       return parseGoal(rest);
+    case 'wall': {
+      const [word, ...extra] = rest;
+      if (word === undefined) return { ok: true, command: { kind: 'wall', reset: false } };
+      if (word.kind !== 'word' || !isOneOf(word.text, RESET_WORDS) || extra.length > 0) return usage('wall');
+      return { ok: true, command: { kind: 'wall', reset: true } };
+    }
     case 'release': {
       const [member, ...extra] = rest;
       if (member?.kind !== 'member' || extra.length > 0) return usage('release');

@@ -5,6 +5,7 @@ import type { Locale } from '../i18n/index.ts';
 import { type Logger, serializeError } from '../logger.ts';
 import type { Store } from '../store/store.ts';
 import { ensureTeam } from '../usecases/context.ts';
+import { createWallServer, wallOnly, withWall } from '../wall/wall-http.ts';
 import { createDingTalkApi } from './api.ts';
 import { createDingTalkDirectory } from './directory.ts';
 import { createDingTalkHttpReceiver } from './http-receiver.ts';
@@ -78,7 +79,12 @@ export function createDingTalkApp(deps: DingTalkAppDeps) {
     now,
     ...(deps.sleep === undefined ? {} : { sleep: deps.sleep }),
   });
-  const { useCaseDeps, lane, scheduler, deliveries, chatDeps } = createCore(deps, messenger, 'dingtalk');
+  const { useCaseDeps, lane, scheduler, deliveries, events, chatDeps } = createCore(
+    deps,
+    messenger,
+    'dingtalk',
+  );
+  const wall = createWallServer({ deps: useCaseDeps, events, logger: deps.logger });
   const receive = createRobotMessageHandler({ ...chatDeps(directory), directory, api, now, deliveries });
 
   function handleFrame(data: string): Promise<void> {
@@ -99,8 +105,10 @@ export function createDingTalkApp(deps: DingTalkAppDeps) {
     receive,
     async start(port: number): Promise<RunningDingTalkApp> {
       await ensureTeam(deps.store, useCaseDeps);
-      let server: Awaited<ReturnType<typeof serveHttp>> | undefined;
+      let server: Awaited<ReturnType<typeof serveHttp>>;
       let stream: ReturnType<typeof createDingTalkStream> | undefined;
+      const onHttpError = (error: unknown) =>
+        deps.logger.event('error', 'dingtalk.http.failed', serializeError(error));
       if (config.mode === 'http') {
         const handle = createDingTalkHttpReceiver({
           appSecret: config.clientSecret,
@@ -108,10 +116,10 @@ export function createDingTalkApp(deps: DingTalkAppDeps) {
           now,
           onMessage: receive,
         });
-        server = await serveHttp(port, handle, (error) =>
-          deps.logger.event('error', 'dingtalk.http.failed', serializeError(error)),
-        );
+        server = await serveHttp(port, withWall(wall, handle), onHttpError);
       } else {
+        // Stream mode needs no address of its own; the office wallboard still does.
+        server = await serveHttp(port, wallOnly(wall), onHttpError);
         stream = createDingTalkStream({
           clientId: config.clientId,
           clientSecret: config.clientSecret,
@@ -123,14 +131,15 @@ export function createDingTalkApp(deps: DingTalkAppDeps) {
         await stream.start();
       }
       if (deps.schedule !== false) await scheduler.start();
-      const boundPort = server?.port;
+      const boundPort = server.port;
       deps.logger.event('info', 'app.started', { messenger: 'dingtalk', mode: config.mode, port: boundPort });
       return {
         port: boundPort,
         async stop() {
           await scheduler.stop();
           await stream?.stop();
-          await server?.close();
+          wall.close();
+          await server.close();
           await lane.idle();
         },
       };

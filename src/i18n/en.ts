@@ -342,6 +342,32 @@ export const en = {
     monthFiguresLine: (who: string, amount: string, target: string, percent: string, intents: string) =>
       `${who}  amount ${amount}/${target} (${percent})  intents ${intents}`,
   },
+  wall: {
+    pageTitle: (team: string) => `${team} · Wallboard`,
+    groupPk: "Today's group PK",
+    topMembers: 'Top 10 today',
+    rank: '#',
+    group: 'Group',
+    member: 'Name',
+    perCapita: 'Per head',
+    points: 'Points',
+    memberPoints: 'Points',
+    headcount: 'People',
+    goal: (month: number) => `Team goal, ${MONTHS[month - 1] ?? month}`,
+    goalTarget: (goal: string) => `Goal ${goal}`,
+    goalNeed: (days: number, perDay: string) =>
+      `${days} working day${days === 1 ? '' : 's'} left: ${perDay} a day`,
+    goalNoDays: (shortfall: string) => `${shortfall} short, no working day left this month`,
+    goalMet: 'Goal met this month ✅',
+    noGoal: 'No team goal this month',
+    news: 'Good news',
+    noNews: "Today's first deal is on its way…",
+    topDeal: (who: string, amount: string) => `💰 Biggest deal today: ${who} ${amount}`,
+    noScores: 'Nobody has logged yet today: the first /log tops the board',
+    live: 'Live',
+    reconnecting: 'Connection lost, reconnecting…',
+    updatedAt: (time: string) => `Updated ${time}`,
+  },
   milestones: {
     firstDeal: (who: string, amount: string) => `🎉 Congratulations ${who} on the first deal: ${amount}!`,
     personalBest: (who: string, points: string, previous: string) =>
@@ -672,6 +698,7 @@ export const en = {
         'Usage: `/team pay A1` to see it; `/team pay all base 2500 from 2027-01-01`; parts: base, target, commission (1% or 1% above 1.5%), cut, zero',
       export:
         'Usage: `/team export pay 2026-11` or `/team export activity 2026-11-01 2026-11-30` (an Excel workbook; add `csv` for a CSV file)',
+      wall: 'Usage: `/team wall` gives the link of the office wallboard; `/team wall reset` revokes it and makes a new one',
       goal: "Usage: `/team goal` shows the year; `/team goal 2027-01 3000000` (or `300万`) sets the team goal of a month; `/team goal 2027-01 GroupA 500k` a group's; `/team goal 2027-01 clear` removes one; `/team goal start 2026-10` sets the start month",
     },
     help: [
@@ -692,6 +719,7 @@ export const en = {
       '`/team level @member A2 reason` sets a level by hand; `/team hold @member reason` holds a quarter review',
       '`/team pay A1` shows the pay rule; `/team export pay 2026-11` exports for HR',
       "`/team goal` the year's team goals; `/team goal 2027-01 300万`, `/team goal 2027-01 GroupA 500k` set one; `/team goal 2027-01 clear` removes it; `/team goal start 2026-10` the start month",
+      '`/team wall` the office wallboard link (sent to you only); `/team wall reset` a new link, the old one stops working',
     ].join('\n'),
     newGroupOffer: (group: string, groups: string, meant: string, retype: string) =>
       [
@@ -724,6 +752,15 @@ export const en = {
     limitsUnit: (amount: string) =>
       `Ask whether 万 was meant when an amount is below ${amount} (0 turns it off)`,
     todayTitle: (date: string) => `Today so far · ${date}`,
+    wallTitle: '📺 **Office wallboard** (sent to you only)',
+    wallLink: (url: string) => `Wallboard link: ${url}`,
+    wallRelative: (path: string) =>
+      `Wallboard path: \`${path}\`, relative to the bot's address (e.g. https://your-bot-host${path}). Set \`ZHANBAO_PUBLIC_URL\` (such as https://zhanbao.example.com) in the environment and restart, and this reply gives the full link.`,
+    wallHow:
+      "Open it in the TV's browser, full screen (F11): it is read-only, refreshes within 2 seconds of a log, and shows no pay and no one's targets. Add `?lang=en` for English.",
+    wallReset: 'The old link is revoked: a screen that opens it shows "link no longer valid".',
+    wallKeep:
+      'The link works like a key: give it only to who needs it; if it leaks, `/team wall reset` makes a new one.',
     todayFunnel: (group: string, headcount: number, funnel: string) =>
       `**${group}** (${headcount} people)\n${funnel}`,
     todayNotLogged: (who: string) => `Not logged: ${who}`,

@@ -328,6 +328,31 @@ export const zhCN = {
     monthFiguresLine: (who: string, amount: string, target: string, percent: string, intents: string) =>
       `${who}　业绩 ${amount}/${target}（${percent}）　意向 ${intents}`,
   },
+  wall: {
+    pageTitle: (team: string) => `${team} · 战报大屏`,
+    groupPk: '今日小组PK',
+    topMembers: '今日个人榜 TOP 10',
+    rank: '名次',
+    group: '小组',
+    member: '姓名',
+    perCapita: '人均分',
+    points: '总分',
+    memberPoints: '积分',
+    headcount: '人数',
+    goal: (month: number) => `${month}月团队目标`,
+    goalTarget: (goal: string) => `目标 ${goal}`,
+    goalNeed: (days: number, perDay: string) => `剩余 ${days} 个工作日，每天需 ${perDay}`,
+    goalNoDays: (shortfall: string) => `还差 ${shortfall}，本月已没有剩余工作日`,
+    goalMet: '本月目标已达成 ✅',
+    noGoal: '本月没有设置团队目标',
+    news: '喜报',
+    noNews: '今天的第一单还在路上…',
+    topDeal: (who: string, amount: string) => `💰 今日最大单：${who} ${amount}`,
+    noScores: '今天还没有人记录，第一条 /log 就上榜',
+    live: '实时',
+    reconnecting: '连接中断，正在重连…',
+    updatedAt: (time: string) => `更新于 ${time}`,
+  },
   milestones: {
     firstDeal: (who: string, amount: string) => `🎉 恭喜 ${who} 开单！首笔业绩 ${amount}`,
     personalBest: (who: string, points: string, previous: string) =>
@@ -636,6 +661,7 @@ export const zhCN = {
         '用法：`/team pay 客户经理MO1` 查看；`/team pay all 底薪 2500 from 2027-01-01`；项目：底薪、目标、提成（1% 或 1% 超出 1.5%）、未达标扣、零业绩扣',
       export:
         '用法：`/team export pay 2026-11` 或 `/team export activity 2026-11-01 2026-11-30`（Excel 工作簿；加 `csv` 导出 CSV 文件）',
+      wall: '用法：`/team wall` 获取办公室大屏链接；`/team wall reset` 作废旧链接并换一个新的',
       goal: '用法：`/team goal` 查看全年目标；`/team goal 2027-01 300万` 设置团队月目标；`/team goal 2027-01 一组 50万` 设置小组目标；`/team goal 2027-01 clear` 取消；`/team goal start 2026-10` 设置起始月',
     },
     help: [
@@ -656,6 +682,7 @@ export const zhCN = {
       '`/team level @成员 客户经理MO2 原因` 手动调整级别；`/team hold @成员 原因` 季度评估保留',
       '`/team pay 客户经理MO1` 薪酬规则；`/team export pay 2026-11` 导出给 HR',
       '`/team goal` 全年团队业绩目标；`/team goal 2027-01 300万`、`/team goal 2027-01 一组 50万` 设置；`/team goal 2027-01 clear` 取消；`/team goal start 2026-10` 起始月',
+      '`/team wall` 办公室大屏链接（只发给你）；`/team wall reset` 换新链接，旧链接立即失效',
     ].join('\n'),
     /** `/team add` named a group that does not exist: the refusal, and the same line with 新组 to create it. */
     newGroupOffer: (group: string, groups: string, meant: string, retype: string) =>
@@ -687,6 +714,14 @@ export const zhCN = {
     limitsMedian: (factor: number) => `超过本人近 30 天中位数的 ${factor} 倍时请求确认（0 为关闭）`,
     limitsUnit: (amount: string) => `业绩低于 ${amount} 时提醒是否漏写「万」（0 为关闭）`,
     todayTitle: (date: string) => `今日进度 · ${date}`,
+    wallTitle: '📺 **办公室大屏**（只发给你）',
+    wallLink: (url: string) => `大屏链接：${url}`,
+    wallRelative: (path: string) =>
+      `大屏路径：\`${path}\`，它相对于机器人的地址（例如 https://机器人的域名${path}）。在环境变量里设置 \`ZHANBAO_PUBLIC_URL\`（如 https://zhanbao.example.com）并重启后，这里会给出完整链接。`,
+    wallHow:
+      '在电视的浏览器里打开并全屏（F11）：页面只读，有人记录后 2 秒内自动刷新，不显示薪酬和个人目标。链接后加 `?lang=en` 显示英文。',
+    wallReset: '旧链接已作废，打开它的屏幕会显示「链接已失效」。',
+    wallKeep: '链接相当于钥匙，只发给需要的人；泄露了就用 `/team wall reset` 换一个。',
     todayFunnel: (group: string, headcount: number, funnel: string) =>
       `**${group}**（${headcount} 人）\n${funnel}`,
     todayNotLogged: (who: string) => `未记录：${who}`,

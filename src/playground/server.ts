@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { EVENTS_PATH } from '../dingtalk/http-receiver.ts';
 import type { Logger } from '../logger.ts';
 import { serializeError } from '../logger.ts';
+import { WALL_PATH } from '../usecases/manage-wall.ts';
 import { EVENTS_PATH as WECOM_EVENTS_PATH } from '../wecom/http-receiver.ts';
 import { CSV_CONTENT_TYPE, XLSX_CONTENT_TYPE } from '../xlsx/write-xlsx.ts';
 import type { Conversations } from './conversations.ts';
@@ -82,6 +83,7 @@ export async function createPlaygroundServer(deps: PlaygroundServerDeps) {
   let boltEventsUrl: string | undefined;
   let robotEventsUrl: string | undefined;
   let wecomEventsUrl: string | undefined;
+  let wallOrigins: readonly string[] = [];
   const slackSide = { pageApi: deps.pageApi, events: deps.events, conversations: deps.conversations };
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -103,6 +105,8 @@ export async function createPlaygroundServer(deps: PlaygroundServerDeps) {
       return forward(res, wecomEventsUrl, req, raw, WECOM_FORWARDED, url.search);
     }
     if (method === 'GET') {
+      if (prefix === undefined && (path === WALL_PATH || path.startsWith(`${WALL_PATH}/`)))
+        return forwardWall(req, res, `${path}${url.search}`);
       if (path === '/') return servePage(res, 'index.html');
       if (path.startsWith('/page/')) return servePage(res, path.slice('/page/'.length));
       if (path === '/playground/session') return sendAnswer(res, side.pageApi.session());
@@ -236,6 +240,42 @@ export async function createPlaygroundServer(deps: PlaygroundServerDeps) {
     res.end(Buffer.from(await answer.arrayBuffer()));
   }
 
+  /**
+   * A wallboard request, to the side whose bot knows the token: each bot serves its own walls
+   * (as in production), so the first answer that is not 404 is passed on, streamed as it comes
+   * (the event stream stays open), and a token no side knows gets the last side's 404 page.
+   */
+  async function forwardWall(req: IncomingMessage, res: ServerResponse, pathAndQuery: string): Promise<void> {
+    const abort = new AbortController();
+    res.on('close', () => abort.abort());
+    let answer: Response | undefined;
+    for (const origin of wallOrigins) {
+      answer = await fetch(`${origin}${pathAndQuery}`, {
+        signal: abort.signal,
+        headers: { accept: req.headers.accept ?? '*/*' },
+      });
+      if (answer.status !== 404) break;
+      if (origin !== wallOrigins.at(-1)) await answer.body?.cancel();
+    }
+    if (answer === undefined) return sendJson(res, 503, { error: 'bot_starting' });
+    const headers: Record<string, string> = {};
+    answer.headers.forEach((value, name) => {
+      if (!['content-length', 'transfer-encoding', 'connection'].includes(name)) headers[name] = value;
+    });
+    res.writeHead(answer.status, headers);
+    if (answer.body === null) {
+      res.end();
+      return;
+    }
+    try {
+      for await (const chunk of answer.body) res.write(chunk);
+    } catch (error) {
+      // The screen went away (abort) or the bot ended the stream: either way this answer is over.
+      if (!abort.signal.aborted) throw error;
+    }
+    res.end();
+  }
+
   const server = createServer((req, res) => {
     route(req, res).catch((error: unknown) => {
       if (error instanceof BodyTooLarge) return sendJson(res, 413, { error: 'too_large' });
@@ -266,6 +306,10 @@ export async function createPlaygroundServer(deps: PlaygroundServerDeps) {
     /** From now on, `/dingtalk/events` goes to the DingTalk robot at this URL. */
     connectRobot(eventsUrl: string): void {
       robotEventsUrl = eventsUrl;
+    },
+    /** From now on, `/wall/…` goes to these bots (Slack, DingTalk, WeCom sides), first to know the token. */
+    connectWalls(origins: readonly string[]): void {
+      wallOrigins = origins;
     },
     /** From now on, `/wecom/events` goes to the WeCom app at this URL. */
     connectWeCom(eventsUrl: string): void {

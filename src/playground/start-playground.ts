@@ -52,6 +52,8 @@ export type PlaygroundOptions = {
   seed: 'if-empty' | 'never';
   /** Run the scheduled jobs (default true); tests press "run job now" instead. */
   schedule?: boolean;
+  /** ZHANBAO_PUBLIC_URL; else the wallboard links point at the page's own address. */
+  publicUrl?: string;
 };
 
 export type RunningPlayground = {
@@ -169,6 +171,8 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Runni
   // The stand-in must answer before the app exists: Bolt calls auth.test as it is constructed.
   const port = await server.listen(options.port);
   const local = `http://127.0.0.1:${port}`;
+  const url = `http://localhost:${port}`;
+  const publicUrl = options.publicUrl ?? url;
   let robot: Awaited<ReturnType<typeof dingtalk.start>> | undefined;
   let wecomApp: Awaited<ReturnType<typeof wecom.start>> | undefined;
   const closeSides = async () => {
@@ -186,16 +190,18 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Runni
       locale: options.locale,
       schedule: options.schedule ?? true,
       directoryCacheMs: 0,
+      publicUrl,
     });
     const running = await bot.start(0);
     if (running.port === undefined) throw new Error('playground: the bot did not report its port');
     server.connectBot(`http://127.0.0.1:${running.port}/slack/events`);
     jobDeps = { store, messenger: bot.messenger, logger: options.logger };
-    robot = await dingtalk.start(local);
+    robot = await dingtalk.start(local, publicUrl);
     server.connectRobot(robot.eventsUrl);
-    wecomApp = await wecom.start(local);
+    wecomApp = await wecom.start(local, publicUrl);
     server.connectWeCom(wecomApp.eventsUrl);
-    const url = `http://localhost:${port}`;
+    // A wallboard link from any of the three sides opens on the page's own address.
+    server.connectWalls([`http://127.0.0.1:${running.port}`, robot.origin, wecomApp.origin]);
     options.logger.event('info', 'playground.started', {
       url,
       botPort: running.port,

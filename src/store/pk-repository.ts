@@ -1,5 +1,25 @@
+import { z } from 'zod';
 import type { Tx } from './tx.ts';
 import { isUniqueViolation } from './unique.ts';
+
+/** A milestone as announced: what, about whom (`member:12`, `group:3`), its key and its figures. */
+export type MilestoneRecord = {
+  kind: string;
+  subjectKey: string;
+  key: string;
+  detail: { day?: string; amount?: number; points?: number; previous?: number; streak?: number };
+};
+
+// The detail column is JSON written by claimMilestone; what is not a figure we know is dropped.
+const detailSchema = z
+  .object({
+    day: z.string().optional(),
+    amount: z.number().optional(),
+    points: z.number().optional(),
+    previous: z.number().optional(),
+    streak: z.number().optional(),
+  })
+  .catch({});
 
 /** PK winners by period and the milestones already announced. */
 export function pkRepository(db: Tx) {
@@ -43,7 +63,27 @@ export function pkRepository(db: Tx) {
         throw error;
       }
     },
+
+    /** The team's latest milestones, newest first. */
+    async recentMilestones(teamId: number, limit: number): Promise<MilestoneRecord[]> {
+      const rows = await db.milestone.findMany({
+        where: { teamId },
+        select: { kind: true, subjectKey: true, key: true, detail: true },
+        orderBy: { id: 'desc' },
+        take: limit,
+      });
+      return rows.map((row) => ({ ...row, detail: parseDetail(row.detail) }));
+    },
   };
+}
+
+function parseDetail(text: string): MilestoneRecord['detail'] {
+  try {
+    const parsed = detailSchema.parse(JSON.parse(text));
+    return Object.fromEntries(Object.entries(parsed).filter(([, v]) => v !== undefined));
+  } catch {
+    return {};
+  }
 }
 
 export type PkRepository = ReturnType<typeof pkRepository>;

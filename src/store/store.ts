@@ -11,6 +11,7 @@ import { pkRepository } from './pk-repository.ts';
 import { createRosterCache, type RosterCache, rosterRepository } from './roster-repository.ts';
 import { settingsRepository } from './settings-repository.ts';
 import type { Root, Tx } from './tx.ts';
+import { wallRepository } from './wall-repository.ts';
 
 /**
  * The one store module: repositories bound to a client, and `transaction`, which hands the use
@@ -29,6 +30,7 @@ export type Repositories = {
   leave: ReturnType<typeof leaveRepository>;
   org: ReturnType<typeof orgRepository>;
   goals: ReturnType<typeof goalsRepository>;
+  wall: ReturnType<typeof wallRepository>;
 };
 
 export type Store = Repositories & {
@@ -49,6 +51,7 @@ function bind(db: Tx, rosterCache?: RosterCache): Repositories {
     leave: leaveRepository(db),
     org: orgRepository(db),
     goals: goalsRepository(db),
+    wall: wallRepository(db),
   };
 }
 

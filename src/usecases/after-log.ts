@@ -1,6 +1,7 @@
 import type { Logger } from '../logger.ts';
 import { serializeError } from '../logger.ts';
 import type { Store } from '../store/store.ts';
+import type { TeamEvents } from '../team-events.ts';
 import type { LogOutcome } from './log-activity.ts';
 import type { Messenger } from './messenger.ts';
 import { memberMilestoneNews } from './milestones.ts';
@@ -9,10 +10,11 @@ import { reviseDailyPk } from './revise-daily-pk.ts';
 /**
  * What follows a recorded log, outside its transaction: milestones announced once in the team
  * channel, and the day's posted PK board corrected when the log changes it. A failure here is
- * logged and never undoes or hides the log itself.
+ * logged and never undoes or hides the log itself. Live surfaces (the wallboard) hear of the log
+ * last, whatever happened before, so that they show the milestones just claimed.
  */
 export async function afterActivityLogged(
-  deps: { store: Store; messenger: Messenger; logger: Logger },
+  deps: { store: Store; messenger: Messenger; logger: Logger; events?: TeamEvents },
   outcome: LogOutcome,
 ): Promise<void> {
   if (outcome.kind !== 'recorded') return;
@@ -30,5 +32,7 @@ export async function afterActivityLogged(
       day: outcome.day,
       ...serializeError(error),
     });
+  } finally {
+    deps.events?.publish({ kind: 'activity', teamId: outcome.subject.teamId });
   }
 }

@@ -5,6 +5,7 @@ import { type Actor, canAdministerRoster } from '../domain/roles.ts';
 import { DomainError } from '../errors.ts';
 import type { MemberView, TeamView } from '../store/roster-repository.ts';
 import type { Repositories, Store } from '../store/store.ts';
+import type { TeamEvents } from '../team-events.ts';
 
 /** What a messenger adapter can tell about a person it serves (Slack: users.info). */
 export type Profile = { displayName: string; locale: string | undefined };
@@ -24,6 +25,10 @@ export type UseCaseDeps = {
    * request costs nothing more. See identifyActor.
    */
   teamScope?: () => Promise<TeamScope | undefined>;
+  /** Where live surfaces (the wallboard) hear of a team's changes; absent in tests that need none. */
+  events?: TeamEvents;
+  /** ZHANBAO_PUBLIC_URL: the bot's public address, for links to pages it serves (the wallboard). */
+  publicUrl?: string;
 };
 
 /** A team chosen by the request: `named` when the person wrote it (`@二部`), else from the chat. */

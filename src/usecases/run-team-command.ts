@@ -32,6 +32,7 @@ import {
   showPkWeights,
   showSchedule,
 } from './manage-team-settings.ts';
+import { getWallLink, type WallLinkOutcome } from './manage-wall.ts';
 import type { Messenger } from './messenger.ts';
 import { sendProbationChecklist } from './probation-notices.ts';
 import { clearGoal, type GoalYear, setGoal, setGoalStart, showGoalYear } from './team-goals.ts';
@@ -84,7 +85,8 @@ export type TeamOutcome =
       groupName: string | undefined;
       removed: boolean;
       now: TeamGoal | undefined;
-    };
+    }
+  | ({ kind: 'wall' } & WallLinkOutcome);
 
 type TeamDeps = UseCaseDeps & { directory: Directory; messenger: Messenger; logger: Logger };
 
@@ -280,6 +282,8 @@ export async function runTeamCommand(
         kind: 'goal-cleared',
         ...(await clearGoal(deps, { actorId, month: command.month, groupName: command.groupName })),
       };
+    case 'wall':
+      return { kind: 'wall', ...(await getWallLink(deps, { actorId, reset: command.reset })) };
     case 'limit-set':
       return {
         kind: 'limits',

@@ -179,12 +179,20 @@ export async function getTeamGoalStats(
   const acting = await identifyActor(deps.store, deps, options.actorId);
   if (acting.member === undefined && !acting.actor.bootstrapAdmin) throw new DomainError('not-on-roster');
   const today = todayFor(deps, acting.team);
-  const dayOver = await dayIsOver(deps, deps.store, acting.team);
   const [status, { start }] = await Promise.all([
-    goalStatus(deps.store, { teamId: acting.team.id, day: today, dayOver }),
+    teamGoalStatusToday(deps, acting.team),
     goalStartOf(deps.store, acting.team),
   ]);
   return { today, status, start };
+}
+
+/** This month against the team goal, as of now (what `/stats team` and the wallboard show). */
+export async function teamGoalStatusToday(
+  deps: UseCaseDeps,
+  team: TeamView,
+): Promise<GoalStatus | undefined> {
+  const dayOver = await dayIsOver(deps, deps.store, team);
+  return goalStatus(deps.store, { teamId: team.id, day: todayFor(deps, team), dayOver });
 }
 
 export type GoalMonth = {

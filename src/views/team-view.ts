@@ -23,6 +23,15 @@ export function buildTeamReply(m: Messages, outcome: TeamOutcome): Message {
       return buildRosterReply(m, outcome.roster);
     case 'goal-year':
       return buildGoalYearReply(m, outcome.year);
+    case 'wall':
+      return textMessage(
+        [
+          m.team.wallTitle,
+          outcome.url === undefined ? m.team.wallRelative(outcome.path) : m.team.wallLink(outcome.url),
+          m.team.wallHow,
+          outcome.revoked ? m.team.wallReset : m.team.wallKeep,
+        ].join('\n'),
+      );
     case 'goal-start':
     case 'goal-set':
     case 'goal-cleared':

@@ -5,6 +5,7 @@ import { type Locale, messagesFor } from '../i18n/index.ts';
 import { type Logger, serializeError } from '../logger.ts';
 import type { Store } from '../store/store.ts';
 import { ensureTeam } from '../usecases/context.ts';
+import { createWallServer, withWall } from '../wall/wall-http.ts';
 import { createWeComApi } from './api.ts';
 import { createWeComDirectory } from './directory.ts';
 import { createWeComHttpReceiver } from './http-receiver.ts';
@@ -83,7 +84,8 @@ export function createWeComApp(deps: WeComAppDeps) {
     now,
     ...(deps.sleep === undefined ? {} : { sleep: deps.sleep }),
   });
-  const { useCaseDeps, lane, scheduler, deliveries, chatDeps } = createCore(deps, messenger, 'wecom');
+  const { useCaseDeps, lane, scheduler, deliveries, events, chatDeps } = createCore(deps, messenger, 'wecom');
+  const wall = createWallServer({ deps: useCaseDeps, events, logger: deps.logger });
   const receive = createWeComMessageHandler({ ...chatDeps(directory), api, outgoing, deliveries });
   const handle = createWeComHttpReceiver({
     token: deps.wecom.token,
@@ -100,7 +102,7 @@ export function createWeComApp(deps: WeComAppDeps) {
     lane,
     async start(port: number): Promise<RunningWeComApp> {
       await ensureTeam(deps.store, useCaseDeps);
-      const server = await serveHttp(port, handle, (error) =>
+      const server = await serveHttp(port, withWall(wall, handle), (error) =>
         deps.logger.event('error', 'wecom.http.failed', serializeError(error)),
       );
       if (deps.schedule !== false) await scheduler.start();
@@ -109,6 +111,7 @@ export function createWeComApp(deps: WeComAppDeps) {
         port: server.port,
         async stop() {
           await scheduler.stop();
+          wall.close();
           await server.close();
           await lane.idle();
         },

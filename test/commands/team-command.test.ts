@@ -120,6 +120,11 @@ describe('parseTeamCommand', () => {
       '导出 activity 2026-11-01 2026-11-30 excel',
       { kind: 'export', request: { kind: 'activity', from: '2026-11-01', to: '2026-11-30' }, format: 'xlsx' },
     ],
+    ['wall', { kind: 'wall', reset: false }],
+    ['大屏', { kind: 'wall', reset: false }],
+    ['wall reset', { kind: 'wall', reset: true }],
+    ['大屏 重置', { kind: 'wall', reset: true }],
+    ['WALL Reset', { kind: 'wall', reset: true }],
   ])('reads %j', (text, command) => {
     expect(parseTeamCommand(text)).toEqual({ ok: true, command });
   });
@@ -151,6 +156,9 @@ describe('parseTeamCommand', () => {
     ['export csv', 'export'],
     ['export pay 2026-11 2026-12 csv', 'export'],
     ['export activity 2026-11-01 csv', 'export'],
+    ['wall now', 'wall'],
+    ['wall reset again', 'wall'],
+    ['wall <@U1>', 'wall'],
   ])('explains the usage for %j', (text, subcommand) => {
     expect(parseTeamCommand(text)).toEqual({ ok: false, problem: 'usage', subcommand });
   });

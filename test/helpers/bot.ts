@@ -19,7 +19,7 @@ export type TestBot = Awaited<ReturnType<typeof startTestBot>>;
  * requests; `fake` holds what came out; `store` reads what was saved.
  */
 export async function startTestBot(
-  options: { now?: string; admins?: string[]; clock?: Clock; schedule?: boolean } = {},
+  options: { now?: string; admins?: string[]; clock?: Clock; schedule?: boolean; publicUrl?: string } = {},
 ) {
   const fake = await startFakeSlackApi();
   const database = await createTestDatabase();
@@ -41,6 +41,7 @@ export async function startTestBot(
     timezone: 'Asia/Shanghai',
     locale: 'zh-CN',
     schedule: options.schedule ?? false,
+    ...(options.publicUrl === undefined ? {} : { publicUrl: options.publicUrl }),
   });
   const running = await bot.start(0);
   const slack = createSlackClient({
@@ -51,6 +52,8 @@ export async function startTestBot(
   return {
     fake,
     slack,
+    /** The bot's own address (its HTTP receiver, which also serves the wallboard). */
+    baseUrl: `http://127.0.0.1:${running.port}`,
     store,
     prisma: database.prisma,
     database,

@@ -25,7 +25,13 @@ export type Where = { group?: { id: string; title?: string }; at?: Sender[] };
  * people carries them only in atUsers (with the robot itself) and not in its text, like DingTalk.
  */
 export async function startDingTalkBot(
-  options: { mode?: 'http' | 'stream'; now?: string; admins?: string[]; clock?: Clock } = {},
+  options: {
+    mode?: 'http' | 'stream';
+    now?: string;
+    admins?: string[];
+    clock?: Clock;
+    publicUrl?: string;
+  } = {},
 ) {
   const mode = options.mode ?? 'http';
   const clock = options.clock ?? fixedClock(options.now ?? '2026-11-27T03:00:00Z');
@@ -64,6 +70,7 @@ export async function startDingTalkBot(
     schedule: false,
     now,
     sleep: () => Promise.resolve(),
+    ...(options.publicUrl === undefined ? {} : { publicUrl: options.publicUrl }),
   });
   const running = await bot.start(0);
   const baseUrl = `http://127.0.0.1:${running.port ?? 0}`;

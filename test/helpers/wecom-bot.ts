@@ -21,7 +21,7 @@ export type WeComTestBot = Awaited<ReturnType<typeof startWeComBot>>;
  * `wecom`, which encrypts and signs callbacks the way WeCom does. `send` posts a member's text
  * and waits until the bot has answered; it returns what the bot sent meanwhile.
  */
-export async function startWeComBot(options: { now?: string; admins?: string[] } = {}) {
+export async function startWeComBot(options: { now?: string; admins?: string[]; publicUrl?: string } = {}) {
   // Time stands still except when the bot waits: its pacing under WeCom's per-minute limits then
   // moves the clock on by the wait, as real time would, without a test ever sleeping.
   const start = new Date(options.now ?? '2026-11-27T03:00:00Z').getTime();
@@ -55,6 +55,7 @@ export async function startWeComBot(options: { now?: string; admins?: string[] }
     schedule: false,
     now,
     sleep,
+    ...(options.publicUrl === undefined ? {} : { publicUrl: options.publicUrl }),
   });
   const running = await bot.start(0);
   const baseUrl = `http://127.0.0.1:${running.port ?? 0}`;

@@ -83,7 +83,7 @@ export function createDingTalkSide(options: DingTalkSideOptions) {
     typed: createTypedMessages({ conversations, workspace, openApi }),
 
     /** Starts the robot against the stand-in at `origin`; returns where its callbacks go. */
-    async start(origin: string) {
+    async start(origin: string, publicUrl: string) {
       const bot = createDingTalkApp({
         dingtalk: playgroundDingTalkConfig(origin, clientSecret),
         store: options.store,
@@ -93,12 +93,17 @@ export function createDingTalkSide(options: DingTalkSideOptions) {
         timezone: options.timezone,
         locale: options.locale,
         schedule: options.schedule,
+        publicUrl,
       });
       const running = await bot.start(0);
       if (running.port === undefined)
         throw new Error('playground: the DingTalk robot did not report its port');
       jobDeps = { store: options.store, messenger: bot.messenger, logger: options.logger };
-      return { eventsUrl: `http://127.0.0.1:${running.port}${EVENTS_PATH}`, stop: () => running.stop() };
+      return {
+        eventsUrl: `http://127.0.0.1:${running.port}${EVENTS_PATH}`,
+        origin: `http://127.0.0.1:${running.port}`,
+        stop: () => running.stop(),
+      };
     },
   };
 }

@@ -97,7 +97,7 @@ export function createWeComSide(options: WeComSideOptions) {
     }),
 
     /** Starts the app against the stand-in at `origin`, installs its menu; returns where callbacks go. */
-    async start(origin: string) {
+    async start(origin: string, publicUrl: string) {
       const bot = createWeComApp({
         wecom: playgroundWeComConfig(origin, secrets),
         store: options.store,
@@ -107,6 +107,7 @@ export function createWeComSide(options: WeComSideOptions) {
         timezone: options.timezone,
         locale: options.locale,
         schedule: options.schedule,
+        publicUrl,
       });
       const running = await bot.start(0);
       if (running.port === undefined) throw new Error('playground: the WeCom app did not report its port');
@@ -117,7 +118,11 @@ export function createWeComSide(options: WeComSideOptions) {
         throw error;
       }
       jobDeps = { store: options.store, messenger: bot.messenger, logger: options.logger };
-      return { eventsUrl: `http://127.0.0.1:${running.port}${EVENTS_PATH}`, stop: () => running.stop() };
+      return {
+        eventsUrl: `http://127.0.0.1:${running.port}${EVENTS_PATH}`,
+        origin: `http://127.0.0.1:${running.port}`,
+        stop: () => running.stop(),
+      };
     },
   };
 }
