@@ -33,7 +33,8 @@ export function createSlackMessenger(
   }
 
   async function send(to: Audience, message: Outbound, thread?: PostRef): Promise<PostRef> {
-    const reply = toSlack(renderOutbound(messagesFor(await localeFor(to)), message));
+    const locale = await localeFor(to);
+    const reply = toSlack(renderOutbound(messagesFor(locale), message));
     const channel = 'channel' in to ? to.channel : to.member.messengerUserId;
     const answer = await client.chat.postMessage({
       channel,
@@ -42,7 +43,8 @@ export function createSlackMessenger(
       unfurl_links: false,
     });
     if (answer.ts === undefined) throw new Error(`chat.postMessage to ${channel} returned no ts`);
-    return { channel: answer.channel ?? channel, ts: answer.ts };
+    const ref = { channel: answer.channel ?? channel, ts: answer.ts };
+    return 'channel' in to ? ref : { ...ref, locale };
   }
 
   return {
@@ -78,7 +80,8 @@ export function createSlackMessenger(
       );
     },
     async update(ref, message) {
-      const reply = toSlack(renderOutbound(messagesFor(deps.defaultLocale), message));
+      // A DM in the language it was written in; a channel post in the team's.
+      const reply = toSlack(renderOutbound(messagesFor(ref.locale ?? deps.defaultLocale), message));
       await client.chat.update({ channel: ref.channel, ts: ref.ts, ...reply });
     },
     async upload(to, file) {

@@ -35,7 +35,9 @@ export type LevelChangeView = {
 export type LevelStepView = Pick<LevelChangeView, 'fromLevel' | 'toLevel' | 'at'>;
 
 const itemsSchema = z.array(z.string()).transform((items) => new Set(items.filter(isTrainingItem)));
-const requestsSchema = z.array(z.object({ channel: z.string(), ts: z.string() }));
+const requestsSchema = z.array(
+  z.object({ channel: z.string(), ts: z.string(), locale: z.enum(['zh-CN', 'en']).optional() }),
+);
 const statusSchema = z.enum(['open', 'approved', 'rejected']);
 const level = z.custom<LevelCode>((v) => typeof v === 'string' && isLevelCode(v));
 

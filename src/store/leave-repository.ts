@@ -66,7 +66,9 @@ const rowSchema = z.object({
   note: z.string().nullable(),
   requests: z.string(),
 });
-const requestsSchema = z.array(z.object({ channel: z.string(), ts: z.string() }));
+const requestsSchema = z.array(
+  z.object({ channel: z.string(), ts: z.string(), locale: z.enum(['zh-CN', 'en']).optional() }),
+);
 
 function toView(row: unknown): LeaveView {
   const parsed = rowSchema.parse(row);
@@ -164,7 +166,7 @@ export function leaveRepository(db: Tx) {
       return count === 1;
     },
 
-    async setRequests(id: number, requests: Array<{ channel: string; ts: string }>): Promise<void> {
+    async setRequests(id: number, requests: ReadonlyArray<{ channel: string; ts: string; locale?: string }>): Promise<void> {
       await db.leave.update({ where: { id }, data: { requests: JSON.stringify(requests) } });
     },
   };

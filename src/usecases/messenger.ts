@@ -111,8 +111,12 @@ export type MilestoneNews =
 /** A channel, or one person (a direct message, in their language). */
 export type Audience = { channel: string } | { member: Pick<MemberView, 'messengerUserId' | 'locale'> };
 
-/** Where a post landed, so that it can be updated or answered in its thread. */
-export type PostRef = { channel: string; ts: string };
+/**
+ * Where a post landed, so that it can be updated or answered in its thread. A direct message's
+ * ref may keep the language it was written in, so that its update (a decision replacing the
+ * buttons) reads in the same language, days later (Slack's DM ids do not say whose DM it is).
+ */
+export type PostRef = { channel: string; ts: string; locale?: 'zh-CN' | 'en' };
 
 /**
  * A file for one person (an export): its name, its bytes exactly as they are to arrive (an .xlsx
