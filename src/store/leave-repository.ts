@@ -166,7 +166,10 @@ export function leaveRepository(db: Tx) {
       return count === 1;
     },
 
-    async setRequests(id: number, requests: ReadonlyArray<{ channel: string; ts: string; locale?: string }>): Promise<void> {
+    async setRequests(
+      id: number,
+      requests: ReadonlyArray<{ channel: string; ts: string; locale?: string }>,
+    ): Promise<void> {
       await db.leave.update({ where: { id }, data: { requests: JSON.stringify(requests) } });
     },
   };

@@ -150,7 +150,11 @@ describe('careers: probation, protection, quarter reviews, level history', () =>
         memberId: (await bot.prisma.member.findUniqueOrThrow({ where: { messengerUserId: 'UNEW' } })).id,
       },
     });
-    expect(JSON.parse(stored.requests)).toContainEqual({ channel: 'UDIR', ts: replaced.body.ts, locale: 'zh-CN' });
+    expect(JSON.parse(stored.requests)).toContainEqual({
+      channel: 'UDIR',
+      ts: replaced.body.ts,
+      locale: 'zh-CN',
+    });
     expect(director).toBeDefined();
     expect(replaced.body.text).toBe('✅ <@UNEW> 已由 <@UMGR> 批准入司，保护期开始。');
     expect(JSON.stringify(replaced.body.blocks ?? [])).not.toContain('probation_approve');
