@@ -342,8 +342,31 @@ export const en = {
     monthFiguresLine: (who: string, amount: string, target: string, percent: string, intents: string) =>
       `${who}  amount ${amount}/${target} (${percent})  intents ${intents}`,
   },
+  poster: {
+    pkBanner: 'PK RESULTS',
+    goodNewsBanner: 'GOOD NEWS',
+    groupsTitle: 'Group ranking',
+    perCapita: 'pts / person',
+    groupDetail: (points: string, headcount: number) =>
+      `${points} pts in all · ${headcount} ${headcount === 1 ? 'person' : 'people'}`,
+    emptyGroup: 'nobody on duty today',
+    topTitle: (count: number) => `Top ${count}`,
+    points: (value: string) => `${value} pts`,
+    goalLabel: "This month's team goal",
+    goalOf: (goal: string) => `goal ${goal}`,
+    goalMet: (surplus: string) => `Goal made, ${surplus} above it`,
+    goalShort: (shortfall: string) => `${shortfall} short`,
+    goalPerDay: (perDay: string, days: number) =>
+      `${perDay} a day for the ${days} working day${days === 1 ? '' : 's'} left`,
+    money: (yuan: number) => `¥${new Intl.NumberFormat('en-US').format(yuan)}`,
+    firstDeal: 'First deal',
+    bigDeal: 'Big deal',
+    cheer: 'Congratulations! Keep it up!',
+    footer: '战报 Zhanbao',
+  },
   milestones: {
     firstDeal: (who: string, amount: string) => `🎉 Congratulations ${who} on the first deal: ${amount}!`,
+    bigDeal: (who: string, amount: string) => `🎉 Good news! ${who} closed a big deal today: ${amount}`,
     personalBest: (who: string, points: string, previous: string) =>
       `🔥 ${who} set a personal best: ${points} points today (best before: ${previous})`,
     winStreak: (group: string, streak: number) => `🏆 ${group} won the PK ${streak} times in a row!`,

@@ -328,8 +328,32 @@ export const zhCN = {
     monthFiguresLine: (who: string, amount: string, target: string, percent: string, intents: string) =>
       `${who}　业绩 ${amount}/${target}（${percent}）　意向 ${intents}`,
   },
+  poster: {
+    pkBanner: '战报',
+    goodNewsBanner: '喜报',
+    groupsTitle: '小组排名',
+    perCapita: '人均分',
+    groupDetail: (points: string, headcount: number) => `合计 ${points} 分 · ${headcount} 人`,
+    emptyGroup: '今日无人在岗',
+    topTitle: (count: number) => `个人前${count}`,
+    points: (value: string) => `${value} 分`,
+    goalLabel: '本月团队目标',
+    goalOf: (goal: string) => `目标 ${goal}`,
+    goalMet: (surplus: string) => `目标已达成，超出 ${surplus}`,
+    goalShort: (shortfall: string) => `还差 ${shortfall}`,
+    goalPerDay: (perDay: string, days: number) => `剩余 ${days} 个工作日，每天需 ${perDay}`,
+    money: (yuan: number) =>
+      yuan >= 10_000
+        ? `¥${Math.floor(yuan / 1000) / 10}万`
+        : `¥${new Intl.NumberFormat('en-US').format(yuan)}`,
+    firstDeal: '首单开张',
+    bigDeal: '大单捷报',
+    cheer: '恭喜！再接再厉！',
+    footer: '战报 Zhanbao',
+  },
   milestones: {
     firstDeal: (who: string, amount: string) => `🎉 恭喜 ${who} 开单！首笔业绩 ${amount}`,
+    bigDeal: (who: string, amount: string) => `🎉 喜报！${who} 今日签下大单，业绩 ${amount}`,
     personalBest: (who: string, points: string, previous: string) =>
       `🔥 ${who} 刷新个人最佳：今日 ${points} 分（此前最高 ${previous} 分）`,
     winStreak: (group: string, streak: number) => `🏆 ${group} 连续 ${streak} 次获得PK第一！`,
