@@ -650,6 +650,8 @@ export const en = {
       'pk-set':
         'Usage: `/team pk` to see the points; `/team pk intents 5`, `/team pk amount 20` (points per ¥10,000)',
       'schedule-set': 'Usage: `/team schedule` to see the times; `/team schedule daily-pk 18:30`',
+      image:
+        'Usage: `/team image` to see; `/team image off` (or on) turns the 战报 images off or on; `/team image 喜报 10万` also gives a day of ¥100,000 or more its 喜报; `/team image 喜报 off` for first deals only',
       'level-set':
         'Usage: `/team level @member LEVEL reason`, e.g. `/team level @wang A2 outstanding quarter`',
       hold: "Usage: `/team hold @member reason` (the level stays in this quarter's review)",
@@ -673,7 +675,7 @@ export const en = {
       '`/team limit` shows the checks of /log; `/team limit calls 2000` changes a daily ceiling',
       '`/team today` today so far: who has not logged, who is behind',
       '`/team calendar` the working days; `/team calendar 2027-01-01 holiday` sets a day off',
-      '`/team pk` PK points; `/team schedule` the times of the scheduled jobs',
+      '`/team pk` PK points; `/team schedule` the times of the scheduled jobs; `/team image` the 战报/喜报 images',
       '`/team level @member A2 reason` sets a level by hand; `/team hold @member reason` holds a quarter review',
       '`/team pay A1` shows the pay rule; `/team export pay 2026-11` exports for HR',
       "`/team goal` the year's team goals; `/team goal 2027-01 300万`, `/team goal 2027-01 GroupA 500k` set one; `/team goal 2027-01 clear` removes it; `/team goal start 2026-10` the start month",
@@ -725,6 +727,15 @@ export const en = {
     calendarWorkday: 'working day',
     saturdaysSet: (work: boolean) =>
       work ? 'Saturdays are now working days.' : 'Saturdays are now days off.',
+    imageSettings: (enabled: boolean, threshold: string | undefined) =>
+      [
+        enabled
+          ? '战报 images: **on** (the PK boards and 喜报 come with a picture)'
+          : '战报 images: **off** (text only)',
+        threshold === undefined
+          ? '喜报: first deals'
+          : `喜报: first deals, and a day's amount of ${threshold} or more`,
+      ].join('\n'),
     pkTitle: '**PK points**',
     pkLine: (metric: string, points: number) => `${metric}: ${points} each`,
     pkAmountLine: (points: number) => `amount: ${points} per ¥10,000`,

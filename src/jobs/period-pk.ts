@@ -5,6 +5,7 @@ import { computePkBoard, isCompetitor, pkWinners } from '../usecases/compute-pk.
 import { winStreakNews } from '../usecases/milestones.ts';
 import { goalStatus } from '../usecases/team-goals.ts';
 import type { JobContext, JobDefinition } from './job.ts';
+import { sendBoardImage } from './pk-image.ts';
 import { createPostLog } from './posting.ts';
 
 /**
@@ -33,6 +34,7 @@ async function postPeriodResult(context: JobContext, period: 'week' | 'month') {
     result: true,
     ...(goal === undefined ? {} : { goal }),
   });
+  await sendBoardImage(context, log, to, { board, result: true, ...(goal === undefined ? {} : { goal }) });
   const winners = pkWinners(board);
   await context.store.pk.recordWinners(context.team.id, period, board.key, winners);
   if (period === 'month') {

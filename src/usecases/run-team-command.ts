@@ -11,6 +11,7 @@ import type { CalendarOverride } from '../domain/working-days.ts';
 import type { JobName } from '../jobs/job.ts';
 import type { Logger } from '../logger.ts';
 import type { MemberView } from '../store/roster-repository.ts';
+import type { ImageSettings } from '../store/settings-repository.ts';
 import { addMember } from './add-member.ts';
 import { changeMember } from './change-member.ts';
 import type { PkBoard } from './compute-pk.ts';
@@ -24,10 +25,13 @@ import { setLogLimit, setTarget, showLogLimits, showTargets } from './manage-tar
 import {
   type CalendarPicture,
   setCalendarDay,
+  setDealThreshold,
+  setImagesEnabled,
   setJobTime,
   setPkWeight,
   setWorkSaturdays,
   showCalendar,
+  showImageSettings,
   showPkWeights,
   showSchedule,
 } from './manage-team-settings.ts';
@@ -63,6 +67,7 @@ export type TeamOutcome =
   | { kind: 'saturdays'; work: boolean }
   | { kind: 'pk-weights'; weights: PkWeights }
   | { kind: 'schedule'; times: Record<JobName, string> }
+  | { kind: 'images'; images: ImageSettings }
   | { kind: 'level-set'; member: MemberView; from: LevelCode }
   | { kind: 'hold'; member: MemberView; quarterKey: string; held: boolean }
   | { kind: 'pay-rule'; level: LevelCode; rule: PayRule }
@@ -193,6 +198,12 @@ export async function runTeamCommand(
         kind: 'schedule',
         times: await setJobTime(deps, { actorId, job: command.job, time: command.time }),
       };
+    case 'image-show':
+      return { kind: 'images', images: await showImageSettings(deps, { actorId }) };
+    case 'image-set':
+      return { kind: 'images', images: await setImagesEnabled(deps, { actorId, enabled: command.enabled }) };
+    case 'image-threshold':
+      return { kind: 'images', images: await setDealThreshold(deps, { actorId, amount: command.amount }) };
     case 'pay': {
       const pay = command.command;
       if (pay.kind === 'show')

@@ -257,6 +257,34 @@ export async function startFakeSlackApi(options: FakeSlackApiOptions = {}): Prom
     hash: nextId('hash.'),
   });
 
+  /**
+   * The upload flow refused as Slack refuses it: getUploadURLExternal needs a filename and the
+   * byte `length` (docs.slack.dev/reference/methods/files.getUploadURLExternal: both required;
+   * `alt_txt` up to 1000 characters) -> `invalid_arguments`; completeUploadExternal naming a file
+   * this fake never issued, or whose bytes never arrived or differ from the declared length ->
+   * `file_not_found` [L: the name of Slack's error for the latter was not found].
+   */
+  const fileRefusal = (method: string, body: Record<string, unknown>): string | undefined => {
+    if (method === 'files.getUploadURLExternal') {
+      const length = Number(body.length);
+      if (typeof body.filename !== 'string' || body.filename === '') return 'invalid_arguments';
+      if (!Number.isInteger(length) || length <= 0) return 'invalid_arguments';
+      // @slack/web-api 7 sends the alt text as `alt_text`; Slack documents `alt_txt`.
+      const alt = body.alt_txt ?? body.alt_text;
+      if (typeof alt === 'string' && alt.length > 1000) return 'invalid_arguments';
+    }
+    if (method === 'files.completeUploadExternal') {
+      const files = Array.isArray(body.files) ? (body.files as Array<{ id?: string }>) : [];
+      if (files.length === 0) return 'invalid_arguments';
+      for (const file of files) {
+        const upload = file.id === undefined ? undefined : uploads.get(file.id);
+        if (upload?.bytes === undefined || upload.bytes.length !== upload.declaredLength)
+          return 'file_not_found';
+      }
+    }
+    return undefined;
+  };
+
   /** Plausible successful answers; anything unknown gets a bare `{ ok: true }`. */
   const answer = (method: string, body: Record<string, unknown>, origin: string): Record<string, unknown> => {
     const channel = typeof body.channel === 'string' ? body.channel : undefined;
@@ -431,6 +459,13 @@ export async function startFakeSlackApi(options: FakeSlackApiOptions = {}): Prom
     const error = failures.get(method)?.shift();
     if (error) {
       const response = { ok: false, error };
+      record({ ...base, method, body, status: 200, response });
+      send(res, 200, response);
+      return;
+    }
+    const fileError = fileRefusal(method, body);
+    if (fileError) {
+      const response = { ok: false, error: fileError };
       record({ ...base, method, body, status: 200, response });
       send(res, 200, response);
       return;
