@@ -27,14 +27,18 @@ export const dailyPk: JobDefinition = {
     });
     const channel = context.team.pkChannelId ?? undefined;
     const to = channel === undefined ? undefined : { channel };
-    await log.send('team-board', to, {
+    const posted = await log.send('team-board', to, {
       kind: 'pk-board',
       board,
       late: context.late,
       result: false,
       ...(goal === undefined ? {} : { goal }),
     });
-    await sendBoardImage(context, log, to, { board, result: false, ...(goal === undefined ? {} : { goal }) });
+    await sendBoardImage(context, log, posted, {
+      board,
+      result: false,
+      ...(goal === undefined ? {} : { goal }),
+    });
     for (const group of board.groupViews) {
       if (group.channelId === null) continue;
       await log.send(

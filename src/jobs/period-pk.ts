@@ -27,14 +27,18 @@ async function postPeriodResult(context: JobContext, period: 'week' | 'month') {
           calendar: context.calendar,
         })
       : undefined;
-  await log.send('team-board', to, {
+  const posted = await log.send('team-board', to, {
     kind: 'pk-board',
     board,
     late: context.late,
     result: true,
     ...(goal === undefined ? {} : { goal }),
   });
-  await sendBoardImage(context, log, to, { board, result: true, ...(goal === undefined ? {} : { goal }) });
+  await sendBoardImage(context, log, posted, {
+    board,
+    result: true,
+    ...(goal === undefined ? {} : { goal }),
+  });
   const winners = pkWinners(board);
   await context.store.pk.recordWinners(context.team.id, period, board.key, winners);
   if (period === 'month') {
