@@ -69,8 +69,9 @@ export async function memberMilestoneNews(
   }
   const settings = await store.settings.teamSettings(member.teamId);
   const threshold = imageSettingsFrom(settings).dealThreshold;
-  const firstDay = news.some((n) => n.kind === 'first-deal');
-  if (threshold !== undefined && !firstDay && today.totals.amount >= threshold) {
+  // The day of the first deal has that news (its 喜报) already, however big the day grows.
+  const firstDealDay = history.find((h) => h.totals.amount > 0)?.day;
+  if (threshold !== undefined && firstDealDay !== day && today.totals.amount >= threshold) {
     const claimed = await store.pk.claimMilestone({
       teamId: member.teamId,
       kind: 'big-deal',
