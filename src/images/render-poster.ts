@@ -1,14 +1,14 @@
-import { Resvg } from '@resvg/resvg-js';
-import satori from 'satori';
 import type { GoodNewsPoster, PkPoster, Poster, PosterGroup, PosterMember } from '../views/poster-view.ts';
 import { posterText } from '../views/poster-view.ts';
 import { createFontSource, type FontSource } from './fonts.ts';
 
 /**
  * Draws a poster (src/views/poster-view.ts) as a PNG on the server: satori lays out a tree of
- * plain objects (no JSX, no browser) into SVG with the text as paths, resvg rasterises it. This
- * module is loaded with a dynamic import when an image is made (src/images/poster-image.ts), so
- * satori, its WebAssembly and the fonts cost nothing in a process that never draws one.
+ * plain objects (no JSX, no browser) into SVG with the text as paths, resvg rasterises it.
+ * satori and resvg are imported when the first image is drawn, and so is this module
+ * (src/images/poster-image.ts): a process that never draws one never loads them. The imports are
+ * dynamic here too because `npm start` bundles src/ with esbuild, which hoists a lazily bundled
+ * module's static imports of packages to the top of the bundle, where they would load at start.
  */
 export const POSTER_WIDTH = 750;
 
@@ -231,6 +231,17 @@ export type RenderedPoster = {
 };
 
 let fonts: FontSource | undefined;
+let engines:
+  | Promise<{ satori: typeof import('satori').default; Resvg: typeof import('@resvg/resvg-js').Resvg }>
+  | undefined;
+
+function loadEngines() {
+  engines ??= Promise.all([import('satori'), import('@resvg/resvg-js')]).then(([s, r]) => ({
+    satori: s.default,
+    Resvg: r.Resvg,
+  }));
+  return engines;
+}
 
 /**
  * Renders a poster. `onMissingGlyphs` hears every run of text satori found no glyph for in the
@@ -240,6 +251,7 @@ export async function renderPoster(
   poster: Poster,
   options: { onMissingGlyphs?: (segment: string) => void; fontSource?: FontSource } = {},
 ): Promise<RenderedPoster> {
+  const { satori, Resvg } = await loadEngines();
   fonts ??= createFontSource();
   const source = options.fontSource ?? fonts;
   const chosen = source.fontsFor(posterText(poster));
