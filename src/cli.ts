@@ -32,8 +32,10 @@ const USAGE = `Usage: zhanbao <command>
   roster export [FILE.csv]      write the roster as CSV (to standard output without FILE)
   export pay --month YYYY-MM [--out FILE]                  pay statements of a month as CSV (closed or provisional)
   export activity --from YYYY-MM-DD --to YYYY-MM-DD [--out FILE]   daily figures per member as CSV
-  demo seed [--groups N --agents N] [--months N]
-                                fill an empty store with a realistic demo team and its activity
+  demo seed [--groups N --agents N] [--months N] [--team NAME]
+                                fill an empty store with a realistic demo team and its activity;
+                                --team names it, or adds a further branch of that name to a store
+                                that has a team already
   team list                     every team: id, name, time zone, people (for --team)
   job list                      every scheduled job, its time and its last run
   job run NAME --date YYYY-MM-DD [--force] [--team ID|NAME]
@@ -146,16 +148,39 @@ export async function runCli(
           io.err('demo seed: --groups, --agents and --months take whole numbers of at least 1');
           return 1;
         }
+        const teamName = flagValue(args, '--team')?.trim();
+        if (teamName === '') {
+          io.err('demo seed: --team needs the name of the team (e.g. --team 二部)');
+          return 1;
+        }
+        // With --team: the first team of an empty store gets that name; a store that has a team
+        // with people gets a further branch of that name beside it.
+        const teams = await database.prisma.team.findMany({
+          select: { id: true, name: true, _count: { select: { members: true } } },
+          orderBy: { id: 'asc' },
+        });
+        const branch = teamName !== undefined && teams.some((t) => t._count.members > 0);
+        if (branch && teams.some((t) => t.name === teamName)) {
+          io.err(
+            `demo seed: a team called "${teamName}" exists already; choose another name (zhanbao team list)`,
+          );
+          return 1;
+        }
         const started = Date.now();
         const summary = await seedDemo(database.prisma, {
           today: localDay(deps.clock.now(), config.timezone),
           ...(size === undefined ? {} : { size }),
           ...(months === undefined ? {} : { months: Number(months) }),
+          ...(teamName === undefined
+            ? {}
+            : { team: { name: teamName, timezone: config.timezone, locale: config.locale }, branch }),
         });
+        if (teamName !== undefined && !branch)
+          await database.prisma.team.update({ where: { id: summary.teamId }, data: { name: teamName } });
         const people =
           summary.people.agents.length + summary.people.leaders.length + summary.people.managers.length + 1;
         io.out(
-          `Seeded ${summary.groups.length} groups, ${people} people and ${summary.entries} entries (${summary.from} – ${summary.to}) in ${Date.now() - started} ms.`,
+          `Seeded ${summary.groups.length} groups, ${people} people and ${summary.entries} entries (${summary.from} – ${summary.to})${teamName === undefined ? '' : ` into team ${summary.teamId} "${teamName}"`} in ${Date.now() - started} ms.`,
         );
         return 0;
       });

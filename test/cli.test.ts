@@ -190,4 +190,36 @@ describe('zhanbao demo seed', () => {
       await database.close();
     }
   });
+
+  it('adds further branches with --team, each with its own ids, and refuses a name taken', async () => {
+    const database = await createTestDatabase();
+    try {
+      const out: string[] = [];
+      const err: string[] = [];
+      const io = { out: (t: string) => out.push(t), err: (t: string) => err.push(t) };
+      const env = { DATABASE_URL: database.url };
+      expect(await runCli(['demo', 'seed', '--months', '1', '--team', '一部'], env, io)).toBe(0);
+      expect(await runCli(['demo', 'seed', '--months', '1', '--team', '二部'], env, io)).toBe(0);
+      expect(out.at(-1)).toMatch(/^Seeded 3 groups, 31 people and \d+ entries .* into team \d+ "二部"/);
+      const teams = await database.prisma.team.findMany({
+        include: { members: true, groups: true },
+        orderBy: { id: 'asc' },
+      });
+      expect(teams.map((t) => [t.name, t.members.length, t.groups.length])).toEqual([
+        ['一部', 31, 3],
+        ['二部', 31, 3],
+      ]);
+      const [first, second] = teams;
+      const ids = (t: typeof first) => new Set(t?.members.map((m) => m.messengerUserId));
+      expect([...ids(first)].filter((id) => ids(second).has(id))).toEqual([]);
+      expect(second?.pkChannelId).not.toBe(first?.pkChannelId);
+      expect(await runCli(['demo', 'seed', '--team', '二部'], env, io)).toBe(1);
+      expect(err.at(-1)).toBe(
+        'demo seed: a team called "二部" exists already; choose another name (zhanbao team list)',
+      );
+      expect(await database.prisma.member.count()).toBe(62);
+    } finally {
+      await database.close();
+    }
+  });
 });

@@ -8,6 +8,8 @@ import { parseStatsCommand } from '../commands/stats-command.ts';
 import { parseTeamCommand } from '../commands/team-command.ts';
 import { tokenize } from '../commands/tokens.ts';
 import type { Day } from '../domain/days.ts';
+import { foldName } from '../domain/names.ts';
+import { isDomainError } from '../errors.ts';
 import { type Locale, localeOf, type Messages, messagesFor } from '../i18n/index.ts';
 import type { EntrySource } from '../store/activity-repository.ts';
 import { getRanking, getWins } from '../usecases/get-ranking.ts';
@@ -28,7 +30,7 @@ import { type Message, textMessage } from '../views/message.ts';
 import { buildMemberPayReply, buildTeamPayReply } from '../views/pay-view.ts';
 import { buildBoardReply, buildWinsReply } from '../views/pk-view.ts';
 import { buildGroupStatsReply, buildMemberStatsReply } from '../views/stats-view.ts';
-import { buildTeamReply, buildTeamUsageReply } from '../views/team-view.ts';
+import { buildNewGroupOffer, buildTeamReply, buildTeamUsageReply } from '../views/team-view.ts';
 import type { ChatDeps } from './chat-deps.ts';
 import { messagesForPerson } from './language.ts';
 import { replyToLeave } from './leave-replies.ts';
@@ -235,7 +237,18 @@ async function answer(deps: ChatDeps, m: Messages, request: ChatRequest): Promis
       if (admin !== undefined) return replyToOrg(deps, m, actorId, admin);
       const parsed = parseTeamCommand(withPlace(args, request.place));
       if (!parsed.ok) return buildTeamUsageReply(m, parsed);
-      return buildTeamReply(m, await runTeamCommand(deps, actorId, parsed.command));
+      const command = parsed.command;
+      try {
+        return buildTeamReply(m, await runTeamCommand(deps, actorId, command));
+      } catch (error) {
+        if (command.kind !== 'add' || !isDomainError(error) || error.code !== 'group-not-found') throw error;
+        const { group = '', groups = '', meant = '' } = error.params;
+        return buildNewGroupOffer(
+          m,
+          { group: String(group), groups: String(groups), meant: String(meant) },
+          command,
+        );
+      }
     }
     case 'leave': {
       const parsed = parseLeaveCommand(args);
@@ -274,14 +287,13 @@ async function withTeamScope(
   request: ChatRequest,
 ): Promise<{ deps: ChatDeps; request: ChatRequest }> {
   const words = request.args.split(/\s+/);
-  const fold = (text: string) => text.normalize('NFKC').toLowerCase().replace(/\s+/g, '');
   const candidates = words.filter((w) => /^[@＠][^<\s]/.test(w));
   let named: number | undefined;
   let args = request.args;
   if (candidates.length > 0) {
     const teams = await deps.store.roster.teams();
     for (const word of candidates) {
-      const team = teams.find((t) => fold(t.name) === fold(word.slice(1)));
+      const team = teams.find((t) => foldName(t.name) === foldName(word.slice(1)));
       if (team === undefined) continue;
       named = team.id;
       args = words.filter((w) => w !== word).join(' ');

@@ -11,10 +11,10 @@
  *   /team create 二部                 a new team (org admins)
  *   /team rename 新名称               the team you act on gets a new name
  *
- * A team or group name may be quoted ("Team B", “Team B”, 「二部」); a team name that is the rest
- * of the line (`/team create Team B`) needs no quotes.
+ * A team or group name may be quoted ("Team B", “Team B”, 「二部」: tokens.ts); a team name that
+ * is the rest of the line (`/team create Team B`) needs no quotes.
  */
-import { tokenize } from './tokens.ts';
+import { nameOf, tokenize } from './tokens.ts';
 
 export type OrgCommand =
   | { kind: 'list' }
@@ -25,27 +25,6 @@ export type OrgCommand =
   | { kind: 'move'; memberRef: string; teamName: string; groupName?: string }
   | { kind: 'create'; name: string }
   | { kind: 'rename'; name: string };
-
-const QUOTED = /^\s*(?:"([^"]+)"|“([^”]+)”|「([^」]+)」|'([^']+)')\s*/;
-
-/** A name at the start of `text`: quoted, or the next word. */
-function takeName(text: string): { name: string; rest: string } | undefined {
-  const quoted = QUOTED.exec(text);
-  if (quoted !== null) {
-    const name = (quoted[1] ?? quoted[2] ?? quoted[3] ?? quoted[4] ?? '').trim();
-    return name === '' ? undefined : { name, rest: text.slice(quoted[0].length) };
-  }
-  const word = /^\s*(\S+)\s*/.exec(text);
-  return word === null ? undefined : { name: word[1] ?? '', rest: text.slice(word[0].length) };
-}
-
-/** The rest of the line as one name, without its quotes. */
-function wholeName(text: string): string | undefined {
-  const quoted = QUOTED.exec(text);
-  if (quoted !== null && quoted[0].length === text.length) return takeName(text)?.name;
-  const name = text.normalize('NFKC').trim().replace(/\s+/g, ' ');
-  return name === '' || name.length > 40 ? undefined : name;
-}
 
 export function parseOrgCommand(text: string): OrgCommand | undefined {
   const trimmed = text.trim();
@@ -79,17 +58,14 @@ export function parseOrgCommand(text: string): OrgCommand | undefined {
     }
     case 'move':
     case '调动': {
-      const [who] = tokenize(rest);
-      if (who?.kind !== 'member') return undefined;
-      const team = takeName(rest.slice(rest.indexOf(who.raw) + who.raw.length));
-      if (team === undefined) return undefined;
-      const group = team.rest.trim() === '' ? undefined : takeName(team.rest);
-      if (group !== undefined && group.rest.trim() !== '') return undefined;
+      const [who, team, group, ...extra] = tokenize(rest);
+      if (who?.kind !== 'member' || team?.kind !== 'word' || extra.length > 0) return undefined;
+      if (group !== undefined && group.kind !== 'word') return undefined;
       return {
         kind: 'move',
         memberRef: who.id,
-        teamName: team.name,
-        ...(group === undefined ? {} : { groupName: group.name }),
+        teamName: team.raw,
+        ...(group === undefined ? {} : { groupName: group.raw }),
       };
     }
     default:
@@ -112,6 +88,6 @@ export function parseTeamAdminCommand(text: string): OrgCommand | undefined | 'u
   const [verb = ''] = trimmed.split(/\s+/);
   const kind = TEAM_VERBS[verb.toLowerCase()];
   if (kind === undefined) return undefined;
-  const name = wholeName(trimmed.slice(verb.length));
+  const name = nameOf(tokenize(trimmed.slice(verb.length)));
   return name === undefined ? 'usage' : { kind, name };
 }

@@ -9,13 +9,14 @@ import { isJobName, type JobName } from '../jobs/job.ts';
 import type { ExportRequest } from '../usecases/exports.ts';
 import { parseLogCommand } from './log-command.ts';
 import { type PayRuleCommand, parsePayRuleCommand, parseYuan } from './pay-command.ts';
-import { isOneOf, type Token, tokenize } from './tokens.ts';
+import { isOneOf, nameOf, type Token, tokenize } from './tokens.ts';
 
 /**
  * Grammar of `/team`, the roster administration command (English or Chinese words):
  *
  *   /team list | 名单                               the roster by group, with levels
- *   /team add @user [组名] [级别] [角色] [入职日期]    add a member (any order after @user)
+ *   /team add @user [组名] [级别] [角色] [入职日期] [新组]   add a member (any order after @user);
+ *                                                  新组 (new-group) creates the group if it is new
  *   /team move @user 组名 | 调组                    move a member to another group
  *   /team role @user 角色 | 角色                    set role: agent 专员, leader 组长, manager 经理, director 总监, admin 管理员
  *   /team leader 组名 @user | 组长                  make @user the leader of a group
@@ -44,13 +45,24 @@ import { isOneOf, type Token, tokenize } from './tokens.ts';
  *                                                  (金额 as in /log: 300万, ¥3,000,000, 3000000)
  *   /team help | 帮助
  *
- * Levels are read by `parseLevel` (见习MO1, 客户经理MO2, senior mo3, S2); days are YYYY-MM-DD.
- * A group name is one word (组A, 一组, Alpha); the first word that is not a level, role or day is it.
+ * Levels are read by `parseLevel` (见习MO1, 客户经理MO2, senior mo3, senior-mo3, S2); days are
+ * YYYY-MM-DD. A group name is quoted ("Team A", “一组”, 「A组」) or written as its words standing
+ * together (`/team group add Team A`, `/team add @li Team A A1`): in `add`, the words that are not a
+ * level, role, day or 新组; in `move`, `leader`, `channel` and `group add`, all but the mention.
  */
 export type TeamCommand =
   | { kind: 'help' }
   | { kind: 'list' }
-  | { kind: 'add'; memberRef: string; groupName?: string; level?: LevelCode; role?: Role; hiredOn?: string }
+  | {
+      kind: 'add';
+      memberRef: string;
+      groupName?: string;
+      level?: LevelCode;
+      role?: Role;
+      hiredOn?: string;
+      /** `新组`: create the group when it does not exist yet. */
+      newGroup?: true;
+    }
   | { kind: 'move'; memberRef: string; groupName: string }
   | { kind: 'role'; memberRef: string; role: Role }
   | { kind: 'leader'; memberRef: string; groupName: string }
@@ -203,6 +215,8 @@ const SUBCOMMANDS: Record<string, Verb> = {
 };
 
 const TEAM_WORDS = ['team', '团队', '全队'];
+/** The word that creates the group named in `/team add` when it does not exist yet. */
+const NEW_GROUP_WORDS = ['新组', '新建小组', 'new-group', 'newgroup', '+group'];
 const GROUP_ADD_WORDS = ['add', 'new', 'create', '新建', '添加'];
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -218,7 +232,7 @@ export function parseTeamCommand(text: string): TeamParse {
     case 'add':
       return parseAdd(rest);
     case 'move':
-      return withMemberAndWord(rest, 'move', (memberRef, groupName) => ({
+      return withMemberAndName(rest, 'move', (memberRef, groupName) => ({
         kind: 'move',
         memberRef,
         groupName,
@@ -229,7 +243,7 @@ export function parseTeamCommand(text: string): TeamParse {
         return role === undefined ? undefined : { kind: 'role', memberRef, role };
       });
     case 'leader':
-      return withMemberAndWord(rest, 'leader', (memberRef, groupName) => ({
+      return withMemberAndName(rest, 'leader', (memberRef, groupName) => ({
         kind: 'leader',
         memberRef,
         groupName,
@@ -308,22 +322,85 @@ function usage(subcommand: TeamSubcommand): TeamParse {
   return { ok: false, problem: 'usage', subcommand };
 }
 
+/**
+ * `/team add @user 组名 级别 角色 入职日期`, the words after @user in any order. A level may be two
+ * words (`senior mo2`, `见习 MO1`); the words that are none of level, role, day or 新组 are the
+ * group's name, so `Team A` needs no quotes as long as its words stand together.
+ */
 function parseAdd(tokens: Token[]): TeamParse {
   const member = tokens.find((t) => t.kind === 'member');
   if (member === undefined) return usage('add');
   const command: Extract<TeamCommand, { kind: 'add' }> = { kind: 'add', memberRef: member.id };
-  for (const token of tokens) {
-    if (token === member) continue;
-    if (token.kind !== 'word') return usage('add');
-    const level = parseLevel(token.raw);
-    const role = parseRole(token.raw);
-    if (level !== undefined && command.level === undefined) command.level = level;
-    else if (role !== undefined && command.role === undefined) command.role = role;
-    else if (DAY.test(token.raw) && command.hiredOn === undefined) command.hiredOn = token.raw;
-    else if (command.groupName === undefined) command.groupName = token.raw;
-    else return usage('add');
+  const name: Token[] = [];
+  let nameEnded = false;
+  const keyword = () => {
+    if (name.length > 0) nameEnded = true;
+  };
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i];
+    if (token === member) {
+      keyword();
+      continue;
+    }
+    if (token?.kind !== 'word') return usage('add');
+    if (token.quoted !== true) {
+      const next = tokens[i + 1];
+      const twoWordLevel =
+        command.level === undefined &&
+        next?.kind === 'word' &&
+        next.quoted !== true &&
+        parseLevel(token.raw) === undefined
+          ? parseLevel(`${token.raw} ${next.raw}`)
+          : undefined;
+      const level = twoWordLevel ?? parseLevel(token.raw);
+      const role = parseRole(token.raw);
+      if (level !== undefined && command.level === undefined) {
+        command.level = level;
+        if (twoWordLevel !== undefined) i++;
+        keyword();
+        continue;
+      }
+      if (role !== undefined && command.role === undefined) {
+        command.role = role;
+        keyword();
+        continue;
+      }
+      if (DAY.test(token.raw) && command.hiredOn === undefined) {
+        command.hiredOn = token.raw;
+        keyword();
+        continue;
+      }
+      if (isOneOf(token.text, NEW_GROUP_WORDS) && command.newGroup === undefined) {
+        command.newGroup = true;
+        keyword();
+        continue;
+      }
+    }
+    if (nameEnded) return usage('add');
+    name.push(token);
   }
+  const groupName = nameOf(name);
+  if (name.length > 0 && groupName === undefined) return usage('add');
+  if (groupName !== undefined) command.groupName = groupName;
+  if (command.newGroup === true && groupName === undefined) return usage('add');
   return { ok: true, command };
+}
+
+/** `@user 组名` or `组名 @user`: one member and a name (several words, or quoted). */
+function withMemberAndName(
+  tokens: Token[],
+  subcommand: TeamSubcommand,
+  build: (memberRef: string, name: string) => TeamCommand | undefined,
+): TeamParse {
+  const members = tokens.filter((t) => t.kind === 'member');
+  const [member] = members;
+  const at = member === undefined ? -1 : tokens.indexOf(member);
+  // The member stands first or last, so the name's words are together.
+  if (member === undefined || members.length !== 1 || (at !== 0 && at !== tokens.length - 1))
+    return usage(subcommand);
+  const name = nameOf(tokens.filter((t) => t !== member));
+  const command = name === undefined ? undefined : build(member.id, name);
+  return command === undefined ? usage(subcommand) : { ok: true, command };
 }
 
 /** `@user word` or `word @user`, exactly two tokens. */
@@ -340,11 +417,21 @@ function withMemberAndWord(
 }
 
 function parseChannel(tokens: Token[]): TeamParse {
-  const channel = tokens.find((t) => t.kind === 'channel');
-  const word = tokens.find((t) => t.kind === 'word');
-  if (tokens.length !== 2 || channel === undefined || word === undefined) return usage('channel');
-  const groupName = word.kind === 'word' && isOneOf(word.text, TEAM_WORDS) ? undefined : word.raw;
-  return { ok: true, command: { kind: 'channel', groupName, channelRef: channel.id } };
+  const channels = tokens.filter((t) => t.kind === 'channel');
+  const [channel] = channels;
+  const at = channel === undefined ? -1 : tokens.indexOf(channel);
+  if (channel === undefined || channels.length !== 1 || (at !== 0 && at !== tokens.length - 1))
+    return usage('channel');
+  const words = tokens.filter((t) => t !== channel);
+  const [only] = words;
+  const name = nameOf(words);
+  if (name === undefined) return usage('channel');
+  const team =
+    words.length === 1 && only?.kind === 'word' && only.quoted !== true && isOneOf(only.text, TEAM_WORDS);
+  return {
+    ok: true,
+    command: { kind: 'channel', groupName: team ? undefined : name, channelRef: channel.id },
+  };
 }
 
 function parseLeft(tokens: Token[]): TeamParse {
@@ -361,16 +448,12 @@ function parseLeft(tokens: Token[]): TeamParse {
 }
 
 function parseGroup(tokens: Token[]): TeamParse {
-  const [verb, name, ...extra] = tokens;
-  if (
-    verb?.kind !== 'word' ||
-    !isOneOf(verb.text, GROUP_ADD_WORDS) ||
-    name?.kind !== 'word' ||
-    extra.length > 0
-  ) {
+  const [verb, ...nameWords] = tokens;
+  const name = nameOf(nameWords);
+  if (verb?.kind !== 'word' || !isOneOf(verb.text, GROUP_ADD_WORDS) || name === undefined) {
     return usage('group-add');
   }
-  return { ok: true, command: { kind: 'group-add', groupName: name.raw } };
+  return { ok: true, command: { kind: 'group-add', groupName: name } };
 }
 
 const PERIOD_WORDS: Record<string, Period> = {
@@ -548,8 +631,7 @@ function parseGoal(tokens: Token[]): TeamParse {
   if (month === undefined || rest.length === 0) return usage('goal');
   const last = rest.at(-1) ?? '';
   if (CLEAR_WORDS.includes(last.toLowerCase()) || last === '删除') {
-    if (rest.length > 2) return usage('goal');
-    const [groupName] = rest.length === 2 ? rest : [];
+    const groupName = rest.length > 1 ? rest.slice(0, -1).join(' ') : undefined;
     return {
       ok: true,
       command:
@@ -558,8 +640,11 @@ function parseGoal(tokens: Token[]): TeamParse {
   }
   const teamAmount = goalAmount(rest);
   if (teamAmount !== undefined) return { ok: true, command: { kind: 'goal-set', month, amount: teamAmount } };
-  const [groupName, ...amountWords] = rest;
-  const amount = goalAmount(amountWords);
-  if (groupName === undefined || amount === undefined) return usage('goal');
+  // A group's goal: the name's words, then the amount (one word, or a number and its unit).
+  const split = [1, 2]
+    .map((n) => ({ name: rest.slice(0, -n).join(' '), amount: goalAmount(rest.slice(-n)) }))
+    .find((s) => s.name !== '' && s.amount !== undefined);
+  if (split === undefined || split.amount === undefined) return usage('goal');
+  const { name: groupName, amount } = split;
   return { ok: true, command: { kind: 'goal-set', month, groupName, amount } };
 }

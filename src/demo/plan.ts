@@ -28,8 +28,15 @@ export type DemoPerson = {
 
 export type DemoGroup = { name: string; channelId: string };
 
-export const DEMO_TEAM_CHANNEL = 'CDEMOPK';
-export const demoGroupChannel = (index: number): string => `CDEMOG${String(index + 1).padStart(3, '0')}`;
+/**
+ * The demo's ids are Slack-shaped and carry a key: `DEMO` for the first team (UDEMO00001, CDEMOPK,
+ * CDEMOG001), another key for each further branch (UDEMOB200001…), so branches never share an id.
+ */
+export const DEMO_KEY = 'DEMO';
+export const demoTeamChannel = (key: string = DEMO_KEY): string => `C${key}PK`;
+export const DEMO_TEAM_CHANNEL = demoTeamChannel();
+export const demoGroupChannel = (index: number, key: string = DEMO_KEY): string =>
+  `C${key}G${String(index + 1).padStart(3, '0')}`;
 
 /** What the default demo is: 25 agents in three groups of 9, 8 and 8. */
 export const DEFAULT_AGENTS_PER_GROUP: readonly number[] = [9, 8, 8];
@@ -68,12 +75,13 @@ const PROBATION_DAYS = 7;
 
 export function planTeam(
   random: Random,
-  options: { today: Day; agentsPerGroup: readonly number[]; probation: number },
+  options: { today: Day; agentsPerGroup: readonly number[]; probation: number; key?: string },
 ): { groups: DemoGroup[]; people: DemoPerson[] } {
+  const key = options.key ?? DEMO_KEY;
   const name = createNamer(random);
   const people: DemoPerson[] = [];
   const add = (person: Omit<DemoPerson, 'ref' | 'name'>) =>
-    people.push({ ref: `UDEMO${String(people.length + 1).padStart(5, '0')}`, name: name(), ...person });
+    people.push({ ref: `U${key}${String(people.length + 1).padStart(5, '0')}`, name: name(), ...person });
   const veteran = (minDays: number, maxDays: number) => {
     const hiredOn = addDays(options.today, -between(random, minDays, maxDays));
     return { hiredOn, joinedOn: addDays(hiredOn, PROBATION_DAYS), status: 'active' as const };
@@ -86,7 +94,7 @@ export function planTeam(
 
   const groups = options.agentsPerGroup.map((_, index) => ({
     name: groupName(index + 1),
-    channelId: demoGroupChannel(index),
+    channelId: demoGroupChannel(index, key),
   }));
   const totalAgents = options.agentsPerGroup.reduce((sum, n) => sum + n, 0);
   // Spread the members on probation over the team rather than bunching them in one group.

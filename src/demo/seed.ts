@@ -8,9 +8,10 @@ import { createStore } from '../store/store.ts';
 import { computePkBoard, pkWinners } from '../usecases/compute-pk.ts';
 import {
   DEFAULT_AGENTS_PER_GROUP,
-  DEMO_TEAM_CHANNEL,
+  DEMO_KEY,
   type DemoPerson,
   dayOfWork,
+  demoTeamChannel,
   monthsBefore,
   planTeam,
 } from './plan.ts';
@@ -37,6 +38,12 @@ export type SeedDemoOptions = {
   months?: number;
   /** The team to create when the store has none yet; an existing (empty) team is filled instead. */
   team?: { name: string; timezone: string; locale: string };
+  /**
+   * A further branch (分部) beside the teams already there: a new team of `team`'s name, with ids
+   * of its own (demoKey). The store's other teams are left as they are; a team of that name must
+   * not exist yet. Without it the demo goes into an empty store's first team.
+   */
+  branch?: boolean;
   /**
    * Record each finished week's and month's winning group (for `/rank wins`), as the weekly and
    * monthly jobs would have; default true. A benchmark of a huge team may skip it.
@@ -69,22 +76,16 @@ export async function seedDemo(db: Db, options: SeedDemoOptions): Promise<DemoSu
   // Two on probation in the 25-agent team, the same share in a team of any other size.
   const probation = options.size === undefined ? 2 : Math.max(1, Math.round((totalAgents * 2) / 25));
   const random = options.random ?? seededRandom(DEMO_SEED);
-  const plan = planTeam(random, { today: options.today, agentsPerGroup, probation });
   const from = monthsBefore(options.today, options.months ?? 2);
   const to = addDays(options.today, -1);
 
   const written = await db.$transaction(
     async (tx) => {
-      const existing = await tx.member.count();
-      if (existing > 0) {
-        throw new Error(
-          `seedDemo: the roster already has ${existing} member(s); the demo team is only written into an empty store`,
-        );
-      }
       const team =
-        (await tx.team.findFirst({ orderBy: { id: 'asc' }, select: { id: true, timezone: true } })) ??
-        (await tx.team.create({ data: options.team ?? DEFAULT_TEAM, select: { id: true, timezone: true } }));
-      await tx.team.update({ where: { id: team.id }, data: { pkChannelId: DEMO_TEAM_CHANNEL } });
+        options.branch === true ? await newBranch(tx, options.team) : await firstTeam(tx, options.team);
+      const key = options.branch === true ? demoKey(team.id) : DEMO_KEY;
+      const plan = planTeam(random, { today: options.today, agentsPerGroup, probation, key });
+      await tx.team.update({ where: { id: team.id }, data: { pkChannelId: demoTeamChannel(key) } });
       const groupIds = await writeGroups(tx, team.id, plan.groups);
       const memberIds = await writeMembers(tx, team.id, team.timezone, plan.people, groupIds);
       const calendar = await calendarRepository(tx).settings(team.id);
@@ -109,7 +110,7 @@ export async function seedDemo(db: Db, options: SeedDemoOptions): Promise<DemoSu
           }),
         },
       });
-      return { teamId: team.id, groupIds, calendar, entries };
+      return { teamId: team.id, groupIds, calendar, entries, plan, key };
     },
     // A year of a thousand groups is millions of rows: far longer than an interactive request.
     { maxWait: 10_000, timeout: 30 * 60_000 },
@@ -117,13 +118,14 @@ export async function seedDemo(db: Db, options: SeedDemoOptions): Promise<DemoSu
 
   if (options.recordWinners !== false) await recordPastWinners(db, written.teamId, from, options.today);
 
+  const { plan } = written;
   const refs = (role: DemoPerson['role'], status?: DemoPerson['status']) =>
     plan.people
       .filter((p) => p.role === role && (status === undefined || p.status === status))
       .map((p) => p.ref);
   return {
     teamId: written.teamId,
-    teamChannelId: DEMO_TEAM_CHANNEL,
+    teamChannelId: demoTeamChannel(written.key),
     groups: plan.groups.map((group, index) => ({
       id: written.groupIds[index] ?? -1,
       name: group.name,
@@ -141,6 +143,32 @@ export async function seedDemo(db: Db, options: SeedDemoOptions): Promise<DemoSu
     from,
     to,
   };
+}
+
+/** The key of a further branch's ids: `DEMOB` and its team id (UDEMOB200001, CDEMOB2PK). */
+export function demoKey(teamId: number): string {
+  return `DEMOB${teamId}`;
+}
+
+/** An empty store's first team (created when there is none): the default demo's place. */
+async function firstTeam(tx: DbTransaction, team: SeedDemoOptions['team']) {
+  const existing = await tx.member.count();
+  if (existing > 0) {
+    throw new Error(
+      `seedDemo: the roster already has ${existing} member(s); the demo team is only written into an empty store (or as a new branch)`,
+    );
+  }
+  return (
+    (await tx.team.findFirst({ orderBy: { id: 'asc' }, select: { id: true, timezone: true } })) ??
+    (await tx.team.create({ data: team ?? DEFAULT_TEAM, select: { id: true, timezone: true } }))
+  );
+}
+
+async function newBranch(tx: DbTransaction, team: SeedDemoOptions['team']) {
+  if (team === undefined) throw new Error('seedDemo: a new branch needs its team name');
+  if ((await tx.team.count({ where: { name: team.name } })) > 0)
+    throw new Error(`seedDemo: a team called "${team.name}" exists already`);
+  return tx.team.create({ data: team, select: { id: true, timezone: true } });
 }
 
 function agentsPerGroupOf(size: DemoSize | undefined): readonly number[] {

@@ -61,14 +61,15 @@ const TIER_WORDS: ReadonlyArray<{ tier: Tier; words: readonly string[] }> = [
 
 /**
  * Reads a level as people write it: `见习MO1`, `见习客户经理MO1`, `客户经理MO2`, `高级MO3`,
- * `资深客户经理 MO1`, `senior mo2`, or the code itself (`S2`). `MO1` alone means 客户经理MO1.
- * Case, spaces and the "MOB" typo of the plan (见习MOB3) are forgiven.
+ * `资深客户经理 MO1`, `senior mo2`, `senior-mo2`, `trainee_mo1`, or the code itself (`S2`). `MO1`
+ * alone means 客户经理MO1. Case, spaces, dashes, underscores and the "MOB" typo of the plan (见习MOB3)
+ * are forgiven. The chat commands, the roster import and the CLI all read levels here.
  */
 export function parseLevel(text: string): LevelCode | undefined {
   const compact = text
     .normalize('NFKC')
     .toLowerCase()
-    .replace(/\s+/g, '')
+    .replace(/[\s_-]+/g, '')
     .replace(/accountmanager/g, '');
   const code = compact.toUpperCase();
   if (isLevelCode(code)) return code;

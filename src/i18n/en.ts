@@ -50,10 +50,10 @@ export const en = {
       `${p(x, 'who')} is already on the roster (${p(x, 'group')}). Use \`/team move\` to change their group.`,
     'member-left': (x: ErrorParams) => `${p(x, 'who')} has left the team, so this cannot be done for them.`,
     'group-not-found': (x: ErrorParams) =>
-      `There is no group called "${p(x, 'group')}". Groups: ${p(x, 'groups') || '(none yet)'}. Create it with \`/team group add ${p(x, 'group')}\`.`,
+      `There is no group called "${p(x, 'group')}"${p(x, 'meant') ? ` — did you mean "${p(x, 'meant')}"?` : '.'} Groups: ${p(x, 'groups') || '(none yet)'}. Create it with \`/team group add ${p(x, 'group')}\`.`,
     'group-exists': (x: ErrorParams) => `The group "${p(x, 'group')}" already exists.`,
     'unknown-level': (x: ErrorParams) =>
-      `I do not know the level "${p(x, 'level')}". Write it like 见习MO1, 客户经理MO2, senior MO3 or S2.`,
+      `I do not know the level "${p(x, 'level')}". Write it like trainee-mo1, account-mo2, senior-mo3, principal-mo1 or the code (P1, A2, S3, E1).`,
     'unknown-role': (x: ErrorParams) =>
       `I do not know the role "${p(x, 'role')}". Roles: agent, leader, manager, director, admin.`,
     'bad-day': (x: ErrorParams) => `"${p(x, 'day')}" is not a date I can use; write it like 2026-11-27.`,
@@ -634,7 +634,7 @@ export const en = {
   team: {
     unknownSubcommand: (word: string) => `\`/team\` has no subcommand "${word}".`,
     usage: {
-      add: 'Usage: `/team add @member GROUP [LEVEL] [ROLE] [HIRED-ON]`, e.g. `/team add @wang GroupA 见习MO1`',
+      add: 'Usage: `/team add @member GROUP [LEVEL] [ROLE] [HIRED-ON] [new-group]`, e.g. `/team add @alice "Team A" trainee-mo1`; add `new-group` to create a group that does not exist yet',
       move: 'Usage: `/team move @member GROUP`, e.g. `/team move @wang GroupB`',
       role: 'Usage: `/team role @member ROLE`; roles: agent, leader, manager, director, admin',
       leader: 'Usage: `/team leader GROUP @member`, e.g. `/team leader GroupA @li`',
@@ -664,8 +664,8 @@ export const en = {
     help: [
       '**Team administration `/team`**',
       '`/team list` shows the roster',
-      '`/team group add GroupA` creates a group',
-      '`/team add @member GroupA 见习MO1 [leader] [2026-11-20]` adds a member (new hires start on probation)',
+      '`/team group add Team A` creates a group',
+      '`/team add @member "Team A" trainee-mo1 [leader] [2026-11-20]` adds a member (new hires start on probation)',
       '`/team move @member GroupB` moves a member',
       '`/team role @member leader` sets a role',
       '`/team leader GroupA @member` makes someone a group leader',
@@ -680,6 +680,17 @@ export const en = {
       '`/team pay A1` shows the pay rule; `/team export pay 2026-11` exports for HR',
       "`/team goal` the year's team goals; `/team goal 2027-01 300万`, `/team goal 2027-01 GroupA 500k` set one; `/team goal 2027-01 clear` removes it; `/team goal start 2026-10` the start month",
     ].join('\n'),
+    newGroupOffer: (group: string, groups: string, meant: string, retype: string) =>
+      [
+        meant === ''
+          ? `There is no group "${group}" yet (groups: ${groups || 'none'}).`
+          : `There is no group called "${group}" — did you mean "${meant}"? (groups: ${groups})`,
+        meant === ''
+          ? `To create "${group}" and add them in one step, send the same line with \`new-group\` at the end:`
+          : `If you do mean a new group "${group}", send the same line with \`new-group\` at the end:`,
+        retype,
+      ].join('\n'),
+    newGroupWord: 'new-group',
     added: (who: string, group: string, level: string, status: string) =>
       `Added ${who}: ${group}, ${level}, ${status}.`,
     moved: (who: string, group: string) => `Moved ${who} to "${group}".`,

@@ -52,7 +52,7 @@ export const zhCN = {
       `${p(x, 'who')} 已经在名单里了（${p(x, 'group')}）。要调组请用 \`/team move\`。`,
     'member-left': (x: ErrorParams) => `${p(x, 'who')} 已离职，不能再做这个操作。`,
     'group-not-found': (x: ErrorParams) =>
-      `没有名为「${p(x, 'group')}」的小组。现有小组：${p(x, 'groups') || '（暂无）'}。新建请用 \`/team group add ${p(x, 'group')}\`。`,
+      `没有名为「${p(x, 'group')}」的小组${p(x, 'meant') ? `，是不是「${p(x, 'meant')}」？` : '。'}现有小组：${p(x, 'groups') || '（暂无）'}。新建请用 \`/team group add ${p(x, 'group')}\`。`,
     'group-exists': (x: ErrorParams) => `小组「${p(x, 'group')}」已经存在。`,
     'unknown-level': (x: ErrorParams) =>
       `看不懂级别「${p(x, 'level')}」。请写成 见习MO1、客户经理MO2、高级MO3 或 资深MO1 这样的格式。`,
@@ -600,7 +600,7 @@ export const zhCN = {
   team: {
     unknownSubcommand: (word: string) => `\`/team\` 没有「${word}」这个子命令。`,
     usage: {
-      add: '用法：`/team add @成员 组名 [级别] [角色] [入职日期]`，例如 `/team add @小王 一组 见习MO1`',
+      add: '用法：`/team add @成员 组名 [级别] [角色] [入职日期] [新组]`，例如 `/team add @小王 一组 见习MO1`；组名有空格时加引号：`/team add @小王 "A 组" 见习MO1`；组还不存在时末尾加「新组」一并新建',
       move: '用法：`/team move @成员 组名`，例如 `/team move @小王 二组`',
       role: '用法：`/team role @成员 角色`，角色可选：专员、组长、经理、总监、管理员',
       leader: '用法：`/team leader 组名 @成员`，例如 `/team leader 一组 @老李`',
@@ -644,6 +644,18 @@ export const zhCN = {
       '`/team pay 客户经理MO1` 薪酬规则；`/team export pay 2026-11` 导出给 HR',
       '`/team goal` 全年团队业绩目标；`/team goal 2027-01 300万`、`/team goal 2027-01 一组 50万` 设置；`/team goal 2027-01 clear` 取消；`/team goal start 2026-10` 起始月',
     ].join('\n'),
+    /** `/team add` named a group that does not exist: the refusal, and the same line with 新组 to create it. */
+    newGroupOffer: (group: string, groups: string, meant: string, retype: string) =>
+      [
+        meant === ''
+          ? `还没有「${group}」这个小组（现有：${groups || '暂无'}）。`
+          : `没有名为「${group}」的小组，是不是「${meant}」？（现有：${groups}）`,
+        meant === ''
+          ? `要新建「${group}」并同时添加，在命令末尾加上「新组」再发一次：`
+          : `如果确实要新建「${group}」，在命令末尾加上「新组」再发一次：`,
+        retype,
+      ].join('\n'),
+    newGroupWord: '新组',
     added: (who: string, group: string, level: string, status: string) =>
       `已添加 ${who}：${group}，${level}，${status}。`,
     moved: (who: string, group: string) => `已把 ${who} 调到「${group}」。`,

@@ -271,13 +271,19 @@ async function seedIfEmpty(
 ): Promise<DemoSummary | undefined> {
   const team = await store.roster.firstTeam();
   if (team !== undefined && (await store.roster.members(team.id)).length > 0) return undefined;
+  const today = localDay(options.clock.now(), team?.timezone ?? options.timezone);
+  const en = options.locale === 'en';
   const summary = await seedDemo(database.prisma, {
-    today: localDay(options.clock.now(), team?.timezone ?? options.timezone),
-    team: {
-      name: options.locale === 'en' ? 'Sales team' : '电销团队',
-      timezone: options.timezone,
-      locale: options.locale,
-    },
+    today,
+    team: { name: en ? 'Sales team' : '电销团队', timezone: options.timezone, locale: options.locale },
+  });
+  // A second branch (分部), smaller, so that /org, /rank org and the 18:10 branch PK have
+  // something to compare; its people and channels carry its name in the page.
+  await seedDemo(database.prisma, {
+    today,
+    size: { groups: 2, agentsPerGroup: 6 },
+    team: { name: en ? 'Branch 2' : '二部', timezone: options.timezone, locale: options.locale },
+    branch: true,
   });
   options.logger.event('info', 'playground.seeded', {
     members:

@@ -82,14 +82,28 @@ export function createWorkspace(options: {
   };
   const adminIds = [...new Set([...options.admins, identity.admin.userId])];
 
+  /**
+   * Every team's roster (the demo has two branches, 分部): the first team's channels and groups
+   * under their own names, a further team's with its name in front (二部 pk榜, 二部·甲组).
+   */
   async function rosterOf() {
-    const team = await options.store.roster.firstTeam();
-    if (team === undefined) return { team, members: [], groups: [] };
-    const [members, groups] = await Promise.all([
-      options.store.roster.members(team.id),
-      options.store.roster.groups(team.id),
-    ]);
-    return { team, members, groups };
+    const teams = await options.store.roster.teams();
+    const rosters = await Promise.all(
+      teams.map(async (team, index) => {
+        const [members, groups] = await Promise.all([
+          options.store.roster.members(team.id),
+          options.store.roster.groups(team.id),
+        ]);
+        const prefix = index === 0 ? '' : `${team.name}·`;
+        return { team, members, groups, prefix };
+      }),
+    );
+    return {
+      team: teams[0],
+      rosters,
+      members: rosters.flatMap((r) => r.members),
+      groups: rosters.flatMap((r) => r.groups.map((g) => ({ ...g, name: `${r.prefix}${g.name}` }))),
+    };
   }
 
   const localeOf = (userId: string): Locale => locales.get(userId) ?? options.defaultLocale;
@@ -129,7 +143,7 @@ export function createWorkspace(options: {
       locale: Locale,
     ): Promise<{ people: DirectoryPerson[]; channels: DirectoryChannel[]; groups: string[] }> {
       const m = messagesFor(locale);
-      const { team, members, groups } = await rosterOf();
+      const { rosters, members, groups } = await rosterOf();
       const groupName = new Map(groups.map((g) => [g.id, g.name]));
       const people: DirectoryPerson[] = members.map((member) => ({
         id: member.messengerUserId,
@@ -167,15 +181,18 @@ export function createWorkspace(options: {
 
       const channels: DirectoryChannel[] =
         identity.general === undefined ? [] : [{ ...identity.general, kind: 'other' }];
-      if (team?.pkChannelId) {
+      for (const { team, prefix } of rosters) {
+        if (!team.pkChannelId) continue;
         channels.push({
           id: team.pkChannelId,
-          name: extraChannels.get(team.pkChannelId) ?? identity.teamChannelName,
+          name:
+            extraChannels.get(team.pkChannelId) ??
+            (prefix === '' ? identity.teamChannelName : `${team.name} ${identity.teamChannelName}`),
           kind: 'team',
         });
       }
-      // In the order the groups were made (一组, 二组, 三组), not by their names' code points.
-      const inOrder = [...groups].sort((a, b) => a.id - b.id);
+      // Team by team, in the order the groups were made (一组, 二组, 三组), not by their names' code points.
+      const inOrder = [...groups].sort((a, b) => a.teamId - b.teamId || a.id - b.id);
       for (const group of inOrder) {
         if (group.channelId === null) continue;
         channels.push({

@@ -7,6 +7,11 @@ import type { Block, Message } from '../views/message.ts';
  * characters (long lists are split between lines, a single overlong line is cut), a header 150,
  * a message 50 blocks (https://api.slack.com/reference/block-kit/blocks). Neutral `**bold**` is
  * Slack's `*bold*`; `<@U…>` and `<#C…>` already are Slack's mention syntax.
+ *
+ * Everything else in a text is what people typed (names, reasons, group names) and must reach
+ * Slack as text: `&`, `<` and `>` are escaped as Slack asks
+ * (https://api.slack.com/reference/surfaces/formatting#escaping), so a group called `<!channel>`
+ * or a reason with `<https://x|y>` shows as typed instead of pinging everyone or making a link.
  */
 export const SECTION_TEXT_LIMIT = 3000;
 const HEADER_LIMIT = 150;
@@ -65,8 +70,27 @@ function toBlocks(block: Block): KnownBlock[] {
   }
 }
 
+/** The neutral mention tokens, kept as they are; the text between them is escaped. */
+const NEUTRAL_TOKEN = /(<[@#][^>|\s]+>)/;
+
 function mrkdwn(body: string): string {
-  return body.replace(BOLD_PATTERN, '*$1*');
+  return body
+    .split(NEUTRAL_TOKEN)
+    .map((part, index) => (index % 2 === 1 ? part : escapeText(part)))
+    .join('')
+    .replace(BOLD_PATTERN, '*$1*');
+}
+
+/**
+ * The text of a slash command as the person typed it: Slack sends `&`, `<` and `>` escaped (as
+ * in messages), while mentions arrive as real `<@U…|name>` tokens, which stay.
+ */
+export function fromSlackText(text: string): string {
+  return text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+}
+
+function escapeText(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 function plain(body: string): string {

@@ -1,8 +1,10 @@
 import { parseDay } from '../domain/days.ts';
 import { ENTRY_LEVEL, type LevelCode } from '../domain/levels.ts';
+import { sameName } from '../domain/names.ts';
 import type { Role, Status } from '../domain/roles.ts';
 import { DomainError } from '../errors.ts';
 import type { MemberView } from '../store/roster-repository.ts';
+import type { Repositories } from '../store/store.ts';
 import {
   type Directory,
   identifyActor,
@@ -20,6 +22,8 @@ export type AddMemberOptions = {
   level?: LevelCode;
   role?: Role;
   hiredOn?: string;
+  /** Create the group when it does not exist yet (the `新组` word); without it a new name is refused. */
+  newGroup?: true;
 };
 
 /** Managers, the director and admins are appointed, not hired on probation. */
@@ -30,6 +34,15 @@ const APPOINTED: readonly Role[] = ['manager', 'director', 'admin'];
  * plan, with its probation record) at the given level, 见习MO1 by default; managers, the director and admins start active.
  * The first level is written to the level history with reason "hired".
  */
+/** The named group, created (and audited) when it is new: `/team add … 新组`. */
+async function groupOrNew(repos: Repositories, teamId: number, name: string, actor: string) {
+  const existing = sameName(name, await repos.roster.groups(teamId));
+  if (existing !== undefined) return existing;
+  const group = await repos.roster.createGroup(teamId, name);
+  await repos.audit.append({ teamId, actor, action: 'group.added', detail: { group: group.name } });
+  return group;
+}
+
 export async function addMember(
   deps: UseCaseDeps & { directory: Directory },
   options: AddMemberOptions,
@@ -47,7 +60,9 @@ export async function addMember(
     const group =
       options.groupName === undefined
         ? undefined
-        : await requireGroup(repos, acting.team.id, options.groupName);
+        : options.newGroup === true
+          ? await groupOrNew(repos, acting.team.id, options.groupName, options.actorId)
+          : await requireGroup(repos, acting.team.id, options.groupName);
     const role = options.role ?? 'agent';
     const status: Status = APPOINTED.includes(role) ? 'active' : 'probation';
     const level = options.level ?? ENTRY_LEVEL;

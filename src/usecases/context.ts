@@ -1,5 +1,6 @@
 import { type Clock, localDay } from '../clock.ts';
 import type { Day } from '../domain/days.ts';
+import { likelyMeant, sameName } from '../domain/names.ts';
 import { type Actor, canAdministerRoster } from '../domain/roles.ts';
 import { DomainError } from '../errors.ts';
 import type { MemberView, TeamView } from '../store/roster-repository.ts';
@@ -116,9 +117,21 @@ export async function requireMember(
   return member;
 }
 
+/**
+ * The team's group of that name, as people type it (domain/names.ts: `team a` is "Team A").
+ * An unknown name is refused, never created; the refusal names the groups there are and, when
+ * the name is one letter off one of them, the group that was probably meant.
+ */
 export async function requireGroup(repos: Repositories, teamId: number, name: string) {
   const group = await repos.roster.groupByName(teamId, name);
   if (group !== undefined) return group;
   const groups = await repos.roster.groups(teamId);
-  throw new DomainError('group-not-found', { group: name, groups: groups.map((g) => g.name).join('、') });
+  const folded = sameName(name, groups);
+  if (folded !== undefined) return folded;
+  const names = groups.map((g) => g.name);
+  throw new DomainError('group-not-found', {
+    group: name,
+    groups: names.join('、'),
+    meant: likelyMeant(name, names) ?? '',
+  });
 }

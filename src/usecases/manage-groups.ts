@@ -1,3 +1,4 @@
+import { sameName } from '../domain/names.ts';
 import { DomainError } from '../errors.ts';
 import type { GroupView } from '../store/roster-repository.ts';
 import { identifyActor, requireGroup, requireRosterAdmin, type UseCaseDeps } from './context.ts';
@@ -10,9 +11,8 @@ export async function addGroup(
   return deps.store.transaction(async (repos) => {
     const acting = await identifyActor(repos, deps, options.actorId);
     requireRosterAdmin(acting);
-    if ((await repos.roster.groupByName(acting.team.id, options.name)) !== undefined) {
-      throw new DomainError('group-exists', { group: options.name });
-    }
+    const clash = sameName(options.name, await repos.roster.groups(acting.team.id));
+    if (clash !== undefined) throw new DomainError('group-exists', { group: clash.name });
     const group = await repos.roster.createGroup(acting.team.id, options.name);
     await repos.audit.append({
       teamId: acting.team.id,

@@ -1,7 +1,8 @@
+import { foldName } from '../domain/names.ts';
 import { DomainError } from '../errors.ts';
 import type { GroupView, MemberView, TeamView } from '../store/roster-repository.ts';
 import type { Repositories } from '../store/store.ts';
-import { identifyActor, isOrgAdmin, requireRosterAdmin, type UseCaseDeps } from './context.ts';
+import { identifyActor, isOrgAdmin, requireGroup, requireRosterAdmin, type UseCaseDeps } from './context.ts';
 
 /**
  * Several teams (分部) in one deployment: org admins (ZHANBAO_ADMINS and those they make) create
@@ -12,10 +13,9 @@ async function requireOrgAdmin(repos: Repositories, deps: UseCaseDeps, actorId: 
   if (!(await isOrgAdmin(repos, deps, actorId))) throw new DomainError('org-admins-only');
 }
 
-/** Names compare as people read them: NFKC, case and spaces folded (二部 = 二部, Team B = team  b). */
+/** Names compare as people read them (domain/names.ts): 二部 = 二部, Team B = team  b. */
 function sameName(a: string, b: string): boolean {
-  const fold = (text: string) => text.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
-  return fold(a) === fold(b);
+  return foldName(a) === foldName(b);
 }
 
 async function requireNewName(repos: Repositories, name: string, except?: number): Promise<void> {
@@ -166,11 +166,7 @@ export async function moveMemberToTeam(
     const from = await repos.roster.team(member.teamId);
     let group: GroupView | undefined;
     if (options.groupName !== undefined) {
-      group = (await repos.roster.groups(to.id)).find((g) => sameName(g.name, options.groupName ?? ''));
-      if (group === undefined) {
-        const names = (await repos.roster.groups(to.id)).map((g) => g.name).join('、');
-        throw new DomainError('group-not-found', { group: options.groupName, groups: names });
-      }
+      group = await requireGroup(repos, to.id, options.groupName);
     }
     const led = await repos.roster.groupLedBy(member.id);
     if (led !== undefined) await repos.roster.setGroupLeader(led.id, null);

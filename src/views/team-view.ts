@@ -1,3 +1,4 @@
+import type { TeamCommand } from '../commands/team-command.ts';
 import { type LevelCode, levelInfo } from '../domain/levels.ts';
 import { METRICS, type MetricTotals } from '../domain/metrics.ts';
 import { PERIODS } from '../domain/targets.ts';
@@ -226,6 +227,41 @@ function levelLabel(m: Messages, level: LevelCode): string {
 
 function figures(m: Messages, totals: MetricTotals): string {
   return METRICS.map((metric) => `${m.metrics[metric]} ${formatMetric(metric, totals[metric])}`).join('　');
+}
+
+/** A level as a person types it in their language: 见习MO1 / trainee-mo1. */
+function typedLevel(m: Messages, level: LevelCode): string {
+  const { tier, code } = levelInfo(level);
+  const step = code.slice(1);
+  if (m.locale === 'en') return `${tier}-mo${step}`;
+  const words = { trainee: '见习', account: '客户经理', senior: '高级', principal: '资深' } as const;
+  return `${words[tier]}MO${step}`;
+}
+
+/** A group name as typed in a command: quoted when it has a space. */
+function typedName(name: string): string {
+  return /\s/.test(name) ? `"${name}"` : name;
+}
+
+/**
+ * `/team add` named a group that does not exist: say so (and which group a typo probably
+ * meant), and give the same command with the 新组 word that creates the group in the same step.
+ */
+export function buildNewGroupOffer(
+  m: Messages,
+  refusal: { group: string; groups: string; meant: string },
+  command: Extract<TeamCommand, { kind: 'add' }>,
+): Message {
+  const retype = [
+    '/team add',
+    mention(command.memberRef),
+    typedName(refusal.group),
+    ...(command.level === undefined ? [] : [typedLevel(m, command.level)]),
+    ...(command.role === undefined ? [] : [m.roles[command.role]]),
+    ...(command.hiredOn === undefined ? [] : [command.hiredOn]),
+    m.team.newGroupWord,
+  ].join(' ');
+  return textMessage(m.team.newGroupOffer(refusal.group, refusal.groups, refusal.meant, retype));
 }
 
 /** The reply to a `/team` line that did not parse: what was wrong and how to write it. */

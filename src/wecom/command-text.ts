@@ -1,3 +1,4 @@
+import { foldName } from '../domain/names.ts';
 import { conversationLink, mention } from '../views/markup.ts';
 
 /**
@@ -6,6 +7,8 @@ import { conversationLink, mention } from '../views/markup.ts';
  * - a person by their WeCom userid (账号), with or without `@`: `@WangXiaoMing` always; a bare
  *   word when it is someone's userid on the roster, or the person `/team add` is adding;
  * - a person by their roster name with `@` (`@王小明`), when exactly one member has it;
+ * - a team (分部) by `@` and its name (`/rank @二部`), when no person has that userid or name: it
+ *   stays `@二部` for the router's team word (chat/router.ts withTeamScope);
  * - a group robot (消息推送) by its key or its webhook URL, in `/team channel …`: it becomes the
  *   channel token the team grammar expects (`<#key>`), the key being where boards are sent.
  */
@@ -16,6 +19,7 @@ const ROBOT_KEY = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}
 export function weComCommandText(
   text: string,
   roster: ReadonlyArray<{ messengerUserId: string; displayName: string }>,
+  teams: readonly string[] = [],
 ): string {
   const words = text.trim().split(/\s+/);
   const command = (words[0] ?? '').replace(/^\//, '').toLowerCase();
@@ -31,8 +35,12 @@ export function weComCommandText(
         ['channel', '频道'].includes(verb)
       )
         return conversationLink(robot);
-      if (word.startsWith('@') && word.length > 1)
-        return personByName(word.slice(1), roster) ?? mention(word.slice(1));
+      if (word.startsWith('@') && word.length > 1) {
+        const name = word.slice(1);
+        const person = userIds.has(name) ? mention(name) : personByName(name, roster);
+        if (person !== undefined) return person;
+        return teams.some((team) => foldName(team) === foldName(name)) ? word : mention(name);
+      }
       if (userIds.has(word)) return mention(word);
       const adding =
         (command === 'team' || command === '团队') && ['add', '添加', '新增'].includes(verb) && index === 2;

@@ -75,7 +75,9 @@ async function answer(
     return;
   }
   const typed = message.kind === 'click' ? menuCommand(message.eventKey) : message.content;
-  const text = weComCommandText(typed, await rosterOf(deps, from));
+  // Team names only matter for an `@` word (the team word of org admins): read them only then.
+  const teams = typed.includes('@') ? (await deps.store.roster.teams()).map((t) => t.name) : [];
+  const text = weComCommandText(typed, await rosterOf(deps, from), teams);
   const parsed = parseChatText(text === '' ? 'help' : text);
   if (parsed === undefined) {
     const m = await messagesForPerson(deps, from);

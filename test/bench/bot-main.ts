@@ -7,6 +7,10 @@
  * BENCH_MODE=ack-only: the floor: a Bolt App built the way createApp builds it, on the same
  * HTTPReceiver, whose only listener acks `/log`.
  *
+ * BENCH_MODE=replica: the real bot with its scheduler on, on a clock that runs from BENCH_CLOCK_FROM
+ * (an instant) at the real time BENCH_CLOCK_AT (epoch ms), so that the scheduler's minute tick at
+ * that real moment is the local 18:00 of the several-teams benchmark (branches.ts).
+ *
  * Writes the `ready` log line (with the port) on stderr, like src/main.ts; stops on SIGTERM.
  *
  * Both modes time each request inside the process (request-times.ts).
@@ -20,7 +24,13 @@ import { createStore } from '../../src/store/store.ts';
 import { answerRequestTimes } from './request-times.ts';
 
 const env = process.env;
-const mode = env.BENCH_MODE === 'ack-only' ? 'ack-only' : 'bot';
+const mode = env.BENCH_MODE === 'ack-only' ? 'ack-only' : env.BENCH_MODE === 'replica' ? 'replica' : 'bot';
+
+/** BENCH_CLOCK_FROM at the real moment BENCH_CLOCK_AT, moving on with real time. */
+function runningClock(from: string, at: number) {
+  const offset = new Date(from).getTime() - at;
+  return { now: () => new Date(Date.now() + offset) };
+}
 const logger = createLogger({ level: 'info', name: `bench-${mode}` });
 const slack = {
   botToken: 'xoxb-bench',
@@ -51,12 +61,15 @@ async function startBot(): Promise<{ port: number; stop(): Promise<void> }> {
   const bot = createApp({
     slack,
     store: createStore(database.prisma),
-    clock: fixedClock(env.BENCH_NOW ?? new Date().toISOString()),
+    clock:
+      mode === 'replica'
+        ? runningClock(env.BENCH_CLOCK_FROM ?? '', Number(env.BENCH_CLOCK_AT))
+        : fixedClock(env.BENCH_NOW ?? new Date().toISOString()),
     logger,
     admins: [],
     timezone: 'Asia/Shanghai',
     locale: 'zh-CN',
-    schedule: false,
+    schedule: mode === 'replica',
     workConcurrency: workConcurrencyFor(database.provider),
   });
   const running = await bot.start(0);

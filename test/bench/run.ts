@@ -10,6 +10,9 @@
  *                                      one messenger's figures (slack | dingtalk | wecom) after
  *                                      the seeding and PK ranking every suite needs; combine with
  *                                      --only and --quick
+ *   npm run bench -- --only-suite=branches
+ *                                      50 teams of 31 on PostgreSQL, two replicas, every board
+ *                                      due at 18:00 (branches.ts); PostgreSQL only
  *
  * PostgreSQL: BENCH_PG_URL (default postgresql://postgres@127.0.0.1:5432/postgres) must be allowed
  * to create databases; each run creates temporary ones and drops them. Without a server the
@@ -24,6 +27,7 @@ import { openDatabase } from '../../src/store/client.ts';
 import type { Provider } from '../../src/store/migrate.ts';
 import { day } from '../helpers/day.ts';
 import { type FakeSlackApi, startFakeSlackApi } from '../helpers/fake-slack-api.ts';
+import { type BranchesFigure, benchBranches } from './branches.ts';
 import { benchDingTalkWarnings, type DingTalkJobFigure } from './dingtalk-jobs.ts';
 import { benchDingTalkLogging, type DingTalkLoggingResult } from './dingtalk-logging.ts';
 import { benchDingTalkMonth, type DingTalkMonthResult } from './dingtalk-month.ts';
@@ -57,6 +61,8 @@ type Plan = {
   dingtalk: { warmup: number; burst: number };
   /** The WeCom burst, from the members after those of the DingTalk run. */
   wecom: { warmup: number; burst: number };
+  /** Teams of 31 in the several-teams run (PostgreSQL, two replicas). */
+  branches: number;
 };
 
 const FULL: Plan = {
@@ -68,6 +74,7 @@ const FULL: Plan = {
   sending: { messages: 200, latencyMs: 25 },
   dingtalk: { warmup: 200, burst: 2000 },
   wecom: { warmup: 200, burst: 2000 },
+  branches: 50,
 };
 
 const QUICK: Plan = {
@@ -80,9 +87,10 @@ const QUICK: Plan = {
   sending: { messages: 40, latencyMs: 25 },
   dingtalk: { warmup: 20, burst: 100 },
   wecom: { warmup: 20, burst: 100 },
+  branches: 5,
 };
 
-export const SUITES = ['slack', 'dingtalk', 'wecom'] as const;
+export const SUITES = ['slack', 'dingtalk', 'wecom', 'branches'] as const;
 export type Suite = (typeof SUITES)[number];
 
 export type SlackFigures = { jobs: JobFigure[]; logging: LoggingResult; startup: StartupResult };
@@ -226,8 +234,26 @@ async function benchStore(
   return result;
 }
 
-function goalsOf(results: readonly StoreResult[]): Goal[] {
+function goalsOf(results: readonly StoreResult[], branches: BranchesFigure | undefined): Goal[] {
   const goals: Goal[] = [];
+  if (branches !== undefined) {
+    goals.push({
+      store: 'PostgreSQL',
+      goal: `${branches.teams} teams, ${branches.replicas} replicas: every 18:00 board posted once`,
+      value: branches.once,
+      limit: branches.teams,
+      unit: 'teams',
+      met: branches.once === branches.teams,
+    });
+    goals.push({
+      store: 'PostgreSQL',
+      goal: `${branches.teams} teams: 18:00 to the last board within the minute`,
+      value: branches.lastBoardMs,
+      limit: 60_000,
+      unit: 'ms',
+      met: branches.lastBoardMs < 60_000 && branches.missing === 0,
+    });
+  }
   for (const result of results) {
     if ('skipped' in result) continue;
     const on = result.label;
@@ -383,12 +409,20 @@ async function main(): Promise<void> {
   let results: StoreResult[];
   let sending: SendingFigure | undefined;
   let poster: PosterFigure | undefined;
+  let branches: BranchesFigure | undefined;
+  const adminUrl = process.env.BENCH_PG_URL ?? DEFAULT_PG_ADMIN_URL;
+  const only = argument('only');
   try {
-    results = await benchStores(plan, fake, {
-      only: argument('only'),
-      adminUrl: process.env.BENCH_PG_URL ?? DEFAULT_PG_ADMIN_URL,
-      suites,
-    });
+    // The several-teams run: PostgreSQL only (two replicas share one database).
+    if (suites.has('branches') && only !== 'sqlite' && (await postgresAvailable(adminUrl))) {
+      branches = await benchBranches({ adminUrl, teams: plan.branches, today: TODAY, log });
+      log(
+        `branches: ${branches.teams} teams (${branches.people} people), 18:00 → first board ${branches.firstBoardMs} ms, last ${branches.lastBoardMs} ms; once ${branches.once}, twice ${branches.twice}, missing ${branches.missing}`,
+      );
+    }
+    const storeSuites = new Set([...suites].filter((suite) => suite !== 'branches'));
+    results =
+      storeSuites.size === 0 ? [] : await benchStores(plan, fake, { only, adminUrl, suites: storeSuites });
     if (suites.has('slack')) {
       log('sending: direct messages one by one and batched');
       sending = await benchSending(fake, plan.sending);
@@ -400,7 +434,7 @@ async function main(): Promise<void> {
   }
 
   const finished = new Date();
-  const goals = goalsOf(results);
+  const goals = goalsOf(results, branches);
   if (poster !== undefined)
     goals.push({
       store: 'any store',
@@ -433,6 +467,7 @@ async function main(): Promise<void> {
     results,
     sending,
     poster,
+    branches,
     goals,
   };
   const dir = fileURLToPath(new URL('../../bench-results/', import.meta.url));

@@ -13,6 +13,34 @@ describe('parseTeamCommand', () => {
       { kind: 'add', memberRef: 'U1', groupName: '二组', role: 'leader', hiredOn: '2026-11-20' },
     ],
     ['add <@U1> manager', { kind: 'add', memberRef: 'U1', role: 'manager' }],
+    // Names with spaces: quoted, or the words that are not a level, role, day or 新组.
+    ['add <@U1> "Team A" A1', { kind: 'add', memberRef: 'U1', groupName: 'Team A', level: 'A1' }],
+    ['add <@U1> “一 组” 见习MO1', { kind: 'add', memberRef: 'U1', groupName: '一 组', level: 'P1' }],
+    ['add <@U1> 「A1」 S2', { kind: 'add', memberRef: 'U1', groupName: 'A1', level: 'S2' }],
+    ['add <@U1> Team A A1', { kind: 'add', memberRef: 'U1', groupName: 'Team A', level: 'A1' }],
+    ['add <@U1> Team  A leader', { kind: 'add', memberRef: 'U1', groupName: 'Team A', role: 'leader' }],
+    // The same level words as everywhere a level is typed (and the roster import).
+    ['add <@U1> TeamA senior-mo2', { kind: 'add', memberRef: 'U1', groupName: 'TeamA', level: 'S2' }],
+    ['add <@U1> TeamA trainee mo1', { kind: 'add', memberRef: 'U1', groupName: 'TeamA', level: 'P1' }],
+    ['add <@U1> "Team A" senior mo3', { kind: 'add', memberRef: 'U1', groupName: 'Team A', level: 'S3' }],
+    ['add <@U1> 一组 见习 MO2', { kind: 'add', memberRef: 'U1', groupName: '一组', level: 'P2' }],
+    ['add <@U1> 一组 principal_mo1', { kind: 'add', memberRef: 'U1', groupName: '一组', level: 'E1' }],
+    // 新组 creates the group in the same step.
+    [
+      'add <@U1> 组A 见习MO1 新组',
+      { kind: 'add', memberRef: 'U1', groupName: '组A', level: 'P1', newGroup: true },
+    ],
+    [
+      'add <@U1> Team B new-group trainee-mo1',
+      { kind: 'add', memberRef: 'U1', groupName: 'Team B', level: 'P1', newGroup: true },
+    ],
+    ['add <@U1> 一组 二组', { kind: 'add', memberRef: 'U1', groupName: '一组 二组' }],
+    ['move <@U1> Team B', { kind: 'move', memberRef: 'U1', groupName: 'Team B' }],
+    ['leader "Team B" <@U1>', { kind: 'leader', memberRef: 'U1', groupName: 'Team B' }],
+    ['channel Team B <#C1>', { kind: 'channel', groupName: 'Team B', channelRef: 'C1' }],
+    ['channel "team" <#C1>', { kind: 'channel', groupName: 'team', channelRef: 'C1' }],
+    ['group add Team A', { kind: 'group-add', groupName: 'Team A' }],
+    ['group new “Team A”', { kind: 'group-add', groupName: 'Team A' }],
     ['move <@U1> 二组', { kind: 'move', memberRef: 'U1', groupName: '二组' }],
     ['调组 二组 <@U1>', { kind: 'move', memberRef: 'U1', groupName: '二组' }],
     ['role <@U1> 组长', { kind: 'role', memberRef: 'U1', role: 'leader' }],
@@ -71,6 +99,16 @@ describe('parseTeamCommand', () => {
     ['goal 2027-01 Alpha 50 w', { kind: 'goal-set', month: '2027-01', groupName: 'Alpha', amount: 500_000 }],
     ['goal 2027-01 clear', { kind: 'goal-clear', month: '2027-01' }],
     ['goal 2027-01 一组 取消', { kind: 'goal-clear', month: '2027-01', groupName: '一组' }],
+    // A group name is quoted, or its words standing together (the use case then finds it or not).
+    [
+      'goal 2027-01 Team A 50万',
+      { kind: 'goal-set', month: '2027-01', groupName: 'Team A', amount: 500_000 },
+    ],
+    [
+      'goal 2027-01 "Team A" 50 w',
+      { kind: 'goal-set', month: '2027-01', groupName: 'Team A', amount: 500_000 },
+    ],
+    ['goal 2027-01 Team A clear', { kind: 'goal-clear', month: '2027-01', groupName: 'Team A' }],
     // The grammar passes a month it cannot use on, so the use case can say "2027-13 is not a month".
     ['goal 2027-13 300万', { kind: 'goal-set', month: '2027-13', amount: 3_000_000 }],
   ])('reads %j', (text, command) => {
@@ -79,7 +117,10 @@ describe('parseTeamCommand', () => {
 
   it.each([
     ['add 一组', 'add'],
-    ['add <@U1> 一组 二组', 'add'],
+    ['add <@U1> 一组 见习MO1 二组', 'add'],
+    ['add <@U1> 见习MO1 新组', 'add'],
+    ['move <@U1> 一组 <@U2>', 'move'],
+    ['move 一组 <@U1> 二组', 'move'],
     ['move <@U1>', 'move'],
     ['role <@U1> boss', 'role'],
     ['channel <#C1>', 'channel'],
@@ -95,8 +136,6 @@ describe('parseTeamCommand', () => {
     ['goal start 十月', 'goal'],
     ['goal 2027-01', 'goal'],
     ['goal 2027-01 很多', 'goal'],
-    ['goal 2027-01 一组 二组 50万', 'goal'],
-    ['goal 2027-01 一组 二组 clear', 'goal'],
     ['goal 1月 300万', 'goal'],
     ['goal <@U1> 2027-01 300万', 'goal'],
     ['goal 2027-01 1.23456万', 'goal'],

@@ -18,9 +18,28 @@ export type SeedMember = {
 
 export async function seedTeam(
   prisma: Db,
-  spec: { pkChannel?: string; groups: Array<{ name: string; channel?: string }>; members: SeedMember[] },
+  spec: {
+    pkChannel?: string;
+    groups: Array<{ name: string; channel?: string }>;
+    members: SeedMember[];
+    /** A team of this name (created beside the others when new); default: the first team. */
+    team?: string;
+  },
 ): Promise<{ teamId: number; memberIds: Map<string, number>; groupIds: Map<string, number> }> {
+  const named =
+    spec.team === undefined
+      ? undefined
+      : ((await prisma.team.findFirst({ where: { name: spec.team } })) ??
+        (await prisma.team.create({
+          data: {
+            name: spec.team,
+            timezone: 'Asia/Shanghai',
+            locale: 'zh-CN',
+            createdAt: new Date('2026-01-01T00:00:00+08:00'),
+          },
+        })));
   const team =
+    named ??
     (await prisma.team.findFirst({ orderBy: { id: 'asc' } })) ??
     (await prisma.team.create({
       // A fixed creation day (the default start of the team goals' ramp), not the machine's clock:

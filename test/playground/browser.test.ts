@@ -78,7 +78,8 @@ describe.skipIf(!hasChromium && !process.env.CI)('the playground in a browser', 
     const done = page.locator('.toast', { hasText: 'daily-pk 已运行' });
     await done.waitFor();
     await done.click();
-    await page.locator('.nav-item', { hasText: 'pk榜' }).click();
+    // The first team's channels come first; 二部's carry its name (二部 pk榜).
+    await page.locator('.nav-item', { hasText: 'pk榜' }).first().click();
     await page.locator('.message .bk-header', { hasText: '小组PK榜 · 11月27日' }).first().waitFor();
 
     await page.locator('#who').selectOption(leader.messengerUserId);
@@ -127,7 +128,7 @@ describe.skipIf(!hasChromium && !process.env.CI)('the playground in a browser', 
     expect(await reply.textContent()).not.toContain('**');
     await page.screenshot({ path: SCREENSHOT_DINGTALK });
 
-    await page.locator('.nav-item', { hasText: group.name }).click();
+    await page.locator('.nav-item', { hasText: group.name }).first().click();
     await page.locator('#command').fill('/stats');
     await page.locator('#command').press('Enter');
     // The page adds the robot's mention; the answer goes to the robot chat, the group gets a note.
@@ -188,7 +189,7 @@ describe.skipIf(!hasChromium && !process.env.CI)('the playground in a browser', 
 
     // A group chat shows what its robot posts, and cannot be typed in.
     await page.locator('[data-job="daily-pk"]').click();
-    await page.locator('.nav-item', { hasText: 'PK榜' }).click();
+    await page.locator('.nav-item', { hasText: 'PK榜' }).first().click();
     await page.locator('.ww-bubble.markdown', { hasText: '小组PK榜' }).waitFor();
     await expect(page.locator('#command').isDisabled()).resolves.toBe(true);
     expect(pageErrors).toEqual([]);

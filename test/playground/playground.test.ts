@@ -143,11 +143,22 @@ describe('the page', () => {
   it('lists the demo team with roles, the channels in group order and every job', async () => {
     const directory = await directoryOf(t.origin, 'zh-CN');
     const people = directory.people;
-    expect(people.filter((p) => p.kind === 'member')).toHaveLength(31);
+    // Two branches: 电销团队 (31) and 二部 (17), whose groups carry its name.
+    expect(people.filter((p) => p.kind === 'member')).toHaveLength(48);
+    expect(people.filter((p) => String(p.group ?? '').startsWith('二部·'))).toHaveLength(14);
     expect(people.find((p) => p.id === leader)).toMatchObject({ role: 'leader', roleLabel: '组长' });
     // The configured admin is offered only while the roster is empty.
     expect(people.some((p) => p.kind === 'admin')).toBe(false);
-    expect(directory.channels.map((c) => c.name)).toEqual(['general', 'pk榜', '一组', '二组', '三组']);
+    expect(directory.channels.map((c) => c.name)).toEqual([
+      'general',
+      'pk榜',
+      '二部 pk榜',
+      '一组',
+      '二组',
+      '三组',
+      '二部·一组',
+      '二部·二组',
+    ]);
     expect(directory.jobs.map((j) => j.name)).toContain('daily-pk');
     expect(directory.today).toBe('2026-11-27');
   });
@@ -457,9 +468,19 @@ describe('钉钉 mode', () => {
     const directory = directorySchema.parse(
       await (await fetch(`${t.origin}/playground/dingtalk/directory?locale=zh-CN`)).json(),
     );
-    expect(directory.people.filter((p) => p.kind === 'member')).toHaveLength(31);
+    expect(directory.people.filter((p) => p.kind === 'member')).toHaveLength(48);
     expect(directory.people.every((p) => !/^U/.test(p.id))).toBe(true);
-    expect(directory.channels.map((c) => c.name)).toEqual(['全员群', 'PK榜', '一组', '二组', '三组']);
+    expect(new Set(directory.people.map((p) => p.id)).size).toBe(directory.people.length);
+    expect(directory.channels.map((c) => c.name)).toEqual([
+      '全员群',
+      'PK榜',
+      '二部 PK榜',
+      '一组',
+      '二组',
+      '三组',
+      '二部·一组',
+      '二部·二组',
+    ]);
     expect(directory.channels.every((c) => c.id.startsWith('cid'))).toBe(true);
     const session = await (await fetch(`${t.origin}/playground/dingtalk/session`)).json();
     expect(session).toMatchObject({ messenger: 'dingtalk', clientSecret: side().clientSecret });
@@ -679,9 +700,17 @@ describe('企业微信 mode', () => {
       await (await fetch(`${t.origin}/playground/wecom/directory?locale=zh-CN`)).json(),
     );
     const members = directory.people.filter((p) => p.kind === 'member');
-    expect(members).toHaveLength(31);
+    expect(members).toHaveLength(48);
     expect(members.every((p) => /^[A-Z][a-z]+[A-Z][A-Za-z]*\d*$/.test(p.id))).toBe(true);
-    expect(directory.channels.map((c) => c.name)).toEqual(['PK榜', '一组', '二组', '三组']);
+    expect(directory.channels.map((c) => c.name)).toEqual([
+      'PK榜',
+      '二部 PK榜',
+      '一组',
+      '二组',
+      '三组',
+      '二部·一组',
+      '二部·二组',
+    ]);
     expect(directory.channels.every((c) => /^[0-9a-f]{8}-[0-9a-f]{4}-/.test(c.id))).toBe(true);
     const session = await (await fetch(`${t.origin}/playground/wecom/session`)).json();
     expect(session).toMatchObject({

@@ -1,8 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { SECTION_TEXT_LIMIT, toSlack } from '../../src/slack/render.ts';
-import { actions, heading, note, textBlock } from '../../src/views/message.ts';
+import { actions, heading, note, textBlock, textMessage } from '../../src/views/message.ts';
 
 describe('toSlack', () => {
+  it('escapes what people typed, keeping the neutral mentions', () => {
+    const slack = toSlack(
+      textMessage('**<!channel> & Co**  <@U1> 调到 <#C2>，原因：<https://x.example|点我> a>b'),
+    );
+    expect(slack.text).toBe(
+      '*&lt;!channel&gt; &amp; Co*  <@U1> 调到 <#C2>，原因：&lt;https://x.example|点我&gt; a&gt;b',
+    );
+    expect(slack.blocks).toEqual([{ type: 'section', text: { type: 'mrkdwn', text: slack.text } }]);
+  });
+
   it('turns neutral **bold** into mrkdwn *bold* and keeps mentions', () => {
     expect(
       toSlack({ text: '**合计** <@U1>', blocks: [textBlock('**合计** <@U1>'), note('**注**')] }),

@@ -114,7 +114,9 @@ describe('weComCommandText', () => {
       '/team channel 一组 693a91f6-7abc-4bc4-97a0-0ec2af5a5aaa',
       '/team channel 一组 <#693a91f6-7abc-4bc4-97a0-0ec2af5a5aaa>',
     ],
+    ['a team by @ and its name', '/rank @二部 本周', '/rank @二部 本周'],
+    ['an unknown @name is a person', '/stats @三部', '/stats <@三部>'],
   ])('%s', (_name, text, expected) => {
-    expect(weComCommandText(text, roster)).toBe(expected);
+    expect(weComCommandText(text, roster, ['一部', '二部'])).toBe(expected);
   });
 });

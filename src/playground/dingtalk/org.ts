@@ -57,10 +57,13 @@ export async function useDingTalkIds(db: Db): Promise<Map<string, string>> {
       renamed.set(group.channelId, next);
       await tx.group.update({ where: { id: group.id }, data: { channelId: next } });
     }
-    for (const team of await tx.team.findMany({ select: { id: true, pkChannelId: true } })) {
+    const teams = await tx.team.findMany({ select: { id: true, pkChannelId: true }, orderBy: { id: 'asc' } });
+    for (const [index, team] of teams.entries()) {
       if (team.pkChannelId === null) continue;
-      renamed.set(team.pkChannelId, 'cidDemoPk==');
-      await tx.team.update({ where: { id: team.id }, data: { pkChannelId: 'cidDemoPk==' } });
+      // The first team's chat keeps the name the page and the README use; a further branch its own.
+      const next = index === 0 ? 'cidDemoPk==' : `cidDemoPk${team.id}==`;
+      renamed.set(team.pkChannelId, next);
+      await tx.team.update({ where: { id: team.id }, data: { pkChannelId: next } });
     }
     return renamed;
   });

@@ -3,7 +3,7 @@ import { messagesForPerson } from '../../../chat/language.ts';
 import { isLogFormRequest, routeCommand } from '../../../chat/router.ts';
 import { todayForUser } from '../../../usecases/today.ts';
 import { COMMANDS, type SlackCommand } from '../../ids.ts';
-import { toSlack } from '../../render.ts';
+import { fromSlackText, toSlack } from '../../render.ts';
 import type { SlackDeps } from '../../slack-deps.ts';
 import { buildLogForm } from '../../views/log-form-view.ts';
 
@@ -30,7 +30,7 @@ export function registerChatCommands(app: App, deps: SlackDeps): void {
         const reply = await routeCommand(deps, {
           actorId: command.user_id,
           command: name,
-          args: command.text,
+          args: fromSlackText(command.text),
           deliveryKey: `slash:${command.trigger_id}`,
           // A DM's id starts with D: `/team channel team` typed there binds no channel.
           place: command.channel_id.startsWith('D')
