@@ -75,7 +75,9 @@ export function buildPkPoster(
   input: { board: PkBoard; result: boolean; goal?: GoalStatus },
 ): PkPoster {
   const { board, goal } = input;
-  const top = board.members.slice(0, POSTER_TOP).map((standing): PosterMember => {
+  // A member with no points yet is no honour on a poster (a quiet morning's weekly board).
+  const scored = board.members.filter((standing) => standing.points > 0);
+  const top = scored.slice(0, POSTER_TOP).map((standing): PosterMember => {
     return {
       rank: standing.rank,
       name: standing.name,
