@@ -149,7 +149,8 @@ describe('zhanbao job', () => {
       const err: string[] = [];
       const io = { out: (t: string) => out.push(t), err: (t: string) => err.push(t) };
       expect(await runCli(['job', 'run', 'daily-pk', '--date', '2026-11-27'], env, io)).toBe(0);
-      expect(out.at(-1)).toBe('daily-pk 2026-11-27: done, 1 posts, 0 failed');
+      // The board and its 战报 poster.
+      expect(out.at(-1)).toBe('daily-pk 2026-11-27: done, 2 posts, 0 failed');
       const post = await fake.waitFor('chat.postMessage');
       expect(post.body.channel).toBe('CPK');
       expect(await runCli(['job', 'run', 'daily-pk', '--date', '2026-11-27'], env, io)).toBe(0);

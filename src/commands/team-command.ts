@@ -34,6 +34,7 @@ import { isOneOf, nameOf, type Token, tokenize } from './tokens.ts';
  *   /team calendar saturdays on|off                  whether the team works on Saturdays
  *   /team pk [指标 分值]                              the PK points per metric (业绩: per ¥10,000)
  *   /team schedule [任务 HH:mm]                       the local time of each scheduled job · 时间
+ *   /team image [on|off] | image 喜报 金额|off          战报/喜报 images on or off; a 喜报 from this 业绩 · 图片
  *   /team level @user 级别 原因…                      set a level by hand (lands in the level history) · 级别
  *   /team hold @user 原因… | release @user             hold a member out of this quarter's review, or release · 保留 取消保留
  *   /team pay [级别] | /team pay 级别|all 项目 数值 [from 日期]   the pay rule (see pay-command.ts) · 薪酬
@@ -88,6 +89,9 @@ export type TeamCommand =
   | { kind: 'pk-set'; metric: Metric; points: number }
   | { kind: 'schedule-show' }
   | { kind: 'schedule-set'; job: JobName; time: string }
+  | { kind: 'image-show' }
+  | { kind: 'image-set'; enabled: boolean }
+  | { kind: 'image-threshold'; amount: number | undefined }
   | { kind: 'level-set'; memberRef: string; level: LevelCode; reason: string }
   | { kind: 'hold'; memberRef: string; reason: string }
   | { kind: 'release'; memberRef: string }
@@ -111,6 +115,9 @@ export type TeamSubcommand =
       | 'calendar-saturdays'
       | 'pk-show'
       | 'schedule-show'
+      | 'image-show'
+      | 'image-set'
+      | 'image-threshold'
       | 'pay'
       | 'goal-show'
       | 'goal-start'
@@ -120,7 +127,8 @@ export type TeamSubcommand =
     >
   | 'pay-set'
   | 'goal'
-  | 'wall';
+  | 'wall'
+  | 'image';
 
 export type TeamParse =
   | { ok: true; command: TeamCommand }
@@ -143,6 +151,7 @@ type Verb =
   | 'calendar'
   | 'pk'
   | 'schedule'
+  | 'image'
   | 'level'
   | 'hold'
   | 'release'
@@ -186,6 +195,10 @@ const SUBCOMMANDS: Record<string, Verb> = {
   日历: 'calendar',
   pk: 'pk',
   schedule: 'schedule',
+  image: 'image',
+  images: 'image',
+  图片: 'image',
+  海报: 'image',
   level: 'level',
   级别: 'level',
   hold: 'hold',
@@ -268,6 +281,8 @@ export function parseTeamCommand(text: string): TeamParse {
       return parsePk(rest);
     case 'schedule':
       return parseSchedule(rest);
+    case 'image':
+      return parseImage(rest);
     case 'level': {
       const [member, levelWord, ...reason] = rest;
       const level = levelWord?.kind === 'word' ? parseLevel(levelWord.raw) : undefined;
@@ -573,6 +588,27 @@ function parseSchedule(tokens: Token[]): TeamParse {
 }
 
 const TIME = /^([01]?\d|2[0-3]):[0-5]\d$/;
+
+const GOOD_NEWS_WORDS = ['喜报', 'deal', 'deals', 'threshold', '门槛'];
+
+function parseImage(tokens: Token[]): TeamParse {
+  const words = tokens.map((t) => t.raw);
+  const [first, ...rest] = words;
+  if (first === undefined) return { ok: true, command: { kind: 'image-show' } };
+  const word = first.toLowerCase();
+  if (rest.length === 0 && (ON_WORDS.includes(word) || OFF_WORDS.includes(word)))
+    return { ok: true, command: { kind: 'image-set', enabled: ON_WORDS.includes(word) } };
+  if (!GOOD_NEWS_WORDS.includes(word) || rest.length === 0) return usage('image');
+  const [value = ''] = rest;
+  if (
+    rest.length === 1 &&
+    (OFF_WORDS.includes(value.toLowerCase()) || CLEAR_WORDS.includes(value.toLowerCase()))
+  )
+    return { ok: true, command: { kind: 'image-threshold', amount: undefined } };
+  const amount = goalAmount(rest);
+  if (amount === undefined || amount <= 0) return usage('image');
+  return { ok: true, command: { kind: 'image-threshold', amount } };
+}
 
 const GOAL_START_WORDS = ['start', 'from', '开始', '起始', '起点', '从'];
 const YEAR = /^\d{4}$/;

@@ -19,7 +19,9 @@ import type { Logger } from '../logger.ts';
 export type DingTalkOut =
   | { type: 'text'; content: string; atUserIds?: string[] }
   | { type: 'markdown'; title: string; text: string; atUserIds?: string[] }
-  | { type: 'file'; mediaId: string; fileName: string; fileType: string };
+  | { type: 'file'; mediaId: string; fileName: string; fileType: string }
+  /** A picture: `photoURL` is a public URL or the media_id of an uploaded image. */
+  | { type: 'image'; photoURL: string };
 
 /**
  * A failed DingTalk call. `code` is DingTalk's own (`InvalidAuthentication`, `'60121'` for an oapi
@@ -72,6 +74,7 @@ export interface DingTalkApi {
   getUserName(userId: string): Promise<string | undefined>;
   /** `contentType` is the part's media type (application/octet-stream when not given). */
   uploadFile(fileName: string, bytes: Uint8Array, contentType?: string): Promise<string>;
+  uploadImage(fileName: string, bytes: Uint8Array): Promise<string>;
   calls(): number;
   sessionReplies(): number;
 }
@@ -95,13 +98,17 @@ const REQUEST_TIMEOUT_MS = 15_000;
  * `@id` in the text (§9). Files cannot go through a webhook: upload and send them with the OpenAPI.
  */
 export function toWebhookBody(out: DingTalkOut): Record<string, unknown> {
-  const at = { atUserIds: out.type === 'file' ? [] : (out.atUserIds ?? []), isAtAll: false };
+  const at = {
+    atUserIds: out.type === 'file' || out.type === 'image' ? [] : (out.atUserIds ?? []),
+    isAtAll: false,
+  };
   switch (out.type) {
     case 'text':
       return { msgtype: 'text', text: { content: out.content }, at };
     case 'markdown':
       return { msgtype: 'markdown', markdown: { title: out.title, text: out.text }, at };
     case 'file':
+    case 'image':
       throw new DingTalkApiError('session reply', 'unsupported_message', 0, 'session webhooks take no files');
   }
 }
@@ -123,6 +130,9 @@ export function toRobotMessage(out: DingTalkOut): { msgKey: string; msgParam: st
         msgKey: 'sampleFile',
         msgParam: JSON.stringify({ mediaId: out.mediaId, fileName: out.fileName, fileType: out.fileType }),
       };
+    case 'image':
+      // sampleImageMsg's photoURL takes a media_id from media/upload as well as a URL (§9).
+      return { msgKey: 'sampleImageMsg', msgParam: JSON.stringify({ photoURL: out.photoURL }) };
   }
 }
 
@@ -329,6 +339,33 @@ export function createDingTalkApi(options: DingTalkApiOptions): DingTalkApi {
 
   const jsonBody = (value: unknown) => () => ({ body: JSON.stringify(value), json: true });
 
+  /**
+   * `POST oapi /media/upload?access_token=&type=file|image`, multipart field `media` -> `media_id`
+   * (developer.aliyun.com/ask/680737; errcode 43008 "参数需要multipart类型" when the body is not
+   * multipart, developer.aliyun.com/ask/199763, blog.csdn.net/qubes/137156316).
+   */
+  const uploadMedia = async (
+    type: 'file' | 'image',
+    fileName: string,
+    bytes: Uint8Array,
+    contentType = 'application/octet-stream',
+  ) => {
+    const answer = await call({
+      name: 'mediaUpload',
+      wire: 'oapi',
+      url: `${oapiUrl}/media/upload?type=${type}`,
+      body: () => {
+        const form = new FormData();
+        form.append('media', new Blob([new Uint8Array(bytes)], { type: contentType }), fileName);
+        return { body: form, json: false };
+      },
+      schema: mediaUploadAnswer,
+      auth: true,
+    });
+    logger.event('info', 'dingtalk.file_uploaded', { type, bytes: bytes.length });
+    return answer.media_id;
+  };
+
   return {
     /**
      * 1:1 robot messages: `POST /v1.0/robot/oToMessages/batchSend {robotCode, userIds, msgKey, msgParam}`
@@ -461,22 +498,13 @@ export function createDingTalkApi(options: DingTalkApiOptions): DingTalkApi {
      * field `media` -> `media_id` (developer.aliyun.com/ask/680737; errcode 43008 "参数需要multipart类型"
      * when the body is not multipart, developer.aliyun.com/ask/199763, blog.csdn.net/qubes/137156316).
      */
-    async uploadFile(fileName, bytes, contentType = 'application/octet-stream') {
-      const answer = await call({
-        name: 'mediaUpload',
-        wire: 'oapi',
-        url: `${oapiUrl}/media/upload?type=file`,
-        body: () => {
-          const form = new FormData();
-          form.append('media', new Blob([new Uint8Array(bytes)], { type: contentType }), fileName);
-          return { body: form, json: false };
-        },
-        schema: mediaUploadAnswer,
-        auth: true,
-      });
-      logger.event('info', 'dingtalk.file_uploaded', { bytes: bytes.length });
-      return answer.media_id;
-    },
+    uploadFile: (fileName, bytes, contentType) => uploadMedia('file', fileName, bytes, contentType),
+
+    /**
+     * A picture for a sampleImageMsg: the same media/upload with `type=image` (JPG, PNG, GIF or
+     * BMP; open.dingtalk.com/document/orgapp/upload-media-files as quoted in the fake).
+     */
+    uploadImage: (fileName, bytes) => uploadMedia('image', fileName, bytes, 'image/png'),
 
     calls: () => metered,
     sessionReplies: () => sessions,

@@ -119,6 +119,16 @@ export function createDingTalkMessenger(
     async reply(ref, outbound) {
       await sendTo(ref.channel, renderOutbound(messagesFor(await localeAt(ref.channel)), outbound));
     },
+    /** An image is uploaded once, then sent as a sampleImageMsg naming its media_id. */
+    async postImage(to, image) {
+      const channel = channelOf(to);
+      const photoURL = await api.uploadImage(image.filename, image.png);
+      const out = { type: 'image' as const, photoURL };
+      if (channel.startsWith(DM)) await toUsers([channel.slice(DM.length)], out);
+      else await api.sendToGroup(channel, out);
+      sequence += 1;
+      return { channel, ts: `${now()}.${sequence}` };
+    },
     async upload(to, file) {
       const mediaId = await api.uploadFile(file.filename, file.content, file.contentType);
       const fileType = extname(file.filename).replace('.', '') || 'txt';

@@ -368,8 +368,31 @@ export const en = {
     reconnecting: 'Connection lost, reconnecting…',
     updatedAt: (time: string) => `Updated ${time}`,
   },
+  poster: {
+    pkBanner: 'PK RESULTS',
+    goodNewsBanner: 'GOOD NEWS',
+    groupsTitle: 'Group ranking',
+    perCapita: 'pts / person',
+    groupDetail: (points: string, headcount: number) =>
+      `${points} pts in all · ${headcount} ${headcount === 1 ? 'person' : 'people'}`,
+    emptyGroup: 'nobody on duty today',
+    topTitle: (count: number) => `Top ${count}`,
+    points: (value: string) => `${value} pts`,
+    goalLabel: "This month's team goal",
+    goalOf: (goal: string) => `goal ${goal}`,
+    goalMet: (surplus: string) => `Goal made, ${surplus} above it`,
+    goalShort: (shortfall: string) => `${shortfall} short`,
+    goalPerDay: (perDay: string, days: number) =>
+      `${perDay} a day for the ${days} working day${days === 1 ? '' : 's'} left`,
+    money: (yuan: number) => `¥${new Intl.NumberFormat('en-US').format(yuan)}`,
+    firstDeal: 'First deal',
+    bigDeal: 'Big deal',
+    cheer: 'Congratulations! Keep it up!',
+    footer: '战报 Zhanbao',
+  },
   milestones: {
     firstDeal: (who: string, amount: string) => `🎉 Congratulations ${who} on the first deal: ${amount}!`,
+    bigDeal: (who: string, amount: string) => `🎉 Good news! ${who} closed a big deal today: ${amount}`,
     personalBest: (who: string, points: string, previous: string) =>
       `🔥 ${who} set a personal best: ${points} points today (best before: ${previous})`,
     winStreak: (group: string, streak: number) => `🏆 ${group} won the PK ${streak} times in a row!`,
@@ -690,6 +713,8 @@ export const en = {
       'pk-set':
         'Usage: `/team pk` to see the points; `/team pk intents 5`, `/team pk amount 20` (points per ¥10,000)',
       'schedule-set': 'Usage: `/team schedule` to see the times; `/team schedule daily-pk 18:30`',
+      image:
+        'Usage: `/team image` to see; `/team image off` (or on) turns the 战报 images off or on; `/team image 喜报 10万` also gives a day of ¥100,000 or more its 喜报; `/team image 喜报 off` for first deals only',
       'level-set':
         'Usage: `/team level @member LEVEL reason`, e.g. `/team level @wang A2 outstanding quarter`',
       hold: "Usage: `/team hold @member reason` (the level stays in this quarter's review)",
@@ -715,7 +740,7 @@ export const en = {
       '`/team limit` shows the checks of /log; `/team limit calls 2000` changes a daily ceiling',
       '`/team today` today so far: who has not logged, who is behind',
       '`/team calendar` the working days; `/team calendar 2027-01-01 holiday` sets a day off',
-      '`/team pk` PK points; `/team schedule` the times of the scheduled jobs',
+      '`/team pk` PK points; `/team schedule` the times of the scheduled jobs; `/team image` the 战报/喜报 images',
       '`/team level @member A2 reason` sets a level by hand; `/team hold @member reason` holds a quarter review',
       '`/team pay A1` shows the pay rule; `/team export pay 2026-11` exports for HR',
       "`/team goal` the year's team goals; `/team goal 2027-01 300万`, `/team goal 2027-01 GroupA 500k` set one; `/team goal 2027-01 clear` removes it; `/team goal start 2026-10` the start month",
@@ -788,6 +813,15 @@ export const en = {
     calendarWorkday: 'working day',
     saturdaysSet: (work: boolean) =>
       work ? 'Saturdays are now working days.' : 'Saturdays are now days off.',
+    imageSettings: (enabled: boolean, threshold: string | undefined) =>
+      [
+        enabled
+          ? '战报 images: **on** (the PK boards and 喜报 come with a picture)'
+          : '战报 images: **off** (text only)',
+        threshold === undefined
+          ? '喜报: first deals'
+          : `喜报: first deals, and a day's amount of ${threshold} or more`,
+      ].join('\n'),
     pkTitle: '**PK points**',
     pkLine: (metric: string, points: number) => `${metric}: ${points} each`,
     pkAmountLine: (points: number) => `amount: ${points} per ¥10,000`,

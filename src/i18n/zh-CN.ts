@@ -353,8 +353,32 @@ export const zhCN = {
     reconnecting: '连接中断，正在重连…',
     updatedAt: (time: string) => `更新于 ${time}`,
   },
+  poster: {
+    pkBanner: '战报',
+    goodNewsBanner: '喜报',
+    groupsTitle: '小组排名',
+    perCapita: '人均分',
+    groupDetail: (points: string, headcount: number) => `合计 ${points} 分 · ${headcount} 人`,
+    emptyGroup: '今日无人在岗',
+    topTitle: (count: number) => `个人前${count}`,
+    points: (value: string) => `${value} 分`,
+    goalLabel: '本月团队目标',
+    goalOf: (goal: string) => `目标 ${goal}`,
+    goalMet: (surplus: string) => `目标已达成，超出 ${surplus}`,
+    goalShort: (shortfall: string) => `还差 ${shortfall}`,
+    goalPerDay: (perDay: string, days: number) => `剩余 ${days} 个工作日，每天需 ${perDay}`,
+    money: (yuan: number) =>
+      yuan >= 10_000
+        ? `¥${Math.floor(yuan / 1000) / 10}万`
+        : `¥${new Intl.NumberFormat('en-US').format(yuan)}`,
+    firstDeal: '首单开张',
+    bigDeal: '大单捷报',
+    cheer: '恭喜！再接再厉！',
+    footer: '战报 Zhanbao',
+  },
   milestones: {
     firstDeal: (who: string, amount: string) => `🎉 恭喜 ${who} 开单！首笔业绩 ${amount}`,
+    bigDeal: (who: string, amount: string) => `🎉 喜报！${who} 今日签下大单，业绩 ${amount}`,
     personalBest: (who: string, points: string, previous: string) =>
       `🔥 ${who} 刷新个人最佳：今日 ${points} 分（此前最高 ${previous} 分）`,
     winStreak: (group: string, streak: number) => `🏆 ${group} 连续 ${streak} 次获得PK第一！`,
@@ -654,6 +678,8 @@ export const zhCN = {
         '用法：`/team calendar` 查看；`/team calendar 2027-01-01 holiday`（或 workday、clear）；`/team calendar saturdays on|off`',
       'pk-set': '用法：`/team pk` 查看；`/team pk 意向 5`、`/team pk 业绩 20`（每 ¥10,000 的分值）',
       'schedule-set': '用法：`/team schedule` 查看；`/team schedule daily-pk 18:30`',
+      image:
+        '用法：`/team image` 查看；`/team image off`（或 on）关闭或打开战报图片；`/team image 喜报 10万` 单日业绩达到 10万 也发喜报；`/team image 喜报 off` 只为首单发喜报',
       'level-set': '用法：`/team level @成员 级别 原因`，例如 `/team level @小王 客户经理MO2 表现突出`',
       hold: '用法：`/team hold @成员 原因`（本季度评估保持级别不变）',
       release: '用法：`/team release @成员`',
@@ -678,7 +704,7 @@ export const zhCN = {
       '`/team limit` 查看 /log 的检查上限；`/team limit 呼出 2000` 修改每日上限',
       '`/team today` 今日进度：谁没记录、谁未达标',
       '`/team calendar` 工作日历；`/team calendar 2027-01-01 holiday` 设置假期',
-      '`/team pk` PK 计分；`/team schedule` 定时任务时间',
+      '`/team pk` PK 计分；`/team schedule` 定时任务时间；`/team image` 战报/喜报图片',
       '`/team level @成员 客户经理MO2 原因` 手动调整级别；`/team hold @成员 原因` 季度评估保留',
       '`/team pay 客户经理MO1` 薪酬规则；`/team export pay 2026-11` 导出给 HR',
       '`/team goal` 全年团队业绩目标；`/team goal 2027-01 300万`、`/team goal 2027-01 一组 50万` 设置；`/team goal 2027-01 clear` 取消；`/team goal start 2026-10` 起始月',
@@ -745,6 +771,11 @@ export const zhCN = {
     calendarHoliday: '休息日',
     calendarWorkday: '工作日',
     saturdaysSet: (work: boolean) => (work ? '已设置：周六上班。' : '已设置：周六休息。'),
+    imageSettings: (enabled: boolean, threshold: string | undefined) =>
+      [
+        enabled ? '战报图片：**开**（PK榜和喜报附带图片）' : '战报图片：**关**（只发文字）',
+        threshold === undefined ? '喜报：首单' : `喜报：首单，以及单日业绩达到 ${threshold}`,
+      ].join('\n'),
     pkTitle: '**PK 计分规则**',
     pkLine: (metric: string, points: number) => `${metric}：每个 ${points} 分`,
     pkAmountLine: (points: number) => `业绩：每 ¥10,000 ${points} 分`,

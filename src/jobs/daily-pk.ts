@@ -3,6 +3,7 @@ import { computePkBoard, pkWinners, snapshotOf } from '../usecases/compute-pk.ts
 import { winStreakNews } from '../usecases/milestones.ts';
 import { goalStatus } from '../usecases/team-goals.ts';
 import type { JobDefinition } from './job.ts';
+import { sendBoardImage } from './pk-image.ts';
 import { createPostLog } from './posting.ts';
 
 /** 18:00 on working days: the daily group PK to the team channel and a short post to each group. */
@@ -25,10 +26,16 @@ export const dailyPk: JobDefinition = {
       calendar: context.calendar,
     });
     const channel = context.team.pkChannelId ?? undefined;
-    await log.send('team-board', channel === undefined ? undefined : { channel }, {
+    const to = channel === undefined ? undefined : { channel };
+    const posted = await log.send('team-board', to, {
       kind: 'pk-board',
       board,
       late: context.late,
+      result: false,
+      ...(goal === undefined ? {} : { goal }),
+    });
+    await sendBoardImage(context, log, posted, {
+      board,
       result: false,
       ...(goal === undefined ? {} : { goal }),
     });

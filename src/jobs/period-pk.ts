@@ -5,6 +5,7 @@ import { computePkBoard, isCompetitor, pkWinners } from '../usecases/compute-pk.
 import { winStreakNews } from '../usecases/milestones.ts';
 import { goalStatus } from '../usecases/team-goals.ts';
 import type { JobContext, JobDefinition } from './job.ts';
+import { sendBoardImage } from './pk-image.ts';
 import { createPostLog } from './posting.ts';
 
 /**
@@ -26,10 +27,15 @@ async function postPeriodResult(context: JobContext, period: 'week' | 'month') {
           calendar: context.calendar,
         })
       : undefined;
-  await log.send('team-board', to, {
+  const posted = await log.send('team-board', to, {
     kind: 'pk-board',
     board,
     late: context.late,
+    result: true,
+    ...(goal === undefined ? {} : { goal }),
+  });
+  await sendBoardImage(context, log, posted, {
+    board,
     result: true,
     ...(goal === undefined ? {} : { goal }),
   });

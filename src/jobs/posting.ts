@@ -6,6 +6,7 @@ import type {
   MemberPost,
   Messenger,
   Outbound,
+  OutboundImage,
   PostRef,
 } from '../usecases/messenger.ts';
 import type { JobContext, JobResult } from './job.ts';
@@ -103,6 +104,27 @@ export function createPostLog(context: Pick<JobContext, 'messenger' | 'logger' |
     }
   }
 
+  /**
+   * An image beside a post already sent: made (rendered) and posted here, so that a failure of
+   * either is recorded like a failed post and never reaches the text. No channel, no image: the
+   * text's post already recorded that.
+   */
+  async function sendImage(
+    kind: string,
+    to: Audience | undefined,
+    make: () => Promise<OutboundImage>,
+  ): Promise<PostRef | undefined> {
+    if (to === undefined) return undefined;
+    try {
+      const ref = await context.messenger.postImage(to, await make());
+      posts.push({ kind, channel: ref.channel, ts: ref.ts });
+      return ref;
+    } catch (error) {
+      failed(kind, targetOf(to), error instanceof Error ? error.message : String(error), error);
+      return undefined;
+    }
+  }
+
   /** The same message to several members: one record (or failure) per member, as if sent apart. */
   async function sendToMembers(
     kind: string,
@@ -128,6 +150,7 @@ export function createPostLog(context: Pick<JobContext, 'messenger' | 'logger' |
 
   return {
     send,
+    sendImage,
     /**
      * Sends many posts, DIRECT_MESSAGES_IN_FLIGHT at a time (a post to several members counts as
      * one: the messenger sends it in its own calls). Posts to one recipient keep their order (a

@@ -28,7 +28,7 @@ export type StoredMessage = {
    * mrkdwn), its notification title, and the people @-mentioned (the bot's `at.atUserIds`, or
    * whom a person @-ed).
    */
-  dingtalk?: { msgtype: 'text' | 'markdown' | 'file'; title?: string; atUserIds: string[] };
+  dingtalk?: { msgtype: 'text' | 'markdown' | 'file' | 'image'; title?: string; atUserIds: string[] };
   /**
    * In the 企业微信 playground: how WeCom would show it (`text` is then WeCom markdown or plain
    * text); for a template card the card as sent, its response_code, and the replace_name its
@@ -38,7 +38,7 @@ export type StoredMessage = {
 };
 
 export type WeComShown = {
-  msgtype: 'text' | 'markdown' | 'template_card' | 'file';
+  msgtype: 'text' | 'markdown' | 'template_card' | 'file' | 'image';
   card?: Record<string, unknown>;
   responseCode?: string;
   replaceName?: string;

@@ -114,7 +114,8 @@ export async function createPlaygroundServer(deps: PlaygroundServerDeps) {
         return sendAnswer(res, await side.pageApi.directory(url.searchParams.get('locale')));
       if (path === '/playground/events') return side.events.handle(req, res);
       if (path.startsWith(FILES_PATH))
-        return serveFile(res, side.conversations, path.slice(FILES_PATH.length));
+        // The page encodes the id (DingTalk's media ids start with '@').
+        return serveFile(res, side.conversations, decodeURIComponent(path.slice(FILES_PATH.length)));
       return sendJson(res, 404, { error: 'not_found' });
     }
     if (method !== 'POST') return sendJson(res, 405, { error: 'method_not_allowed' });
@@ -198,14 +199,18 @@ export async function createPlaygroundServer(deps: PlaygroundServerDeps) {
       sendJson(res, 404, { error: 'not_found' });
       return;
     }
+    // A poster is shown in the conversation (an <img>); an export is downloaded.
+    const image = file.name.endsWith('.png');
     const type = file.name.endsWith('.csv')
       ? CSV_CONTENT_TYPE
       : file.name.endsWith('.xlsx')
         ? XLSX_CONTENT_TYPE
-        : 'application/octet-stream';
+        : image
+          ? 'image/png'
+          : 'application/octet-stream';
     res.writeHead(200, {
       'content-type': type,
-      'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(file.name)}`,
+      'content-disposition': `${image ? 'inline' : 'attachment'}; filename*=UTF-8''${encodeURIComponent(file.name)}`,
       'cache-control': 'no-store',
     });
     res.end(file.bytes);

@@ -1,4 +1,5 @@
 import type { WebClient } from '@slack/web-api';
+import { z } from 'zod';
 import { type Locale, localeFromTag, messagesFor } from '../i18n/index.ts';
 import type { Audience, MemberPost, Messenger, Outbound, PostRef } from '../usecases/messenger.ts';
 import { renderOutbound } from '../views/outbound-view.ts';
@@ -17,6 +18,11 @@ import { toSlack } from './render.ts';
  * client's queue, as before; several big shared posts at once would hold at most 64 of its 100.
  */
 const ONE_BY_ONE_IN_FLIGHT = 8;
+
+/** What files.uploadV2 answers: one files.completeUploadExternal answer per file. */
+const uploadAnswer = z.object({
+  files: z.array(z.object({ files: z.array(z.object({ id: z.string() })).optional() })),
+});
 
 export function createSlackMessenger(
   client: WebClient,
@@ -45,6 +51,13 @@ export function createSlackMessenger(
     if (answer.ts === undefined) throw new Error(`chat.postMessage to ${channel} returned no ts`);
     const ref = { channel: answer.channel ?? channel, ts: answer.ts };
     return 'channel' in to ? ref : { ...ref, locale };
+  }
+
+  async function dmChannel(userId: string): Promise<string> {
+    const opened = await client.conversations.open({ users: userId });
+    const channel = opened.channel?.id;
+    if (channel === undefined) throw new Error(`conversations.open gave no channel for ${userId}`);
+    return channel;
   }
 
   return {
@@ -84,12 +97,28 @@ export function createSlackMessenger(
       const reply = toSlack(renderOutbound(messagesFor(ref.locale ?? deps.defaultLocale), message));
       await client.chat.update({ channel: ref.channel, ts: ref.ts, ...reply });
     },
+    /**
+     * files.uploadV2: files.getUploadURLExternal, the bytes to the upload URL, then
+     * files.completeUploadExternal shared to the channel, where Slack shows it inline with its alt
+     * text. A DM goes to the conversation with the member, opened first as for `upload`.
+     */
+    async postImage(to, image) {
+      const channel = 'channel' in to ? to.channel : await dmChannel(to.member.messengerUserId);
+      const answer = await client.files.uploadV2({
+        channel_id: channel,
+        filename: image.filename,
+        title: image.alt,
+        alt_text: image.alt,
+        file: Buffer.from(image.png),
+      });
+      const fileId = uploadAnswer.parse(answer).files.flatMap((f) => f.files ?? [])[0]?.id;
+      if (fileId === undefined) throw new Error(`files.uploadV2 to ${channel} returned no file`);
+      // Slack shares the file in a message whose ts it does not return: the file id stands for it.
+      return { channel, ts: fileId };
+    },
     async upload(to, file) {
       // A file lands in the DM with the bot: open (or find) that conversation first.
-      const opened = await client.conversations.open({ users: to.messengerUserId });
-      const channel = opened.channel?.id;
-      if (channel === undefined)
-        throw new Error(`conversations.open gave no channel for ${to.messengerUserId}`);
+      const channel = await dmChannel(to.messengerUserId);
       await client.files.uploadV2({
         channel_id: channel,
         filename: file.filename,

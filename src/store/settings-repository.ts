@@ -33,6 +33,11 @@ const teamSettingsSchema = z
      * month the team was created (src/usecases/team-goals.ts).
      */
     goalStartMonth: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/),
+    /**
+     * The 战报/喜报 images (`/team image`): off when `enabled` is false; a 喜报 for a day's 业绩 at
+     * or above `dealThreshold` yuan besides the first deal. Absent: images on, first deals only.
+     */
+    images: z.object({ enabled: z.boolean(), dealThreshold: z.number().int().positive() }).partial(),
     logLimits: z
       .object({
         dailyCeiling: ceilingSchema,
@@ -47,6 +52,16 @@ export type TeamSettings = z.infer<typeof teamSettingsSchema>;
 
 export function pkWeightsFrom(settings: TeamSettings): PkWeights {
   return { ...DEFAULT_PK_WEIGHTS, ...settings.pkWeights };
+}
+
+/** Whether the team's posts carry images, and from what 业绩 a deal gets its own 喜报. */
+export type ImageSettings = { enabled: boolean; dealThreshold: number | undefined };
+
+export function imageSettingsFrom(settings: TeamSettings): ImageSettings {
+  return {
+    enabled: settings.images?.enabled ?? true,
+    dealThreshold: settings.images?.dealThreshold,
+  };
 }
 
 export function logLimitsFrom(settings: TeamSettings): LogLimits {

@@ -12,7 +12,7 @@ import { DomainError } from '../errors.ts';
 import type { JobName } from '../jobs/job.ts';
 import { jobTimes } from '../jobs/runner.ts';
 import { JOBS } from '../jobs/schedule.ts';
-import { pkWeightsFrom } from '../store/settings-repository.ts';
+import { type ImageSettings, imageSettingsFrom, pkWeightsFrom } from '../store/settings-repository.ts';
 import { identifyActor, requireRosterAdmin, todayFor, type UseCaseDeps } from './context.ts';
 
 export const CALENDAR_WINDOW_DAYS = 30;
@@ -162,4 +162,46 @@ export async function setJobTime(
     s.jobTimes = { ...s.jobTimes, [options.job]: options.time };
   });
   return jobTimes(settings);
+}
+
+export async function showImageSettings(
+  deps: UseCaseDeps,
+  options: { actorId: string },
+): Promise<ImageSettings> {
+  const acting = await identifyActor(deps.store, deps, options.actorId);
+  return imageSettingsFrom(await deps.store.settings.teamSettings(acting.team.id));
+}
+
+/** `/team image on|off`: whether the 战报 and 喜报 go out as images beside their text. */
+export async function setImagesEnabled(
+  deps: UseCaseDeps,
+  options: { actorId: string; enabled: boolean },
+): Promise<ImageSettings> {
+  const settings = await changeSettings(deps, options.actorId, 'images.enabled', { ...options }, (s) => {
+    s.images = { ...s.images, enabled: options.enabled };
+  });
+  return imageSettingsFrom(settings);
+}
+
+/**
+ * `/team image 喜报 10万`: a day's 业绩 from this many yuan gets a 喜报 of its own; `undefined`
+ * (`/team image 喜报 off`) leaves first deals only.
+ */
+export async function setDealThreshold(
+  deps: UseCaseDeps,
+  options: { actorId: string; amount: number | undefined },
+): Promise<ImageSettings> {
+  if (options.amount !== undefined && (!Number.isSafeInteger(options.amount) || options.amount <= 0))
+    throw new DomainError('bad-command', { text: String(options.amount) });
+  const settings = await changeSettings(
+    deps,
+    options.actorId,
+    'images.threshold',
+    { amount: options.amount ?? null },
+    (s) => {
+      const { dealThreshold: _, ...rest } = s.images ?? {};
+      s.images = options.amount === undefined ? rest : { ...rest, dealThreshold: options.amount };
+    },
+  );
+  return imageSettingsFrom(settings);
 }

@@ -105,6 +105,8 @@ export type PkChange = {
 
 export type MilestoneNews =
   | { kind: 'first-deal'; member: MemberView; amount: number }
+  /** A day's 业绩 at or above the team's 喜报 threshold (`/team image 喜报 10万`). */
+  | { kind: 'big-deal'; member: MemberView; amount: number; threshold: number }
   | { kind: 'personal-best'; member: MemberView; points: number; previous: number }
   | { kind: 'win-streak'; groupName: string; streak: number };
 
@@ -123,6 +125,12 @@ export type PostRef = { channel: string; ts: string; locale?: 'zh-CN' | 'en' };
  * workbook, or a CSV's UTF-8 with its byte-order mark), their media type, and a title.
  */
 export type OutboundFile = { filename: string; content: Uint8Array; contentType: string; title: string };
+
+/**
+ * A finished image for a channel (a 战报 or 喜报 poster): PNG bytes, an ASCII file name and the
+ * text a reader sees where the image cannot be shown.
+ */
+export type OutboundImage = { filename: string; png: Uint8Array; alt: string };
 
 /** A member as a direct message needs them: their id and stored language. */
 export type DirectMember = Pick<MemberView, 'messengerUserId' | 'locale'>;
@@ -146,6 +154,11 @@ export type Messenger = {
    * fails; a member it could not learn about is handled by `post` as usual.
    */
   prepareDirect(members: readonly DirectMember[]): Promise<void>;
+  /**
+   * Posts an image where `post` would post a message. The caller posts the text first: an image
+   * that fails (size, type, a network error) must never cost the text.
+   */
+  postImage(to: Audience, image: OutboundImage): Promise<PostRef>;
   /** Sends a file to a member's direct messages. */
   upload(to: Pick<MemberView, 'messengerUserId'>, file: OutboundFile): Promise<void>;
   update(ref: PostRef, message: Outbound): Promise<void>;

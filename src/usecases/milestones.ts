@@ -1,7 +1,7 @@
 import { type Day, FIRST_DAY } from '../domain/days.ts';
 import { memberPoints, streaks } from '../domain/pk.ts';
 import type { MemberView } from '../store/roster-repository.ts';
-import { pkWeightsFrom } from '../store/settings-repository.ts';
+import { imageSettingsFrom, pkWeightsFrom } from '../store/settings-repository.ts';
 import type { Store } from '../store/store.ts';
 import type { MilestoneNews } from './messenger.ts';
 
@@ -42,8 +42,10 @@ export async function winStreakNews(
 }
 
 /**
- * After a member's log: their first deal ever, or a day with more PK points than any earlier day
- * (with at least five earlier logged days). Each is claimed in the store, so it is announced once.
+ * After a member's log: their first deal ever, a day whose 业绩 reached the team's 喜报 threshold
+ * (`/team image 喜报 10万`; not on the first deal's day, which has its own news), or a day with
+ * more PK points than any earlier day (with at least five earlier logged days). Each is claimed in
+ * the store, so it is announced once (a big day once per member and day).
  */
 export async function memberMilestoneNews(
   store: Store,
@@ -65,8 +67,22 @@ export async function memberMilestoneNews(
     });
     if (claimed) news.push({ kind: 'first-deal', member, amount: today.totals.amount });
   }
+  const settings = await store.settings.teamSettings(member.teamId);
+  const threshold = imageSettingsFrom(settings).dealThreshold;
+  // The day of the first deal has that news (its 喜报) already, however big the day grows.
+  const firstDealDay = history.find((h) => h.totals.amount > 0)?.day;
+  if (threshold !== undefined && firstDealDay !== day && today.totals.amount >= threshold) {
+    const claimed = await store.pk.claimMilestone({
+      teamId: member.teamId,
+      kind: 'big-deal',
+      subjectKey: `member:${member.id}`,
+      key: day,
+      detail: { amount: today.totals.amount, threshold },
+    });
+    if (claimed) news.push({ kind: 'big-deal', member, amount: today.totals.amount, threshold });
+  }
   if (earlier.length >= PERSONAL_BEST_MIN_DAYS) {
-    const weights = pkWeightsFrom(await store.settings.teamSettings(member.teamId));
+    const weights = pkWeightsFrom(settings);
     const points = memberPoints(today.totals, weights);
     const previous = Math.max(...earlier.map((h) => memberPoints(h.totals, weights)));
     if (previous > 0 && points > previous) {

@@ -12,6 +12,7 @@ import type { Locale } from '../i18n/index.ts';
 import type { JobName } from '../jobs/job.ts';
 import type { Logger } from '../logger.ts';
 import type { MemberView } from '../store/roster-repository.ts';
+import type { ImageSettings } from '../store/settings-repository.ts';
 import { addMember } from './add-member.ts';
 import { changeMember } from './change-member.ts';
 import type { PkBoard } from './compute-pk.ts';
@@ -25,10 +26,13 @@ import { setLogLimit, setTarget, showLogLimits, showTargets } from './manage-tar
 import {
   type CalendarPicture,
   setCalendarDay,
+  setDealThreshold,
+  setImagesEnabled,
   setJobTime,
   setPkWeight,
   setWorkSaturdays,
   showCalendar,
+  showImageSettings,
   showPkWeights,
   showSchedule,
 } from './manage-team-settings.ts';
@@ -65,6 +69,7 @@ export type TeamOutcome =
   | { kind: 'saturdays'; work: boolean }
   | { kind: 'pk-weights'; weights: PkWeights }
   | { kind: 'schedule'; times: Record<JobName, string> }
+  | { kind: 'images'; images: ImageSettings }
   | { kind: 'level-set'; member: MemberView; from: LevelCode }
   | { kind: 'hold'; member: MemberView; quarterKey: string; held: boolean }
   | { kind: 'pay-rule'; level: LevelCode; rule: PayRule }
@@ -200,6 +205,12 @@ export async function runTeamCommand(
         kind: 'schedule',
         times: await setJobTime(deps, { actorId, job: command.job, time: command.time }),
       };
+    case 'image-show':
+      return { kind: 'images', images: await showImageSettings(deps, { actorId }) };
+    case 'image-set':
+      return { kind: 'images', images: await setImagesEnabled(deps, { actorId, enabled: command.enabled }) };
+    case 'image-threshold':
+      return { kind: 'images', images: await setDealThreshold(deps, { actorId, amount: command.amount }) };
     case 'pay': {
       const pay = command.command;
       if (pay.kind === 'show')

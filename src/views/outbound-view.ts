@@ -137,6 +137,10 @@ export function renderOutbound(m: Messages, message: Outbound): Message {
           return textMessage(
             m.milestones.firstDeal(mention(news.member.messengerUserId), formatMetric('amount', news.amount)),
           );
+        case 'big-deal':
+          return textMessage(
+            m.milestones.bigDeal(mention(news.member.messengerUserId), formatMetric('amount', news.amount)),
+          );
         case 'personal-best':
           return textMessage(
             m.milestones.personalBest(

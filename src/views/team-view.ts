@@ -3,6 +3,7 @@ import { type LevelCode, levelInfo } from '../domain/levels.ts';
 import { METRICS, type MetricTotals } from '../domain/metrics.ts';
 import { PERIODS } from '../domain/targets.ts';
 import type { Messages } from '../i18n/index.ts';
+import { formatYuan } from '../i18n/numbers.ts';
 import { JOB_NAMES } from '../jobs/job.ts';
 import type { MemberView } from '../store/roster-repository.ts';
 import { notLoggedIn, type PkBoard } from '../usecases/compute-pk.ts';
@@ -122,6 +123,13 @@ export function buildTeamReply(m: Messages, outcome: TeamOutcome): Message {
             m.team.scheduleLine(`\`${job}\` ${m.team.jobNames[job]}`, outcome.times[job]),
           ),
         ].join('\n'),
+      );
+    case 'images':
+      return textMessage(
+        m.team.imageSettings(
+          outcome.images.enabled,
+          outcome.images.dealThreshold === undefined ? undefined : formatYuan(outcome.images.dealThreshold),
+        ),
       );
     case 'pay-rule':
       return buildPayRuleReply(m, outcome.level, outcome.rule);

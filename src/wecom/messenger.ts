@@ -111,6 +111,21 @@ export function createWeComMessenger(
     async reply(ref, outbound) {
       await send(ref.channel, await localeAt(ref.channel), outbound);
     },
+    /**
+     * A group gets the picture inline through its robot (≤ 2 MB); a member through the app, after
+     * media/upload (≤ 10 MB), as an `image` message.
+     */
+    async postImage(to, image) {
+      if ('channel' in to) {
+        await api.sendImageToGroupRobot(to.channel, image.png);
+        return { channel: to.channel, ts: stamp() };
+      }
+      const userId = to.member.messengerUserId;
+      const mediaId = await api.uploadImage(image.filename, image.png);
+      const { invalid } = await api.sendToUsers([userId], { type: 'image', mediaId });
+      if (invalid.length > 0) throw new Error(`WeCom did not deliver the image to ${userId}`);
+      return { channel: `${DM}${userId}`, ts: stamp() };
+    },
     async upload(to, file) {
       const mediaId = await api.uploadFile(file.filename, file.content, file.contentType);
       await api.sendToUsers([to.messengerUserId], { type: 'file', mediaId });

@@ -3,6 +3,7 @@
  * same run, and their ratio; then each goal, met or missed.
  */
 import type { SendingFigure } from './jobs.ts';
+import type { PosterFigure } from './poster.ts';
 import type { DingTalkFigures, SlackFigures, StoreResult, WeComFigures } from './run.ts';
 
 export type Goal = { store: string; goal: string; value: number; limit: number; unit: string; met: boolean };
@@ -307,7 +308,7 @@ export function printTable(
   results: readonly StoreResult[],
   sending: SendingFigure | undefined,
   goals: readonly Goal[],
-  meta: { quick: boolean; seconds: number },
+  meta: { quick: boolean; seconds: number; poster?: PosterFigure },
 ): void {
   const header = ['figure'];
   for (const r of results) header.push(`${r.label} bot`, 'floor', '×');
@@ -382,6 +383,13 @@ export function printTable(
         `${warnings.recipients} people.`,
     );
   }
+  const { poster } = meta;
+  if (poster !== undefined)
+    out.push(
+      `18:00 战报 image of ${poster.groups} groups (${format(poster.pngBytes)} bytes of PNG): the process's first ` +
+        `${format(poster.coldMs)} ms (imports satori, resvg and the fonts; +${format(poster.rssGrowthMb)} MB RSS), ` +
+        `then p50 ${format(poster.warmP50Ms)} ms, max ${format(poster.warmMaxMs)} ms.`,
+    );
   out.push('');
   out.push('Goals:');
   for (const g of goals) {

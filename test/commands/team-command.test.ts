@@ -51,6 +51,13 @@ describe('parseTeamCommand', () => {
     ['离职 <@U1>', { kind: 'left', memberRef: 'U1' }],
     ['group add 三组', { kind: 'group-add', groupName: '三组' }],
     ['小组 新建 三组', { kind: 'group-add', groupName: '三组' }],
+    ['image', { kind: 'image-show' }],
+    ['image off', { kind: 'image-set', enabled: false }],
+    ['图片 开', { kind: 'image-set', enabled: true }],
+    ['image 喜报 10万', { kind: 'image-threshold', amount: 100_000 }],
+    ['海报 喜报 10 万', { kind: 'image-threshold', amount: 100_000 }],
+    ['image deal ¥50,000', { kind: 'image-threshold', amount: 50_000 }],
+    ['image 喜报 off', { kind: 'image-threshold', amount: undefined }],
     ['target', { kind: 'target-show', level: undefined }],
     ['目标 高级MO2', { kind: 'target-show', level: 'S2' }],
     [
@@ -159,6 +166,11 @@ describe('parseTeamCommand', () => {
     ['wall now', 'wall'],
     ['wall reset again', 'wall'],
     ['wall <@U1>', 'wall'],
+    ['image maybe', 'image'],
+    ['image off now', 'image'],
+    ['image 喜报', 'image'],
+    ['image 喜报 0', 'image'],
+    ['image 喜报 很多', 'image'],
   ])('explains the usage for %j', (text, subcommand) => {
     expect(parseTeamCommand(text)).toEqual({ ok: false, problem: 'usage', subcommand });
   });

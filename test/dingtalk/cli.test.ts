@@ -75,7 +75,7 @@ describe('zhanbao CLI with DingTalk', () => {
     const boards = fake
       .sent()
       .filter((s) => 'openConversationId' in s.to && s.to.openConversationId === 'cidTeam==');
-    expect(boards).toHaveLength(1);
+    expect(boards.map((b) => b.msgKey)).toEqual(['sampleMarkdown', 'sampleImageMsg']);
     expect(String(boards[0]?.msgParam.text)).toContain('一组');
   });
 });

@@ -17,10 +17,12 @@
  * - media/upload (open.dingtalk.com/document/orgapp/upload-media-files): multipart field `media`,
  *   type image|voice|video|file, 40005 otherwise; an empty file or one over its type's limit
  *   (file 20 MB, image 20 MB, voice 2 MB, video 20 MB, as that page gave them when last read; the
- *   pages searched for this fake did not quote them: [L]) errcode 40004 [L]. A media_id stays
+ *   pages searched for this fake did not quote them: [L]) errcode 40004 [L]; an image that is not
+ *   JPG, PNG, GIF or BMP 40005 [L]. A media_id stays
  *   valid as long as the organisation exists (help.dingtalk.io/open/development/apsara-file-
  *   storage-for-hdfs-overview: "There is no time limit"), so a sampleFile naming a media_id this
- *   fake never issued is refused 400 `InvalidParameter.MediaId` [L];
+ *   fake never issued is refused 400 `InvalidParameter.MediaId` [L], and so is a sampleImageMsg
+ *   whose photoURL is neither an http(s) URL nor an image's media_id [L];
  * - session webhook: unknown or expired session -> `{errcode:300001, errmsg:'session 不存在'}`
  *   (agentscope-ai/QwenPaw#2221); a body that is not a text/markdown message -> errcode 40035 [L].
  *
@@ -231,6 +233,11 @@ export async function createFakeDingTalk(options: FakeDingTalkOptions): Promise<
     if (msgKey === 'sampleFile' && media.get(String(param.mediaId))?.type !== 'file') {
       return apiError(400, 'InvalidParameter.MediaId', `mediaId ${String(param.mediaId)} 不存在`);
     }
+    // photoURL is a URL or the media_id of an uploaded image (media ids start with '@').
+    const photo = String(param.photoURL ?? '');
+    if (msgKey === 'sampleImageMsg' && !/^https?:\/\//.test(photo) && media.get(photo)?.type !== 'image') {
+      return apiError(400, 'InvalidParameter.MediaId', `photoURL ${photo} 不是图片`);
+    }
     return { msgKey, msgParam: param };
   };
 
@@ -395,6 +402,7 @@ export async function createFakeDingTalk(options: FakeDingTalkOptions): Promise<
           if (bytes.length === 0 || bytes.length > (MEDIA_MAX_BYTES[type] ?? 0)) {
             return oapiError(40004, '媒体文件大小不合法');
           }
+          if (type === 'image' && !isPicture(bytes)) return oapiError(40005, '不支持的图片格式');
           const mediaId = nextId('@lAz');
           media.set(mediaId, { type, fileName, bytes });
           return {
@@ -491,4 +499,15 @@ export async function createFakeDingTalk(options: FakeDingTalkOptions): Promise<
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
+}
+
+/** An image upload must be JPG, PNG, GIF or BMP (upload-media-files: "支持JPG、PNG、BMP、GIF格式" [M]). */
+function isPicture(bytes: Buffer): boolean {
+  const starts = (...sig: number[]) => sig.every((b, i) => bytes[i] === b);
+  return (
+    starts(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a) ||
+    starts(0xff, 0xd8, 0xff) ||
+    starts(0x47, 0x49, 0x46, 0x38) ||
+    starts(0x42, 0x4d)
+  );
 }

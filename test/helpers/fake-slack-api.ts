@@ -11,7 +11,7 @@
  * - the token is not in the body but in `Authorization: Bearer ...` (recorded as `call.token`);
  * - files.uploadV2 = files.getUploadURLExternal, then a multipart/form-data POST of the bytes (field `body`)
  *   to the returned upload_url, then files.completeUploadExternal (with `files` as a JSON string); an upload
- *   without filename or length, or completed before its bytes arrived, is refused (see `uploadRefusal`);
+ *   without filename or length, or completed before its bytes arrived, is refused (see `fileRefusal`);
  * - Bolt's `respond()` POSTs JSON (`Content-Type: application/json`) to the response_url with plain fetch.
  *
  * A call is recorded (and waiters are woken) when the request arrives, before the answer goes back, so after
@@ -259,24 +259,29 @@ export async function startFakeSlackApi(options: FakeSlackApiOptions = {}): Prom
   });
 
   /**
-   * files.getUploadURLExternal needs `filename` and `length` (a positive whole number of bytes),
-   * else `invalid_arguments`; files.completeUploadExternal of a file whose bytes never reached the
-   * upload URL is `file_not_found`, as the playground's stand-in answers it [L]. A test that
-   * checks a binary arrived intact compares `bytes.length` with the declared length.
+   * The upload flow refused as Slack refuses it: getUploadURLExternal needs a filename and the
+   * byte `length` (docs.slack.dev/reference/methods/files.getUploadURLExternal: both required;
+   * `alt_txt` up to 1000 characters) -> `invalid_arguments`; completeUploadExternal naming a file
+   * this fake never issued, or whose bytes never arrived or differ from the declared length ->
+   * `file_not_found` [L: the name of Slack's error for the latter was not found].
    */
-  const uploadRefusal = (method: string, body: Record<string, unknown>): string | undefined => {
+  const fileRefusal = (method: string, body: Record<string, unknown>): string | undefined => {
     if (method === 'files.getUploadURLExternal') {
       const length = Number(body.length);
-      const named = typeof body.filename === 'string' && body.filename !== '';
-      return named && Number.isInteger(length) && length > 0 ? undefined : 'invalid_arguments';
+      if (typeof body.filename !== 'string' || body.filename === '') return 'invalid_arguments';
+      if (!Number.isInteger(length) || length <= 0) return 'invalid_arguments';
+      // @slack/web-api 7 sends the alt text as `alt_text`; Slack documents `alt_txt`.
+      const alt = body.alt_txt ?? body.alt_text;
+      if (typeof alt === 'string' && alt.length > 1000) return 'invalid_arguments';
     }
     if (method === 'files.completeUploadExternal') {
       const files = Array.isArray(body.files) ? (body.files as Array<{ id?: string }>) : [];
       if (files.length === 0) return 'invalid_arguments';
-      const missing = files.some(
-        (file) => file.id === undefined || uploads.get(file.id)?.bytes === undefined,
-      );
-      return missing ? 'file_not_found' : undefined;
+      for (const file of files) {
+        const upload = file.id === undefined ? undefined : uploads.get(file.id);
+        if (upload?.bytes === undefined || upload.bytes.length !== upload.declaredLength)
+          return 'file_not_found';
+      }
     }
     return undefined;
   };
@@ -459,7 +464,7 @@ export async function startFakeSlackApi(options: FakeSlackApiOptions = {}): Prom
       send(res, 200, response);
       return;
     }
-    const fileError = uploadRefusal(method, body);
+    const fileError = fileRefusal(method, body);
     if (fileError) {
       const response = { ok: false, error: fileError };
       record({ ...base, method, body, status: 200, response });

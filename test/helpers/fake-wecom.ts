@@ -18,7 +18,8 @@
  *   (WeCom drops silently), listed in `dropped()` so that tests can assert there were none;
  * - message/update_template_card: an unknown, already used or 24 h old response_code 60140 [L];
  * - webhook/send: an unknown key 93000; above 20 messages a minute per key 45009; text above 2048
- *   or markdown above 4096 bytes 45002 [L];
+ *   or markdown above 4096 bytes 45002 [L]; an image that is not a JPG/PNG of at most 2 MB with its
+ *   md5 (checkRobotImage);
  * - user/get: an unknown userid 60111; media/upload (document/path/90253, its copy 96484 "上传临时
  *   素材": multipart field `media`, "所有文件size必须大于5个字节", 普通文件 file ≤ 20MB, image ≤ 10MB,
  *   voice ≤ 2MB, video ≤ 10MB; the media_id "仅三天内有效"): not multipart or no `media` 44001 [L], a
@@ -31,6 +32,7 @@
  *
  * A call is recorded (and waiters woken) when the request arrives, before the answer goes back.
  */
+import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -126,6 +128,7 @@ const SEND_MAX_USERS = 1000;
 const APP_CONTENT_MAX = 2048;
 const ROBOT_TEXT_MAX = 2048;
 const ROBOT_MARKDOWN_MAX = 4096;
+const ROBOT_IMAGE_MAX = 2 * 1024 * 1024;
 const MEMBER_PER_MINUTE = 30;
 const MEMBER_PER_HOUR = 1000;
 const ROBOT_PER_MINUTE = 20;
@@ -144,7 +147,7 @@ const MEDIA_MAX_BYTES: Record<string, number> = {
 };
 const MEDIA_TTL_MS = 3 * 24 * HOUR_MS;
 const CONTENT_TYPES = new Set(['text', 'markdown']);
-const APP_MSGTYPES = new Set(['text', 'markdown', 'template_card', 'file']);
+const APP_MSGTYPES = new Set(['text', 'markdown', 'template_card', 'file', 'image']);
 
 type Answer = { errcode: number; errmsg: string } & Record<string, unknown>;
 
@@ -272,10 +275,10 @@ export async function createFakeWeCom(options: FakeWeComOptions): Promise<FakeWe
         return fail(40058, 'content missing');
       if (bytesOf(payload.content) > APP_CONTENT_MAX) return fail(45002, 'content size out of limit');
     }
-    if (msgtype === 'file') {
+    if (msgtype === 'file' || msgtype === 'image') {
       if (typeof payload.media_id !== 'string') return fail(40058, 'media_id missing');
       const file = media.get(payload.media_id);
-      if (file === undefined || now() - file.at >= MEDIA_TTL_MS || file.type !== 'file') {
+      if (file === undefined || now() - file.at >= MEDIA_TTL_MS || file.type !== msgtype) {
         return fail(40007, 'invalid media_id');
       }
     }
@@ -339,16 +342,39 @@ export async function createFakeWeCom(options: FakeWeComOptions): Promise<FakeWe
     return ok();
   };
 
+  /**
+   * A robot image (document/path/91770): `base64` of a JPG or PNG of at most 2 MB before encoding
+   * and `md5`, the hex md5 of those bytes. Missing fields 40058 [L], over 2 MB 40009 "invalid image
+   * size" [L], not JPG/PNG 40005 [L], an md5 that does not match 40058 [L].
+   */
+  const checkRobotImage = (payload: Record<string, unknown>): Answer | undefined => {
+    if (typeof payload.base64 !== 'string' || typeof payload.md5 !== 'string')
+      return fail(40058, 'image.base64 or image.md5 missing');
+    const bytes = Buffer.from(payload.base64, 'base64');
+    if (bytes.length === 0 || bytes.length > ROBOT_IMAGE_MAX) return fail(40009, 'invalid image size');
+    const png = [0x89, 0x50, 0x4e, 0x47].every((b, i) => bytes[i] === b);
+    const jpg = bytes[0] === 0xff && bytes[1] === 0xd8;
+    if (!png && !jpg) return fail(40005, 'invalid file type');
+    if (createHash('md5').update(bytes).digest('hex') !== payload.md5) return fail(40058, 'md5 not match');
+    return undefined;
+  };
+
   const robotSend = (body: Record<string, unknown>, key: string | undefined): Answer => {
     if (!key || !robots.has(key)) return fail(93000, 'invalid webhook url');
     const msgtype = body.msgtype;
     const payload = typeof msgtype === 'string' ? body[msgtype] : undefined;
-    if (typeof msgtype !== 'string' || !CONTENT_TYPES.has(msgtype) || !isRecord(payload)) {
-      return fail(40008, `invalid message type ${String(msgtype)}`);
+    if (msgtype === 'image' && isRecord(payload)) {
+      const refused = checkRobotImage(payload);
+      if (refused) return refused;
+    } else {
+      if (typeof msgtype !== 'string' || !CONTENT_TYPES.has(msgtype) || !isRecord(payload)) {
+        return fail(40008, `invalid message type ${String(msgtype)}`);
+      }
+      if (typeof payload.content !== 'string' || payload.content === '')
+        return fail(40058, 'content missing');
+      const max = msgtype === 'markdown' ? ROBOT_MARKDOWN_MAX : ROBOT_TEXT_MAX;
+      if (bytesOf(payload.content) > max) return fail(45002, 'content size out of limit');
     }
-    if (typeof payload.content !== 'string' || payload.content === '') return fail(40058, 'content missing');
-    const max = msgtype === 'markdown' ? ROBOT_MARKDOWN_MAX : ROBOT_TEXT_MAX;
-    if (bytesOf(payload.content) > max) return fail(45002, 'content size out of limit');
     if (!admit(robotStamps, key, now(), [[ROBOT_PER_MINUTE, MINUTE_MS]])) {
       return fail(45009, 'api freq out of limit');
     }

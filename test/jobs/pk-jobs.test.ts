@@ -91,7 +91,8 @@ describe('scheduled PK jobs', () => {
   it('18:00 posts the daily board: a tie on per-capita points broken by 业绩, the empty group last', async () => {
     const from = bot.fake.calls.length;
     const outcome = await run('daily-pk', '2026-11-27');
-    expect(outcome).toMatchObject({ status: 'done', posts: 3, failures: [] });
+    // The board, its 战报 image (test/images/poster-jobs.test.ts) and one post to each group's channel.
+    expect(outcome).toMatchObject({ status: 'done', posts: 4, failures: [] });
     const board = shown(posts(from, 'CPK')[0]);
     expect(board).toContain('小组PK榜 · 11月27日');
     expect(board).toContain('🥇 *一组*　人均 40 分　合计 120 分　3 人');
@@ -180,7 +181,8 @@ describe('scheduled PK jobs', () => {
   it('posts the month’s result with each member’s figures on its last working day', async () => {
     expect(await run('monthly-pk', '2026-11-27')).toMatchObject({ status: 'not-due' });
     const from = bot.fake.calls.length;
-    expect(await run('monthly-pk', '2026-11-30')).toMatchObject({ status: 'done', posts: 2 });
+    // The result, its 战报 image and the month's figures.
+    expect(await run('monthly-pk', '2026-11-30')).toMatchObject({ status: 'done', posts: 3 });
     const [result, figures] = posts(from, 'CPK');
     expect(shown(result)).toContain('11月PK结果');
     expect(shown(figures)).toContain('*11月个人业绩与目标*');

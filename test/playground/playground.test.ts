@@ -306,14 +306,16 @@ describe('run job now', () => {
           body: JSON.stringify({ job: 'daily-pk' }),
         })
       ).json();
-    expect(await run()).toMatchObject({ status: 'done', job: 'daily-pk', posts: 4, failures: [] });
-    const board = t.playground.conversations.messages('CDEMOPK').at(-1);
+    // The board, its 战报 poster and one post to each group.
+    expect(await run()).toMatchObject({ status: 'done', job: 'daily-pk', posts: 5, failures: [] });
+    const [board, poster] = t.playground.conversations.messages('CDEMOPK').slice(-2);
     expect(board?.text).toBe('小组PK榜 · 11月27日');
+    expect(poster?.files?.[0]?.name).toBe('zhanbao-pk-2026-11-27.png');
     for (const group of t.playground.seeded?.groups ?? []) {
       expect(t.playground.conversations.messages(group.channelId)).toHaveLength(1);
     }
     // "Run now" forces: a second press posts again rather than saying it already ran.
-    expect(await run()).toMatchObject({ status: 'done', posts: 4 });
+    expect(await run()).toMatchObject({ status: 'done', posts: 5 });
   });
 });
 
@@ -673,9 +675,15 @@ describe('钉钉 mode', () => {
       })
     ).json();
     expect(answer).toMatchObject({ status: 'done', failures: [] });
-    const board = side().conversations.messages(demo().teamChannelId).at(-1);
+    const [board, poster] = side().conversations.messages(demo().teamChannelId).slice(-2);
     expect(board?.dingtalk?.msgtype).toBe('markdown');
     expect(board?.text).toContain('小组PK榜');
+    // The 战报 poster follows, as a picture the page shows.
+    expect(poster?.dingtalk?.msgtype).toBe('image');
+    const file = poster?.files?.[0];
+    expect(file?.name).toMatch(/\.png$/);
+    const png = await fetch(`${t.origin}/playground/dingtalk/files/${encodeURIComponent(file?.id ?? '')}`);
+    expect(png.headers.get('content-type')).toBe('image/png');
   });
 });
 
@@ -885,7 +893,9 @@ describe('企业微信 mode', () => {
       })
     ).json();
     expect(answer).toMatchObject({ status: 'done', failures: [] });
-    const board = side().conversations.messages(demo().teamChannelId).at(-1);
+    const [board, poster] = side().conversations.messages(demo().teamChannelId).slice(-2);
+    expect(poster?.wecom?.msgtype).toBe('image');
+    expect(poster?.files?.[0]?.name).toMatch(/\.png$/);
     expect(board?.wecom?.msgtype).toBe('markdown');
     expect(board?.user).toBe(WECOM_PLAYGROUND.app.userId);
     expect(board?.text).toContain('小组PK榜');

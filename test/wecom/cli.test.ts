@@ -64,6 +64,6 @@ describe('zhanbao CLI with WeCom', () => {
     const result = await run('job', 'run', 'daily-pk', '--date', '2026-11-26');
     expect(result, result.err).toMatchObject({ code: 0 });
     const boards = fake.sent().filter((s) => 'robotKey' in s.to && s.to.robotKey === key);
-    expect(boards).toHaveLength(1);
+    expect(boards.map((b) => b.msgtype)).toEqual(['markdown', 'image']);
   });
 });

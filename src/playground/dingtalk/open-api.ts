@@ -31,6 +31,7 @@ const MSG_PARAM_FIELDS: Record<string, readonly string[]> = {
   sampleText: ['content'],
   sampleMarkdown: ['title', 'text'],
   sampleFile: ['mediaId', 'fileName', 'fileType'],
+  sampleImageMsg: ['photoURL'],
 };
 const WEBHOOK_FIELDS: Record<string, readonly string[]> = { text: ['content'], markdown: ['title', 'text'] };
 const BATCH_SEND_MAX_USERS = 20;
@@ -40,7 +41,12 @@ const TOKEN_SECONDS = 7200;
 export const SESSION_MS = 90 * 60 * 1000;
 const KEEP_SESSIONS = 1000;
 
-type Shown = { msgtype: 'text' | 'markdown' | 'file'; title?: string; text: string; atUserIds?: string[] };
+type Shown = {
+  msgtype: 'text' | 'markdown' | 'file' | 'image';
+  title?: string;
+  text: string;
+  atUserIds?: string[];
+};
 
 export function createDingTalkOpenApi(deps: {
   conversations: Conversations;
@@ -51,7 +57,7 @@ export function createDingTalkOpenApi(deps: {
   const now = deps.now ?? Date.now;
   const tokens = new Map<string, number>();
   const sessions = new Map<string, { conversation: string; expiresAt: number }>();
-  const media = new Map<string, { name: string; size: number }>();
+  const media = new Map<string, { name: string; size: number; type: 'file' | 'image' }>();
   let seq = 0;
   const nextId = (prefix: string) => {
     seq += 1;
@@ -75,7 +81,7 @@ export function createDingTalkOpenApi(deps: {
 
   function show(conversation: string, shown: Shown): void {
     const { msgtype, title, text, atUserIds } = shown;
-    const file = msgtype === 'file' ? media.get(text) : undefined;
+    const file = msgtype === 'file' || msgtype === 'image' ? media.get(text) : undefined;
     deps.conversations.post({
       conversation,
       user: DINGTALK_PLAYGROUND.robot.userId,
@@ -108,6 +114,12 @@ export function createDingTalkOpenApi(deps: {
     if (body.msgKey === 'sampleText') return { msgtype: 'text', text: field('content') };
     if (body.msgKey === 'sampleMarkdown')
       return { msgtype: 'markdown', title: field('title'), text: field('text') };
+    if (body.msgKey === 'sampleImageMsg') {
+      // The playground shows uploaded pictures only: photoURL is the media_id of one.
+      if (media.get(field('photoURL'))?.type !== 'image')
+        return apiError(400, 'InvalidParameter.MediaId', 'photoURL 不是已上传的图片');
+      return { msgtype: 'image', text: field('photoURL') };
+    }
     if (!media.has(field('mediaId'))) return apiError(400, 'InvalidParameter.MediaId', 'mediaId 不存在');
     return { msgtype: 'file', text: field('mediaId') };
   }
@@ -187,9 +199,10 @@ export function createDingTalkOpenApi(deps: {
       if (!tokenValid(query.get('access_token') ?? undefined))
         return oapiError(40014, '不合法的access_token');
       if (file === undefined) return oapiError(43008, '参数需要multipart类型');
-      if (query.get('type') !== 'file') return oapiError(40005, `不支持的媒体文件类型 ${query.get('type')}`);
+      const type = query.get('type');
+      if (type !== 'file' && type !== 'image') return oapiError(40005, `不支持的媒体文件类型 ${type}`);
       const mediaId = nextId('@lAzPlay');
-      media.set(mediaId, { name: file.name, size: file.bytes.length });
+      media.set(mediaId, { name: file.name, size: file.bytes.length, type });
       deps.conversations.keepFile({
         id: mediaId,
         name: file.name,
@@ -199,7 +212,7 @@ export function createDingTalkOpenApi(deps: {
       });
       return {
         status: 200,
-        body: { errcode: 0, errmsg: 'ok', type: 'file', media_id: mediaId, created_at: now() },
+        body: { errcode: 0, errmsg: 'ok', type, media_id: mediaId, created_at: now() },
       };
     },
   };

@@ -5,7 +5,7 @@
 // stream of the 钉钉 side (/playground/dingtalk/events), rendered from DingTalk markdown.
 
 import { createDingTalkSender } from './dingtalk-sender.js';
-import { $, el, toast } from './dom.js';
+import { $, el, posterImage, toast } from './dom.js';
 import { renderDingTalkMarkdown } from './dtmarkdown.js';
 import { wordsFor } from './i18n.js';
 import {
@@ -88,6 +88,10 @@ function messageNode(entry, readonly) {
     );
   }
   for (const file of entry.files ?? []) {
+    if (/\.png$/i.test(file.name)) {
+      bubble.append(posterImage(`/playground/dingtalk/files/${encodeURIComponent(file.id)}`, file.title));
+      continue;
+    }
     const link = el('a', 'file-card', el('span', 'file-icon', '📄'), el('strong', '', file.name));
     link.href = `/playground/dingtalk/files/${encodeURIComponent(file.id)}`;
     link.download = file.name;

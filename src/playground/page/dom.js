@@ -17,3 +17,13 @@ export function toast(text, kind = 'info') {
   node.addEventListener('click', () => node.remove());
   setTimeout(() => node.remove(), 6000);
 }
+
+/** A posted image (a 战报 or 喜报 poster), shown in the conversation as the messenger shows it. */
+export function posterImage(src, alt) {
+  const image = document.createElement('img');
+  image.className = 'poster-image';
+  image.src = src;
+  image.alt = alt;
+  image.loading = 'lazy';
+  return image;
+}

@@ -2,7 +2,7 @@
 // Home tab). Everything is redrawn from the state, so no view can drift from what arrived.
 
 import { renderBlocks, renderMessageBody } from './blocks.js';
-import { $, el } from './dom.js';
+import { $, el, posterImage } from './dom.js';
 import {
   arrivalOf,
   conversationName,
@@ -67,6 +67,8 @@ export function createView(handlers) {
 
   /** A shared file (an export): its title, name and size, downloaded from the stand-in. */
   function fileCard(file) {
+    if (/\.png$/i.test(file.name))
+      return posterImage(`/playground/files/${encodeURIComponent(file.id)}`, file.title);
     const size = file.size < 1024 ? `${file.size} B` : `${(file.size / 1024).toFixed(1)} KB`;
     const below = file.title === file.name ? size : `${file.name} · ${size}`;
     const details = el('span', 'file-details', el('strong', '', file.title), el('span', '', below));

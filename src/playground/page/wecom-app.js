@@ -5,7 +5,7 @@
 // msg_signature, as WeCom does) and the page posts it to /wecom/events, which reaches the app's
 // own receiver. The app's messages arrive on the event stream of the 企业微信 side.
 
-import { $, el, toast } from './dom.js';
+import { $, el, posterImage, toast } from './dom.js';
 import {
   avatar,
   chromeWords,
@@ -120,6 +120,10 @@ function messageNode(entry, readonly) {
             : [renderWeComMarkdown(entry.text, { names }, info.msgtype === 'markdown')]),
         );
   for (const file of entry.files ?? []) {
+    if (/\.png$/i.test(file.name)) {
+      content.append(posterImage(`/playground/wecom/files/${encodeURIComponent(file.id)}`, file.title));
+      continue;
+    }
     const link = el('a', 'file-card', el('span', 'file-icon', '📄'), el('strong', '', file.name));
     link.href = `/playground/wecom/files/${encodeURIComponent(file.id)}`;
     link.download = file.name;

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import type { Conversations, WeComShown } from '../conversations.ts';
 import type { Workspace } from '../workspace.ts';
 import { appChatOf, WECOM_PLAYGROUND } from './corp.ts';
@@ -113,7 +113,13 @@ export function createWeComStandIn(deps: {
   async function messageSend(body: Record<string, unknown>): Promise<Answer> {
     if (body.agentid !== WECOM_PLAYGROUND.agentId) return fail(40056, 'invalid agentid');
     const msgtype = body.msgtype;
-    if (msgtype !== 'text' && msgtype !== 'markdown' && msgtype !== 'template_card' && msgtype !== 'file')
+    if (
+      msgtype !== 'text' &&
+      msgtype !== 'markdown' &&
+      msgtype !== 'template_card' &&
+      msgtype !== 'file' &&
+      msgtype !== 'image'
+    )
       return fail(40008, `invalid message type ${String(msgtype)}`);
     if (typeof body.touser !== 'string' || body.touser === '') return fail(40058, 'touser missing');
     const touser = body.touser.split('|');
@@ -127,7 +133,8 @@ export function createWeComStandIn(deps: {
         return fail(45002, 'content size out of limit');
     }
     const mediaId = typeof payload.media_id === 'string' ? payload.media_id : '';
-    if (msgtype === 'file' && !media.has(mediaId)) return fail(40007, 'invalid media_id');
+    if ((msgtype === 'file' || msgtype === 'image') && !media.has(mediaId))
+      return fail(40007, 'invalid media_id');
     if (msgtype === 'template_card') {
       const refused = cardRefusal(payload);
       if (refused !== undefined) return refused;
@@ -153,7 +160,12 @@ export function createWeComStandIn(deps: {
         msgtype === 'template_card'
           ? { msgtype, card: payload, ...(responseCode === undefined ? {} : { responseCode }) }
           : { msgtype };
-      const message = show(appChatOf(id), content, wecom, msgtype === 'file' ? mediaId : undefined);
+      const message = show(
+        appChatOf(id),
+        content,
+        wecom,
+        msgtype === 'file' || msgtype === 'image' ? mediaId : undefined,
+      );
       return { conversation: message.conversation, ts: message.ts };
     });
     if (responseCode !== undefined) {
@@ -190,9 +202,25 @@ export function createWeComStandIn(deps: {
     return ok();
   }
 
+  /** A robot's inline picture: base64 of a PNG or JPG of at most 2 MB, with its md5 (§9). */
+  function robotImage(key: string, image: Record<string, unknown> | undefined): Answer {
+    if (typeof image?.base64 !== 'string' || typeof image.md5 !== 'string')
+      return fail(40058, 'image.base64 or image.md5 missing');
+    const bytes = Buffer.from(image.base64, 'base64');
+    if (bytes.length === 0 || bytes.length > 2 * 1024 * 1024) return fail(40009, 'invalid image size');
+    if (createHash('md5').update(bytes).digest('hex') !== image.md5) return fail(40058, 'md5 not match');
+    const mediaId = nextId('3playimage');
+    const name = `image-${mediaId}.png`;
+    media.set(mediaId, { name, size: bytes.length });
+    deps.conversations.keepFile({ id: mediaId, name, title: name, size: bytes.length, bytes });
+    show(key, '', { msgtype: 'image' }, mediaId);
+    return ok();
+  }
+
   async function robotSend(body: Record<string, unknown>, key: string): Promise<Answer> {
     if (!(await robotKeys()).has(key)) return fail(93000, 'invalid webhook url');
     const msgtype = body.msgtype;
+    if (msgtype === 'image') return robotImage(key, objectOf(body.image));
     if (msgtype !== 'text' && msgtype !== 'markdown')
       return fail(40008, `invalid message type ${String(msgtype)}`);
     const content = objectOf(body[msgtype])?.content;
@@ -236,12 +264,13 @@ export function createWeComStandIn(deps: {
       case '/cgi-bin/media/upload': {
         const { file } = request;
         if (file === undefined) return fail(44001, 'empty media data');
-        if (query.get('type') !== 'file') return fail(40004, `invalid media type ${query.get('type')}`);
+        const type = query.get('type');
+        if (type !== 'file' && type !== 'image') return fail(40004, `invalid media type ${type}`);
         if (file.bytes.length <= 5) return fail(40006, 'invalid file size');
         const mediaId = nextId('3playmedia');
         media.set(mediaId, { name: file.name, size: file.bytes.length });
         deps.conversations.keepFile({ id: mediaId, ...file, title: file.name, size: file.bytes.length });
-        return ok({ type: 'file', media_id: mediaId, created_at: String(Math.floor(now() / 1000)) });
+        return ok({ type, media_id: mediaId, created_at: String(Math.floor(now() / 1000)) });
       }
       case '/cgi-bin/menu/create': {
         if (query.get('agentid') !== String(WECOM_PLAYGROUND.agentId)) return fail(40056, 'invalid agentid');
