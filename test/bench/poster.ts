@@ -15,7 +15,7 @@ export type PosterFigure = {
   warmP50Ms: number;
   warmMaxMs: number;
   pngBytes: number;
-  /** RSS the process gained from the first image (renderer, WebAssembly, fonts), in MB. */
+  /** RSS the bot's process gained from the first image, in MB (the renderer runs in its own). */
   rssGrowthMb: number;
 };
 

@@ -444,6 +444,15 @@ async function main(): Promise<void> {
       unit: 'ms',
       met: poster.warmP50Ms < 300,
     });
+  if (poster !== undefined)
+    goals.push({
+      store: 'any store',
+      goal: "bot's memory after the first image unchanged within 5 MB (renderer in its own process)",
+      value: poster.rssGrowthMb,
+      limit: 5,
+      unit: 'MB',
+      met: poster.rssGrowthMb < 5,
+    });
   printTable(results, sending, goals, {
     quick,
     seconds: (finished.getTime() - started.getTime()) / 1000,
