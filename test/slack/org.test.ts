@@ -112,6 +112,27 @@ describe('several teams', () => {
     expect(JSON.stringify(posts)).not.toContain('UA1');
   });
 
+  it('keeps the Home tab and the exports inside the team', async () => {
+    const from = bot.fake.calls.length;
+    await bot.slack.event({ type: 'app_home_opened', user: 'UA2', tab: 'home' });
+    const publish = await bot.fake.waitFor((c) => c.method === 'views.publish' && c.body.user_id === 'UA2', {
+      fromIndex: from,
+    });
+    const home = JSON.stringify(publish.body.view);
+    // UA2's own day (the 呼出50 logged above), nothing of 一部's people or groups.
+    expect(home).toContain('呼出 50/150');
+    expect(home).not.toContain('一组');
+    expect(home).not.toContain('UA1');
+    // 二部's manager exports the team's activity as CSV: 二部's people only.
+    const exported = bot.fake.calls.length;
+    await bot.command('/team', 'export activity 2026-12-01 2026-12-04 csv', 'UM2');
+    const upload = await bot.fake.waitFor('file_upload', { fromIndex: exported });
+    const csv = String(upload.bytes ?? '');
+    expect(csv).toContain('UA2');
+    expect(csv).not.toContain('UA1');
+    expect(csv).not.toContain('UL1');
+  });
+
   it('/org lists the teams; moving a member keeps their history', async () => {
     const list = await bot.command('/org', '', ADMIN);
     expect(JSON.stringify(list.reply.blocks)).toContain('*一部*　2 人　1 个组');
