@@ -11,6 +11,7 @@ import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import * as esbuild from 'esbuild';
+import { BUNDLE_OPTIONS } from './bundle-options.js';
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
 // Another entry point may be given (the benchmark starts its own the same way).
@@ -34,16 +35,10 @@ const sourceUrls = {
 };
 
 const built = await esbuild.build({
+  ...BUNDLE_OPTIONS,
   entryPoints: [entry],
   outfile,
   write: false,
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  target: 'node20',
-  // Node 20.10+ reads import attributes (the calendar's JSON is imported with { type: 'json' }).
-  supported: { 'import-attributes': true },
-  packages: 'external',
   sourcemap: 'linked',
   logLevel: 'warning',
   plugins: [sourceUrls],

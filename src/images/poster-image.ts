@@ -2,6 +2,7 @@ import { type ChildProcess, fork } from 'node:child_process';
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { BUNDLE_OPTIONS } from '../bundle-options.js';
 import type { Day } from '../domain/days.ts';
 import type { OutboundImage } from '../usecases/messenger.ts';
 import { type Poster, posterAlt, posterFilename } from '../views/poster-view.ts';
@@ -40,14 +41,9 @@ let nextId = 1;
 async function bundle(): Promise<string> {
   const esbuild = await import('esbuild');
   const built = await esbuild.build({
+    ...BUNDLE_OPTIONS,
     entryPoints: [WORKER_SOURCE],
     write: false,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    supported: { 'import-attributes': true },
-    packages: 'external',
     logLevel: 'warning',
   });
   await esbuild.stop();

@@ -171,8 +171,9 @@ async function activityLines(
     });
 }
 
-function activityCsv(lines: readonly ActivityLine[]): string {
-  const rows = lines.map((l) => [
+/** An activity line's cells in ACTIVITY_COLUMNS order: the CSV's row and the workbook's. */
+export function activityCells(l: ActivityLine): Array<string | number> {
+  return [
     l.day,
     l.userId,
     l.name,
@@ -184,7 +185,11 @@ function activityCsv(lines: readonly ActivityLine[]): string {
     l.appointments,
     l.amountYuan,
     l.visits,
-  ]);
+  ];
+}
+
+function activityCsv(lines: readonly ActivityLine[]): string {
+  const rows = lines.map(activityCells);
   return `${BOM}${stringify([[...ACTIVITY_COLUMNS], ...rows])}`;
 }
 

@@ -1,6 +1,6 @@
 import type { Messages } from '../i18n/index.ts';
 import type { RosterLine } from '../usecases/export-roster.ts';
-import type { ActivityLine, PayLine } from '../usecases/exports.ts';
+import { type ActivityLine, activityCells, type PayLine } from '../usecases/exports.ts';
 import {
   type ColumnKind,
   type Sheet,
@@ -127,19 +127,7 @@ export function buildActivityWorkbook(
   return buildGrouped(m, groups, lines, {
     columns: ACTIVITY,
     summary: ACTIVITY_SUMMARY,
-    row: (l) => [
-      l.day,
-      l.userId,
-      l.name,
-      l.group,
-      l.calls,
-      l.effective,
-      l.intents,
-      l.followUps,
-      l.appointments,
-      l.amountYuan,
-      l.visits,
-    ],
+    row: activityCells,
     summarize: (ls) => [
       new Set(ls.map((l) => l.userId)).size,
       sum(ls, (l) => l.calls),

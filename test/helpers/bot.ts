@@ -8,7 +8,21 @@ import { createSlackClient } from './slack-requests.ts';
 
 export type { SlackApiCall } from './fake-slack-api.ts';
 
+import type { SlackApiCall } from './fake-slack-api.ts';
+
 export const SIGNING_SECRET = 'test-signing-secret';
+
+/** The buttons (action id and value) of a message the bot posted, in order. */
+export function buttonsOf(call: SlackApiCall | undefined): Array<{ action_id: string; value: string }> {
+  return (
+    (call?.body.blocks ?? []) as Array<{
+      type: string;
+      elements?: Array<{ action_id: string; value: string }>;
+    }>
+  )
+    .filter((b) => b.type === 'actions')
+    .flatMap((b) => b.elements ?? []);
+}
 export const ADMIN = 'UADMIN';
 
 export type TestBot = Awaited<ReturnType<typeof startTestBot>>;

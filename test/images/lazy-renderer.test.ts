@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
 import { describe, expect, it } from 'vitest';
+import { BUNDLE_OPTIONS } from '../../src/bundle-options.js';
 
 /**
  * Memory: `npm start` bundles src/main.ts with esbuild (src/start.js), and whatever the bundle
@@ -11,13 +12,8 @@ describe('the image renderer at rest', () => {
   it('is never imported by the bundled bot', async () => {
     const built = await esbuild.build({
       entryPoints: [fileURLToPath(new URL('../../src/main.ts', import.meta.url))],
+      ...BUNDLE_OPTIONS,
       write: false,
-      bundle: true,
-      platform: 'node',
-      format: 'esm',
-      target: 'node20',
-      supported: { 'import-attributes': true },
-      packages: 'external',
       logLevel: 'silent',
     });
     const text = built.outputFiles[0]?.text ?? '';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runJob } from '../../src/jobs/runner.ts';
-import { ADMIN, type SlackApiCall, startTestBot, type TestBot } from '../helpers/bot.ts';
+import { ADMIN, buttonsOf, type SlackApiCall, startTestBot, type TestBot } from '../helpers/bot.ts';
 import { movableClock } from '../helpers/clock.ts';
 import { day } from '../helpers/day.ts';
 import { seedEntries, seedTeam } from '../helpers/seed.ts';
@@ -11,15 +11,7 @@ import { seedEntries, seedTeam } from '../helpers/seed.ts';
  * working day of Q3 (09-30), reviewed on the first working day of Q4 (10-08, after 国庆节) and of
  * Q1 2027 (01-01: the calendar package does not know 2027, so it is an ordinary Friday).
  */
-const buttons = (call: SlackApiCall | undefined) =>
-  (
-    (call?.body.blocks ?? []) as Array<{
-      type: string;
-      elements?: Array<{ action_id: string; value: string }>;
-    }>
-  )
-    .filter((b) => b.type === 'actions')
-    .flatMap((b) => b.elements ?? []);
+const buttons = buttonsOf;
 
 describe('careers: probation, protection, quarter reviews, level history', () => {
   let bot: TestBot;

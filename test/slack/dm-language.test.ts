@@ -1,17 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type SlackApiCall, startTestBot, type TestBot } from '../helpers/bot.ts';
+import { buttonsOf, type SlackApiCall, startTestBot, type TestBot } from '../helpers/bot.ts';
 import { movableClock } from '../helpers/clock.ts';
 import { seedTeam } from '../helpers/seed.ts';
 
-const buttons = (call: SlackApiCall | undefined) =>
-  (
-    (call?.body.blocks ?? []) as Array<{
-      type: string;
-      elements?: Array<{ action_id: string; value: string }>;
-    }>
-  )
-    .filter((b) => b.type === 'actions')
-    .flatMap((b) => b.elements ?? []);
+const buttons = buttonsOf;
 
 /**
  * A direct message the bot later replaces (a leave request's buttons, once someone decided) is

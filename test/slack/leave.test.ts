@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runJob } from '../../src/jobs/runner.ts';
-import { type SlackApiCall, startTestBot, type TestBot } from '../helpers/bot.ts';
+import { buttonsOf, type SlackApiCall, startTestBot, type TestBot } from '../helpers/bot.ts';
 import { movableClock } from '../helpers/clock.ts';
 import { day } from '../helpers/day.ts';
 import { seedEntries, seedTeam } from '../helpers/seed.ts';
@@ -11,15 +11,7 @@ import { seedEntries, seedTeam } from '../helpers/seed.ts';
  * the director; then what an approved leave day does to the 17:00 nudges, the 18:00 board,
  * `/team today`, a log and the week's target. Thursday 2026-12-03, Shanghai.
  */
-const buttons = (call: SlackApiCall | undefined) =>
-  (
-    (call?.body.blocks ?? []) as Array<{
-      type: string;
-      elements?: Array<{ action_id: string; value: string }>;
-    }>
-  )
-    .filter((b) => b.type === 'actions')
-    .flatMap((b) => b.elements ?? []);
+const buttons = buttonsOf;
 
 describe('leave: ask, approve, and what a leave day changes', () => {
   let bot: TestBot;
