@@ -270,6 +270,7 @@ export const en = {
       `${medal} **${name}**  ${perCapita} per person  ${points} in all  ${headcount} ${headcount === 1 ? 'person' : 'people'}${equivalent === undefined ? '' : `, ${equivalent} full-time`}`,
     emptyGroup: (name: string) => `  **${name}**  nobody on duty`,
     topTitle: '**Top 10**',
+    nobodyScored: 'Nobody has scored yet: the first `/log` tops the list.',
     memberLine: (rank: number, who: string, points: string) => `${rank}. ${who}  ${points} points`,
     yourPlace: (rank: number, points: string, total: number) =>
       `Your place: ${rank} of ${total}, ${points} points`,

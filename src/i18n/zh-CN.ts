@@ -259,6 +259,7 @@ export const zhCN = {
       `${medal} **${name}**　人均 ${perCapita} 分　合计 ${points} 分　${headcount} 人${equivalent === undefined ? '' : `，折合 ${equivalent} 人`}`,
     emptyGroup: (name: string) => `　**${name}**　今日无人在岗`,
     topTitle: '**个人前十**',
+    nobodyScored: '还没有人得分，第一条 `/log` 就上榜。',
     memberLine: (rank: number, who: string, points: string) => `${rank}. ${who}　${points} 分`,
     yourPlace: (rank: number, points: string, total: number) =>
       `你的排名：第 ${rank} 名（共 ${total} 人），${points} 分`,

@@ -102,7 +102,9 @@ export function buildBoardReply(
     blocks.push(textBlock(m.pk.winner(winners.map((g) => g.name).join('、'))));
   if (options.result && board.groups.length > 0) blocks.push(...linesOf(conversionLines(m, board)));
   blocks.push(divider);
+  // Only who scored: nine people "tied second with 0" read like a ranking of nothing.
   const top = board.members
+    .filter((s) => s.points > 0)
     .slice(0, TOP)
     .map((s) =>
       m.pk.memberLine(
@@ -111,7 +113,7 @@ export function buildBoardReply(
         points(s.points),
       ),
     );
-  blocks.push(...linesOf([m.pk.topTitle, ...top]));
+  blocks.push(...linesOf([m.pk.topTitle, ...(top.length === 0 ? [m.pk.nobodyScored] : top)]));
   const own =
     options.viewerId === undefined ? undefined : board.members.find((s) => s.memberId === options.viewerId);
   if (own !== undefined && own.rank > TOP)
