@@ -596,7 +596,8 @@ export const en = {
     tier: (rate: string, from: string) => `${rate} (from ${from})`,
     ruleSet: (levels: string, from: string) =>
       `Changed the pay rule of ${levels} from ${from} on; closed months are not affected.`,
-    exportSent: (file: string, rows: number) => `Sent ${file} (${rows} rows) to your direct messages.`,
+    exportSent: (file: string, rows: number) =>
+      `Sent ${file} (${rows} ${rows === 1 ? 'row' : 'rows'}) to your direct messages.`,
     usage: 'Usage: `/pay` for yourself; `/pay @member`; `/pay team 2026-11`',
   },
   workbook: {
