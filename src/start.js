@@ -17,7 +17,12 @@ const root = dirname(dirname(fileURLToPath(import.meta.url)));
 // Another entry point may be given (the benchmark starts its own the same way).
 const entry = resolve(process.argv[2] ?? join(root, 'src', 'main.ts'));
 const name = relative(root, entry).replace(/\.ts$/, '').replace(/[\\/]/g, '-');
-const outfile = join(root, 'node_modules', '.cache', 'zhanbao', `${name}.mjs`);
+// Code splitting: what main.ts imports lazily (another messenger's adapter, the playground) goes in
+// chunks of its own, loaded when imported, with the packages they import. In one file, esbuild
+// hoists a lazily imported module's package imports to the top, so a Slack bot loaded
+// dingtalk-stream, @wecom/crypto and fast-xml-parser at start.
+const outdir = join(root, 'node_modules', '.cache', 'zhanbao', name);
+const outfile = join(outdir, 'main.mjs');
 
 /** Rewrites import.meta.url in the project's own TypeScript to the source file's URL. */
 const sourceUrls = {
@@ -27,7 +32,7 @@ const sourceUrls = {
       if (args.path.includes(`${join('node_modules', '')}`)) return undefined;
       const text = await readFile(args.path, 'utf8');
       if (!text.includes('import.meta.url')) return { contents: text, loader: 'ts' };
-      const fromBundle = relative(dirname(outfile), args.path).split('\\').join('/');
+      const fromBundle = relative(outdir, args.path).split('\\').join('/');
       const url = `new URL(${JSON.stringify(fromBundle)}, import.meta.url).href`;
       return { contents: text.replaceAll('import.meta.url', url), loader: 'ts' };
     });
@@ -37,7 +42,11 @@ const sourceUrls = {
 const built = await esbuild.build({
   ...BUNDLE_OPTIONS,
   entryPoints: [entry],
-  outfile,
+  outdir,
+  entryNames: 'main',
+  chunkNames: 'chunk-[hash]',
+  splitting: true,
+  outExtension: { '.js': '.mjs' },
   write: false,
   sourcemap: 'linked',
   logLevel: 'warning',
@@ -47,7 +56,7 @@ const built = await esbuild.build({
 await esbuild.stop();
 // Written under a temporary name and renamed, so that two processes starting at once (replicas on
 // one machine) never read a half-written file.
-await mkdir(dirname(outfile), { recursive: true });
+await mkdir(outdir, { recursive: true });
 for (const file of built.outputFiles) {
   const temporary = `${file.path}.${process.pid}.tmp`;
   await writeFile(temporary, file.contents);

@@ -386,8 +386,9 @@ export function printTable(
   const { poster } = meta;
   if (poster !== undefined)
     out.push(
-      `18:00 战报 image of ${poster.groups} groups (${format(poster.pngBytes)} bytes of PNG): the process's first ` +
-        `${format(poster.coldMs)} ms (imports satori, resvg and the fonts; +${format(poster.rssGrowthMb)} MB RSS), ` +
+      `18:00 战报 image of ${poster.groups} groups (${format(poster.pngBytes)} bytes of PNG): the first ` +
+        `${format(poster.coldMs)} ms (starts the renderer's own process, which loads satori, resvg and the fonts; ` +
+        `the bot's RSS +${format(poster.rssGrowthMb)} MB), ` +
         `then p50 ${format(poster.warmP50Ms)} ms, max ${format(poster.warmMaxMs)} ms.`,
     );
   out.push('');

@@ -26,3 +26,46 @@ describe('the image renderer at rest', () => {
     expect(text).toContain('render-worker.ts');
   });
 });
+
+describe('the bundled bot at rest', () => {
+  it('loads another messenger’s packages only when that messenger runs (code splitting, as npm start)', async () => {
+    const built = await esbuild.build({
+      entryPoints: [fileURLToPath(new URL('../../src/main.ts', import.meta.url))],
+      ...BUNDLE_OPTIONS,
+      outdir: fileURLToPath(new URL('../../node_modules/.cache/zhanbao-test-split/', import.meta.url)),
+      entryNames: 'main',
+      splitting: true,
+      outExtension: { '.js': '.mjs' },
+      write: false,
+      logLevel: 'silent',
+    });
+    // What `node main.mjs` loads at start: main and the chunks it imports statically, transitively
+    // (a dynamic import("./chunk-….mjs") is loaded when called).
+    const byName = new Map(built.outputFiles.map((f) => [f.path.split('/').at(-1) ?? '', f.text]));
+    const loaded = new Set<string>();
+    const visit = (name: string) => {
+      if (loaded.has(name)) return;
+      loaded.add(name);
+      const text = byName.get(name) ?? '';
+      for (const match of text.matchAll(/^import\s[^;]*?["']\.\/(chunk-[A-Z0-9]+\.mjs)["']/gms))
+        visit(match[1] ?? '');
+    };
+    visit('main.mjs');
+    const packages = [...loaded].flatMap((name) =>
+      [...(byName.get(name) ?? '').matchAll(/^import\s[^;]*?["']([^."'][^"']*)["']/gms)].map(
+        (m) => m[1] ?? '',
+      ),
+    );
+    expect(packages).toContain('@slack/bolt');
+    // The same reading of the other chunks does find them: they are there, only not loaded at start.
+    const everywhere = built.outputFiles.flatMap((f) =>
+      [...f.text.matchAll(/^import\s[^;]*?["']([^."'][^"']*)["']/gms)].map((m) => m[1] ?? ''),
+    );
+    expect(everywhere).toEqual(
+      expect.arrayContaining(['dingtalk-stream', '@wecom/crypto', 'fast-xml-parser']),
+    );
+    expect(
+      packages.filter((p) => /dingtalk-stream|@wecom\/crypto|fast-xml-parser|exceljs|satori/.test(p)),
+    ).toEqual([]);
+  });
+});
