@@ -1,12 +1,16 @@
 import { z } from 'zod';
 import { parseTrainingItem } from '../commands/probation-command.ts';
+import { LEVEL_CODES, type LevelCode } from '../domain/levels.ts';
+import { ROLES } from '../domain/roles.ts';
 import type { EntrySource } from '../store/activity-repository.ts';
 import { logActivity } from '../usecases/log-activity.ts';
 import { decideProbation, tickTrainingItem } from '../usecases/manage-probation.ts';
 import { exactDay } from '../usecases/resolve-day.ts';
+import { runTeamCommand } from '../usecases/run-team-command.ts';
 import { ACTIONS } from '../views/actions.ts';
 import { decodeConfirmation } from '../views/log-confirmation.ts';
 import { textMessage } from '../views/message.ts';
+import { buildTeamReply } from '../views/team-view.ts';
 import { decodeVisitsAnswer } from '../views/visits-answer.ts';
 import type { ChatDeps } from './chat-deps.ts';
 import { messagesForPerson } from './language.ts';
@@ -27,6 +31,14 @@ import type { ChatReply } from './router.ts';
 export type Click = { actorId: string; action: string; value: string; source: EntrySource };
 
 const leaveValue = z.object({ leaveId: z.number().int() });
+/** The `/team add` the new-group offer carries (team-view.ts buildNewGroupOffer). */
+const teamAddValue = z.object({
+  memberRef: z.string().min(1).max(64),
+  groupName: z.string().min(1).max(40),
+  level: z.enum(LEVEL_CODES as [LevelCode, ...LevelCode[]]).optional(),
+  role: z.enum(ROLES).optional(),
+  hiredOn: z.string().max(10).optional(),
+});
 const probationValue = z.object({ probationId: z.number().int(), item: z.string().optional() });
 
 export async function handleClick(deps: ChatDeps, click: Click): Promise<ChatReply> {
@@ -93,6 +105,13 @@ export async function handleClick(deps: ChatDeps, click: Click): Promise<ChatRep
       case ACTIONS.probationExtend:
       case ACTIONS.probationReject:
         return textMessage(m.chat.needsReason);
+      case ACTIONS.teamAddNewGroup: {
+        // The same as typing the offer's line with 新组: the group is made if still missing.
+        const value = readJson(teamAddValue, click.value);
+        if (value === undefined) return textMessage(m.common.somethingWrong);
+        const command = { kind: 'add', ...value, newGroup: true } as const;
+        return buildTeamReply(m, await runTeamCommand(deps, click.actorId, command, { locale }));
+      }
       default:
         return textMessage(m.common.somethingWrong);
     }

@@ -759,6 +759,7 @@ export const en = {
         retype,
       ].join('\n'),
     newGroupWord: 'new-group',
+    newGroupButton: (group: string) => `Create "${group}" and add`,
     added: (who: string, group: string, level: string, status: string) =>
       `Added ${who}: ${group}, ${level}, ${status}.`,
     moved: (who: string, group: string) => `Moved ${who} to "${group}".`,

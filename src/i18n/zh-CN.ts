@@ -723,6 +723,7 @@ export const zhCN = {
         retype,
       ].join('\n'),
     newGroupWord: '新组',
+    newGroupButton: (group: string) => `新建「${group}」并添加`,
     added: (who: string, group: string, level: string, status: string) =>
       `已添加 ${who}：${group}，${level}，${status}。`,
     moved: (who: string, group: string) => `已把 ${who} 调到「${group}」。`,

@@ -12,4 +12,5 @@ export const ACTIONS = {
   probationReject: 'probation_reject',
   leaveApprove: 'leave_approve',
   leaveReject: 'leave_reject',
+  teamAddNewGroup: 'team_add_new_group',
 } as const;

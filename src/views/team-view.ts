@@ -9,9 +9,10 @@ import type { MemberView } from '../store/roster-repository.ts';
 import { notLoggedIn, type PkBoard } from '../usecases/compute-pk.ts';
 import type { CalendarPicture } from '../usecases/manage-team-settings.ts';
 import type { TeamOutcome } from '../usecases/run-team-command.ts';
+import { ACTIONS } from './actions.ts';
 import { buildGoalYearReply, goalChangeText } from './goal-view.ts';
 import { conversationLink, mention } from './markup.ts';
-import { heading, linesOf, type Message, textMessage } from './message.ts';
+import { actions, type Button, heading, linesOf, type Message, textBlock, textMessage } from './message.ts';
 import { buildPayRuleReply } from './pay-view.ts';
 import { formatDay, formatMetric } from './progress.ts';
 import { buildRosterReply } from './roster-view.ts';
@@ -270,7 +271,16 @@ export function buildNewGroupOffer(
     ...(command.hiredOn === undefined ? [] : [command.hiredOn]),
     m.team.newGroupWord,
   ].join(' ');
-  return textMessage(m.team.newGroupOffer(refusal.group, refusal.groups, refusal.meant, retype));
+  const text = m.team.newGroupOffer(refusal.group, refusal.groups, refusal.meant, retype);
+  const { kind: _, newGroup: __, ...add } = command;
+  const button: Button = {
+    action: ACTIONS.teamAddNewGroup,
+    label: m.team.newGroupButton(refusal.group),
+    value: JSON.stringify({ ...add, groupName: refusal.group }),
+    style: 'primary',
+    command: retype,
+  };
+  return { text, blocks: [textBlock(text), actions(ACTIONS.teamAddNewGroup, [button])] };
 }
 
 /** The reply to a `/team` line that did not parse: what was wrong and how to write it. */

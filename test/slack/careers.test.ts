@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runJob } from '../../src/jobs/runner.ts';
-import { ADMIN, buttonsOf, type SlackApiCall, startTestBot, type TestBot } from '../helpers/bot.ts';
+import { ADMIN, buttonsOf, startTestBot, type TestBot } from '../helpers/bot.ts';
 import { movableClock } from '../helpers/clock.ts';
 import { day } from '../helpers/day.ts';
 import { seedEntries, seedTeam } from '../helpers/seed.ts';

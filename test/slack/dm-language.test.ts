@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buttonsOf, type SlackApiCall, startTestBot, type TestBot } from '../helpers/bot.ts';
+import { buttonsOf, startTestBot, type TestBot } from '../helpers/bot.ts';
 import { movableClock } from '../helpers/clock.ts';
 import { seedTeam } from '../helpers/seed.ts';
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN, startTestBot, type TestBot } from '../helpers/bot.ts';
+import { ADMIN, buttonsOf, type SlackApiCall, startTestBot, type TestBot } from '../helpers/bot.ts';
 
 /**
  * A new manager's first steps, through the real Bolt receiver: adding someone to a group that
@@ -44,19 +44,36 @@ describe('/team first steps', () => {
     expect(audit.map((a) => a.action).slice(-2)).toEqual(['group.added', 'member.added']);
   });
 
+  it('offers the same as a button: one press creates the group and adds the member', async () => {
+    const offer = await bot.command('/team', 'add <@UBTN> 组B 见习MO2 组长', ADMIN);
+    const [button] = buttonsOf({ body: offer.reply } as unknown as SlackApiCall);
+    expect(button?.action_id).toBe('team_add_new_group');
+    expect(JSON.stringify(offer.reply.blocks)).toContain('新建「组B」并添加');
+    const pressed = await bot.click(ADMIN, button?.action_id ?? '', button?.value ?? '');
+    expect(pressed.reply.replace_original).toBe(true);
+    expect(pressed.text).toBe('已添加 <@UBTN>：组B，见习客户经理MO2，试用期。');
+    const member = await bot.prisma.member.findUniqueOrThrow({
+      where: { messengerUserId: 'UBTN' },
+      include: { group: true },
+    });
+    expect([member.group?.name, member.level, member.role]).toEqual(['组B', 'P2', 'leader']);
+    const again = await bot.click(ADMIN, button?.action_id ?? '', button?.value ?? '');
+    expect(again.text).toBe('<@UBTN> 已经在名单里了（组B）。要调组请用 `/team move`。');
+  });
+
   it('refuses a typo with the group it probably meant, and creates nothing', async () => {
     const groups = await bot.prisma.group.count();
     const typo = await bot.command('/team', 'add <@UTYPO> 一祖', ADMIN);
     expect(typo.text).toBe(
       [
-        '没有名为「一祖」的小组，是不是「一组」？（现有：一组、组A）',
+        '没有名为「一祖」的小组，是不是「一组」？（现有：一组、组A、组B）',
         '如果确实要新建「一祖」，在命令末尾加上「新组」再发一次：',
         '/team add <@UTYPO> 一祖 新组',
       ].join('\n'),
     );
     const move = await bot.command('/team', 'move <@UNEW> 一祖', ADMIN);
     expect(move.text).toBe(
-      '没有名为「一祖」的小组，是不是「一组」？现有小组：一组、组A。新建请用 `/team group add 一祖`。',
+      '没有名为「一祖」的小组，是不是「一组」？现有小组：一组、组A、组B。新建请用 `/team group add 一祖`。',
     );
     expect(await bot.prisma.group.count()).toBe(groups);
   });
@@ -72,7 +89,7 @@ describe('/team first steps', () => {
     const offer = await bot.command('/team', 'add <@UCAROL> Team B A1 leader', 'UEN');
     expect(offer.text).toBe(
       [
-        'There is no group "Team B" yet (groups: Team A、一组、组A).',
+        'There is no group "Team B" yet (groups: Team A、一组、组A、组B).',
         'To create "Team B" and add them in one step, send the same line with `new-group` at the end:',
         '/team add <@UCAROL> "Team B" account-mo1 leader new-group',
       ].join('\n'),

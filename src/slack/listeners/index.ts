@@ -3,6 +3,7 @@ import type { SlackDeps } from '../slack-deps.ts';
 import { registerLeaveActions } from './actions/leave.ts';
 import { registerLogConfirmationActions } from './actions/log-confirmation.ts';
 import { registerProbationActions } from './actions/probation.ts';
+import { registerTeamAddActions } from './actions/team-add.ts';
 import { registerVisitsAnswerActions } from './actions/visits-answer.ts';
 import { registerChatCommands } from './commands/chat-commands.ts';
 import { registerAppHome } from './events/app-home.ts';
@@ -17,6 +18,7 @@ export function registerListeners(app: App, deps: SlackDeps): void {
   registerAppHome(app, deps);
   registerProbationActions(app, deps);
   registerLeaveActions(app, deps);
+  registerTeamAddActions(app, deps);
   registerVisitsAnswerActions(app, deps);
   registerProbationDecisionForms(app, deps);
 }
