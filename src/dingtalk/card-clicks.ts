@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { ChatDeps } from '../chat/chat-deps.ts';
 import { handleClick } from '../chat/clicks.ts';
 import type { Deliveries } from '../chat/deliveries.ts';
@@ -78,7 +77,7 @@ async function toClicker(deps: CardClickDeps, userId: string, reply: ChatReply):
   if (hasButtons(reply.message)) {
     await deps.api.deliverCard({
       cardTemplateId: deps.cards.templateId,
-      outTrackId: newOutTrackId('dm', deps.cards.randomId ?? randomUUID),
+      outTrackId: newOutTrackId('dm'),
       cardParamMap: toCardParams(reply.message, options),
       space: { userId },
     });

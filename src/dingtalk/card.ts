@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { Message } from '../views/message.ts';
 import { type RenderOptions, toDingTalk } from './render.ts';
@@ -47,7 +48,7 @@ export function doneParams(status: string): CardParams {
  * A card's outTrackId says where the card lives, so that a click knows whether greying its
  * buttons affects only the clicker (a 1:1 chat) or a whole group.
  */
-export function newOutTrackId(space: 'dm' | 'group', random: () => string): string {
+export function newOutTrackId(space: 'dm' | 'group', random: () => string = randomUUID): string {
   return `zb-${space}-${random()}`;
 }
 

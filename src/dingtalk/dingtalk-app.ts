@@ -37,8 +37,6 @@ export function createDingTalkSending(options: {
   locale: Locale;
   now?: () => number;
   sleep?: (ms: number) => Promise<void>;
-  /** The random part of card outTrackIds (tests make them predictable). */
-  randomId?: () => string;
 }) {
   const { config } = options;
   const now = options.now ?? Date.now;
@@ -53,7 +51,7 @@ export function createDingTalkSending(options: {
     ...(options.sleep === undefined ? {} : { sleep: options.sleep }),
   });
   const directory = createDingTalkDirectory(api, options.store);
-  const cards = cardsOf(config, options.randomId);
+  const cards = cardsOf(config);
   const messenger = createDingTalkMessenger(api, {
     directory,
     store: options.store,
@@ -69,9 +67,9 @@ export function createDingTalkSending(options: {
  * and HTTP mode has no card callback route here (it would need one registered per template), so
  * HTTP mode keeps the links.
  */
-function cardsOf(config: DingTalkConfig, randomId?: () => string): DingTalkCards | undefined {
+function cardsOf(config: DingTalkConfig): DingTalkCards | undefined {
   if (config.cardTemplateId === undefined || config.mode !== 'stream') return undefined;
-  return { templateId: config.cardTemplateId, ...(randomId === undefined ? {} : { randomId }) };
+  return { templateId: config.cardTemplateId };
 }
 
 export type RunningDingTalkApp = { port: number | undefined; stop(): Promise<void> };

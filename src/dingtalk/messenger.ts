@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { extname } from 'node:path';
 import { groupBy } from '../collections.ts';
 import { type Locale, localeFromTag, messagesFor } from '../i18n/index.ts';
@@ -60,7 +59,7 @@ export function createDingTalkMessenger(
   /** A card to one 1:1 chat or group; its ref names the card. */
   async function sendCard(templateId: string, channel: string, message: Message): Promise<PostRef> {
     const direct = channel.startsWith(DM);
-    const outTrackId = newOutTrackId(direct ? 'dm' : 'group', cards?.randomId ?? randomUUID);
+    const outTrackId = newOutTrackId(direct ? 'dm' : 'group');
     await api.deliverCard({
       cardTemplateId: templateId,
       outTrackId,
@@ -202,4 +201,4 @@ const DM = 'dm:';
 const CARD = 'card:';
 
 /** Interactive cards, when a template is configured (Stream mode). */
-export type DingTalkCards = { templateId: string; randomId?: () => string };
+export type DingTalkCards = { templateId: string };

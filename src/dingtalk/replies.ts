@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { ChatReply } from '../chat/router.ts';
 import { type Messages, messagesFor } from '../i18n/index.ts';
 import type { Logger } from '../logger.ts';
@@ -42,7 +41,7 @@ export async function deliverReply(deps: ReplyDeps, message: RobotMessage, reply
         : { userId: sender };
     await deps.api.deliverCard({
       cardTemplateId: deps.cards.templateId,
-      outTrackId: newOutTrackId('userId' in space ? 'dm' : 'group', deps.cards.randomId ?? randomUUID),
+      outTrackId: newOutTrackId('userId' in space ? 'dm' : 'group'),
       cardParamMap: toCardParams(reply.message, await renderOptions(deps, m, reply.message)),
       space,
     });
