@@ -70,6 +70,13 @@ const environmentSchema = z.object({
     emptyToUndefined,
     z.enum(['stream', 'http'], { message: 'must be stream or http' }).default('stream'),
   ),
+  DINGTALK_CARD_TEMPLATE_ID: optionalString.refine(
+    (v) => v === undefined || /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/.test(v),
+    {
+      message:
+        "must be the card template's id from DingTalk's card platform, such as 1a2b3c4d-5e6f-7a8b-9c0d-1e2f3a4b5c6d.schema",
+    },
+  ),
   DINGTALK_API_URL: z.preprocess(
     emptyToUndefined,
     z.url({ message: 'must be a URL such as https://api.dingtalk.com' }).default('https://api.dingtalk.com'),
@@ -179,6 +186,11 @@ export type DingTalkConfig = {
   mode: 'stream' | 'http';
   apiUrl: string;
   oapiUrl: string;
+  /**
+   * The interactive card template (卡片平台) buttons are sent in; without it, buttons are links
+   * that send their command back. Used in Stream mode only: card clicks arrive over Stream.
+   */
+  cardTemplateId?: string;
 };
 
 export type WeComConfig = {
@@ -258,6 +270,9 @@ export function loadConfig(
               mode: e.DINGTALK_MODE,
               apiUrl: e.DINGTALK_API_URL.replace(/\/+$/, ''),
               oapiUrl: e.DINGTALK_OAPI_URL.replace(/\/+$/, ''),
+              ...(e.DINGTALK_CARD_TEMPLATE_ID === undefined
+                ? {}
+                : { cardTemplateId: e.DINGTALK_CARD_TEMPLATE_ID }),
             },
       wecom:
         e.WECOM_CORP_ID === undefined ||

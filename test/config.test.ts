@@ -97,6 +97,26 @@ describe('loadConfig', () => {
     });
   });
 
+  it('reads an optional DingTalk card template id, and names a malformed one', () => {
+    const base = { DINGTALK_CLIENT_ID: 'dingabc', DINGTALK_CLIENT_SECRET: 's3cret' };
+    const unset = loadConfig(base, { needSlack: false });
+    expect(unset.ok && unset.config.dingtalk?.cardTemplateId).toBe(undefined);
+    const set = loadConfig(
+      { ...base, DINGTALK_CARD_TEMPLATE_ID: ' 1a2b3c4d-5e6f-7a8b-9c0d-1e2f3a4b5c6d.schema ' },
+      { needSlack: false },
+    );
+    expect(set).toMatchObject({
+      ok: true,
+      config: { dingtalk: { cardTemplateId: '1a2b3c4d-5e6f-7a8b-9c0d-1e2f3a4b5c6d.schema' } },
+    });
+    const bad = loadConfig({ ...base, DINGTALK_CARD_TEMPLATE_ID: 'my template!' }, { needSlack: false });
+    expect(bad.ok).toBe(false);
+    if (bad.ok) return;
+    expect(bad.problems.join('\n')).toContain(
+      "DINGTALK_CARD_TEMPLATE_ID must be the card template's id from DingTalk's card platform",
+    );
+  });
+
   it('names a missing DingTalk secret and a bad mode, with where to find them', () => {
     const result = loadConfig(
       { DINGTALK_CLIENT_ID: 'dingabc', DINGTALK_MODE: 'webhook' },

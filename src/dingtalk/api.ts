@@ -51,6 +51,9 @@ export class DingTalkApiError extends Error {
   }
 }
 
+/** Where an interactive card goes: a person's 1:1 chat with the robot, or a group. */
+export type CardSpace = { userId: string } | { openConversationId: string };
+
 export interface DingTalkApiOptions {
   clientId: string;
   clientSecret: string;
@@ -75,6 +78,15 @@ export interface DingTalkApi {
   /** `contentType` is the part's media type (application/octet-stream when not given). */
   uploadFile(fileName: string, bytes: Uint8Array, contentType?: string): Promise<string>;
   uploadImage(fileName: string, bytes: Uint8Array): Promise<string>;
+  /** Creates an interactive card and delivers it; clicks come back over Stream, keyed by `outTrackId`. */
+  deliverCard(card: {
+    cardTemplateId: string;
+    outTrackId: string;
+    cardParamMap: Record<string, string>;
+    space: CardSpace;
+  }): Promise<void>;
+  /** Replaces the given variables of a delivered card (the others keep their values). */
+  updateCard(outTrackId: string, cardParamMap: Record<string, string>): Promise<void>;
   calls(): number;
   sessionReplies(): number;
 }
@@ -146,6 +158,22 @@ const batchSendAnswer = z.object({
 const groupSendAnswer = z.object({ processQueryKey: z.string().optional() });
 const userGetAnswer = z.object({ result: z.object({ name: z.string() }) });
 const mediaUploadAnswer = z.object({ media_id: z.string().min(1) });
+const cardDeliverAnswer = z.object({
+  result: z
+    .object({
+      deliverResults: z
+        .array(
+          z.object({
+            success: z.boolean(),
+            spaceId: z.string().optional(),
+            errorMsg: z.string().optional(),
+          }),
+        )
+        .optional(),
+    })
+    .optional(),
+});
+const cardUpdateAnswer = z.object({});
 const oapiOk = z.object({});
 const newApiError = z.object({
   code: z.string(),
@@ -164,6 +192,8 @@ interface CallSpec<T> {
   /** Short name for logs and errors ('batchSend'); never the URL, which may hold a token. */
   name: string;
   wire: Wire;
+  /** POST unless said otherwise (the card update is a PUT). */
+  method?: 'POST' | 'PUT';
   /** Full URL without the token. */
   url: string;
   /** Built per attempt, so that a retry sends a fresh body. */
@@ -211,7 +241,7 @@ export function createDingTalkApi(options: DingTalkApiOptions): DingTalkApi {
     let response: Response;
     try {
       response = await doFetch(url, {
-        method: 'POST',
+        method: spec.method ?? 'POST',
         headers,
         body,
         signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
@@ -505,6 +535,73 @@ export function createDingTalkApi(options: DingTalkApiOptions): DingTalkApi {
      * BMP; open.dingtalk.com/document/orgapp/upload-media-files as quoted in the fake).
      */
     uploadImage: (fileName, bytes) => uploadMedia('image', fileName, bytes, 'image/png'),
+
+    /**
+     * `POST /v1.0/card/instances/createAndDeliver` (aliyun/dingtalk-sdk card_1_0 CreateAndDeliverRequest;
+     * messenger-contracts §6d): `cardTemplateId`, a unique `outTrackId`, `callbackType: "STREAM"` so
+     * that clicks come on the Stream topic, `cardData.cardParamMap` of strings, and the space:
+     * `dtv1.card//IM_ROBOT.<userId>` with `imRobotOpenSpaceModel` + `imRobotOpenDeliverModel
+     * {spaceType: "IM_ROBOT", robotCode}`, or `dtv1.card//IM_GROUP.<openConversationId>` with
+     * `imGroupOpenSpaceModel` + `imGroupOpenDeliverModel {robotCode}` (the open-source DingTalk
+     * connectors searched send both models; without the space model DingTalk answers "spaces of
+     * card is empty"). A 200 answer can still report `result.deliverResults[].success: false`.
+     */
+    async deliverCard(card) {
+      const space =
+        'userId' in card.space
+          ? {
+              openSpaceId: `dtv1.card//IM_ROBOT.${card.space.userId}`,
+              imRobotOpenSpaceModel: { supportForward: false },
+              imRobotOpenDeliverModel: { spaceType: 'IM_ROBOT', robotCode },
+            }
+          : {
+              openSpaceId: `dtv1.card//IM_GROUP.${card.space.openConversationId}`,
+              imGroupOpenSpaceModel: { supportForward: false },
+              imGroupOpenDeliverModel: { robotCode },
+            };
+      const answer = await call({
+        name: 'cardDeliver',
+        wire: 'api',
+        url: `${apiUrl}/v1.0/card/instances/createAndDeliver`,
+        body: jsonBody({
+          cardTemplateId: card.cardTemplateId,
+          outTrackId: card.outTrackId,
+          callbackType: 'STREAM',
+          userIdType: 1,
+          cardData: { cardParamMap: card.cardParamMap },
+          ...space,
+        }),
+        schema: cardDeliverAnswer,
+        auth: true,
+      });
+      const failed = (answer.result?.deliverResults ?? []).find((result) => !result.success);
+      if (failed !== undefined)
+        throw new DingTalkApiError('cardDeliver', 'not_delivered', 200, failed.errorMsg);
+      logger.event('info', 'dingtalk.card_delivered', { space: 'userId' in card.space ? 'user' : 'group' });
+    },
+
+    /**
+     * `PUT /v1.0/card/instances {outTrackId, cardData: {cardParamMap}, cardUpdateOptions:
+     * {updateCardDataByKey: true}}` (aliyun/dingtalk-sdk card_1_0 UpdateCardRequest; "按key更新
+     * cardData数据，不填默认覆盖更新" in its im_1.0 UpdateInteractiveCard docs): only the keys given
+     * change, so greying the buttons keeps the card's text.
+     */
+    async updateCard(outTrackId, cardParamMap) {
+      await call({
+        name: 'cardUpdate',
+        wire: 'api',
+        method: 'PUT',
+        url: `${apiUrl}/v1.0/card/instances`,
+        body: jsonBody({
+          outTrackId,
+          cardData: { cardParamMap },
+          cardUpdateOptions: { updateCardDataByKey: true },
+        }),
+        schema: cardUpdateAnswer,
+        auth: true,
+      });
+      logger.event('info', 'dingtalk.card_updated', { keys: Object.keys(cardParamMap).length });
+    },
 
     calls: () => metered,
     sessionReplies: () => sessions,

@@ -7,9 +7,10 @@ import type { Store } from '../store/store.ts';
 import { ensureTeam } from '../usecases/context.ts';
 import { createWallServer, wallOnly, withWall } from '../wall/wall-http.ts';
 import { createDingTalkApi } from './api.ts';
+import { createCardClickHandler } from './card-clicks.ts';
 import { createDingTalkDirectory } from './directory.ts';
 import { createDingTalkHttpReceiver } from './http-receiver.ts';
-import { createDingTalkMessenger } from './messenger.ts';
+import { createDingTalkMessenger, type DingTalkCards } from './messenger.ts';
 import { createRobotMessageHandler } from './receive.ts';
 import { createDingTalkStream } from './stream.ts';
 
@@ -50,13 +51,25 @@ export function createDingTalkSending(options: {
     ...(options.sleep === undefined ? {} : { sleep: options.sleep }),
   });
   const directory = createDingTalkDirectory(api, options.store);
+  const cards = cardsOf(config);
   const messenger = createDingTalkMessenger(api, {
     directory,
     store: options.store,
     defaultLocale: options.locale,
     now,
+    cards,
   });
-  return { api, directory, messenger };
+  return { api, directory, messenger, cards };
+}
+
+/**
+ * Interactive cards need a template and Stream mode: their clicks come on the Stream card topic,
+ * and HTTP mode has no card callback route here (it would need one registered per template), so
+ * HTTP mode keeps the links.
+ */
+function cardsOf(config: DingTalkConfig): DingTalkCards | undefined {
+  if (config.cardTemplateId === undefined || config.mode !== 'stream') return undefined;
+  return { templateId: config.cardTemplateId };
 }
 
 export type RunningDingTalkApp = { port: number | undefined; stop(): Promise<void> };
@@ -71,7 +84,7 @@ export type RunningDingTalkApp = { port: number | undefined; stop(): Promise<voi
 export function createDingTalkApp(deps: DingTalkAppDeps) {
   const now = deps.now ?? Date.now;
   const config = deps.dingtalk;
-  const { api, directory, messenger } = createDingTalkSending({
+  const { api, directory, messenger, cards } = createDingTalkSending({
     config,
     store: deps.store,
     logger: deps.logger,
@@ -85,7 +98,18 @@ export function createDingTalkApp(deps: DingTalkAppDeps) {
     'dingtalk',
   );
   const wall = createWallServer({ deps: useCaseDeps, events, logger: deps.logger });
-  const receive = createRobotMessageHandler({ ...chatDeps(directory), directory, api, now, deliveries });
+  const receive = createRobotMessageHandler({
+    ...chatDeps(directory),
+    directory,
+    api,
+    now,
+    deliveries,
+    cards,
+  });
+  const onCardCallback =
+    cards === undefined
+      ? undefined
+      : createCardClickHandler({ ...chatDeps(directory), directory, api, deliveries, cards });
 
   function handleFrame(data: string): Promise<void> {
     try {
@@ -126,6 +150,7 @@ export function createDingTalkApp(deps: DingTalkAppDeps) {
           gatewayUrl: deps.gatewayUrl ?? `${config.apiUrl}/v1.0/gateway/connections/open`,
           logger: deps.logger,
           onRobotMessage: handleFrame,
+          ...(onCardCallback === undefined ? {} : { onCardCallback }),
           ...(deps.backoff === undefined ? {} : { backoff: deps.backoff }),
         });
         await stream.start();

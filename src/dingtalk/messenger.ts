@@ -13,6 +13,7 @@ import type {
 import { type Message, peopleIn } from '../views/message.ts';
 import { renderOutbound } from '../views/outbound-view.ts';
 import type { DingTalkApi } from './api.ts';
+import { hasButtons, newOutTrackId, toCardParams } from './card.ts';
 import type { DingTalkDirectory } from './directory.ts';
 import { toDingTalk } from './render.ts';
 
@@ -25,24 +26,51 @@ import { toDingTalk } from './render.ts';
  * A PostRef of a direct message has the channel `dm:<userId>`.
  * Undelivered people (invalid ids, still throttled after the client's retries) raise an error,
  * so the job records the post as failed.
+ * With a card template, a message with buttons goes as an interactive card instead, one per
+ * person; its PostRef's ts is `card:<outTrackId>`, so that `update` (a decision replacing the
+ * buttons on every request) edits the card in place.
  */
 export function createDingTalkMessenger(
   api: DingTalkApi,
-  deps: { directory: DingTalkDirectory; store: Store; defaultLocale: Locale; now?: () => number },
+  deps: {
+    directory: DingTalkDirectory;
+    store: Store;
+    defaultLocale: Locale;
+    now?: () => number;
+    cards?: DingTalkCards | undefined;
+  },
 ): Messenger {
   const now = deps.now ?? Date.now;
+  const { cards } = deps;
   let sequence = 0;
 
-  async function render(message: Message): Promise<ReturnType<typeof toDingTalk>> {
-    const ids = peopleIn(message);
+  async function renderOptions(message: Message) {
     const m = messagesFor(deps.defaultLocale);
-    return toDingTalk(message, {
-      names: await deps.directory.names(ids),
+    return {
+      names: await deps.directory.names(peopleIn(message)),
       labels: { thisGroup: m.chat.thisGroup, typeCommand: m.chat.typeCommand },
+    };
+  }
+
+  async function render(message: Message): Promise<ReturnType<typeof toDingTalk>> {
+    return toDingTalk(message, await renderOptions(message));
+  }
+
+  /** A card to one 1:1 chat or group; its ref names the card. */
+  async function sendCard(templateId: string, channel: string, message: Message): Promise<PostRef> {
+    const direct = channel.startsWith(DM);
+    const outTrackId = newOutTrackId(direct ? 'dm' : 'group');
+    await api.deliverCard({
+      cardTemplateId: templateId,
+      outTrackId,
+      cardParamMap: toCardParams(message, await renderOptions(message)),
+      space: direct ? { userId: channel.slice(DM.length) } : { openConversationId: channel },
     });
+    return { channel, ts: `${CARD}${outTrackId}` };
   }
 
   async function sendTo(channel: string, message: Message): Promise<PostRef> {
+    if (cards !== undefined && hasButtons(message)) return sendCard(cards.templateId, channel, message);
     for (const out of await render(message)) {
       if (channel.startsWith(DM)) await toUsers([channel.slice(DM.length)], out);
       else await api.sendToGroup(channel, out);
@@ -79,6 +107,10 @@ export function createDingTalkMessenger(
    * still throttled in any part has failed; a failed call fails everyone it was for.
    */
   async function toMembers(members: readonly DirectMember[], outbound: Outbound): Promise<MemberPost[]> {
+    if (cards !== undefined) {
+      const sample = renderOutbound(messagesFor(deps.defaultLocale), outbound);
+      if (hasButtons(sample)) return cardsToMembers(cards.templateId, members, outbound);
+    }
     const failed = new Map<string, string>();
     const byLocale = groupBy(members, (member) => localeOf({ member }));
     for (const [locale, group] of byLocale) {
@@ -106,6 +138,34 @@ export function createDingTalkMessenger(
     });
   }
 
+  /** One card each (a card has one space), in the member's language; a failed card fails only them. */
+  async function cardsToMembers(
+    templateId: string,
+    members: readonly DirectMember[],
+    outbound: Outbound,
+  ): Promise<MemberPost[]> {
+    const posts: MemberPost[] = [];
+    for (const member of members) {
+      const { messengerUserId } = member;
+      try {
+        const message = renderOutbound(messagesFor(localeOf({ member })), outbound);
+        posts.push({ messengerUserId, ref: await sendCard(templateId, `${DM}${messengerUserId}`, message) });
+      } catch (error) {
+        posts.push({ messengerUserId, failed: error instanceof Error ? error.message : String(error) });
+      }
+    }
+    return posts;
+  }
+
+  /** A post is replaced in place when it is a card; a plain robot message cannot be edited. */
+  async function replace(ref: PostRef, message: Message): Promise<void> {
+    if (!ref.ts.startsWith(CARD)) {
+      await sendTo(ref.channel, message);
+      return;
+    }
+    await api.updateCard(ref.ts.slice(CARD.length), toCardParams(message, await renderOptions(message)));
+  }
+
   return {
     post: (to, outbound: Outbound) =>
       sendTo(channelOf(to), renderOutbound(messagesFor(localeOf(to)), outbound)),
@@ -114,7 +174,7 @@ export function createDingTalkMessenger(
       // Languages are on the roster and names in the directory: nothing to fetch ahead.
     },
     async update(ref, outbound) {
-      await sendTo(ref.channel, renderOutbound(messagesFor(await localeAt(ref.channel)), outbound));
+      await replace(ref, renderOutbound(messagesFor(await localeAt(ref.channel)), outbound));
     },
     async reply(ref, outbound) {
       await sendTo(ref.channel, renderOutbound(messagesFor(await localeAt(ref.channel)), outbound));
@@ -138,3 +198,7 @@ export function createDingTalkMessenger(
 }
 
 const DM = 'dm:';
+const CARD = 'card:';
+
+/** Interactive cards, when a template is configured (Stream mode). */
+export type DingTalkCards = { templateId: string };

@@ -4,12 +4,20 @@ import type { Logger } from '../logger.ts';
 import { serializeError } from '../logger.ts';
 import { mention } from '../views/markup.ts';
 import { type Message, peopleIn, textMessage } from '../views/message.ts';
-import type { DingTalkApi, DingTalkOut } from './api.ts';
+import type { CardSpace, DingTalkApi, DingTalkOut } from './api.ts';
+import { hasButtons, newOutTrackId, toCardParams } from './card.ts';
 import type { DingTalkDirectory } from './directory.ts';
 import type { RobotMessage } from './inbound.ts';
+import type { DingTalkCards } from './messenger.ts';
 import { toDingTalk } from './render.ts';
 
-export type ReplyDeps = { api: DingTalkApi; directory: DingTalkDirectory; logger: Logger; now: () => number };
+export type ReplyDeps = {
+  api: DingTalkApi;
+  directory: DingTalkDirectory;
+  logger: Logger;
+  now: () => number;
+  cards?: DingTalkCards | undefined;
+};
 
 /**
  * Sends the router's answer back where the message came from, honouring its visibility:
@@ -18,12 +26,31 @@ export type ReplyDeps = { api: DingTalkApi; directory: DingTalkDirectory; logger
  *   refusals: everything Slack shows only to the asker) goes to the asker's 1:1 chat, and the
  *   group gets one line, @-mentioning them, saying it was sent privately. Nothing private is
  *   ever posted to a group.
+ * With a card template, an answer with buttons (the log confirmation) is an interactive card in
+ * the same place; a card cannot go through the session webhook, so it costs an API call.
  */
 export async function deliverReply(deps: ReplyDeps, message: RobotMessage, reply: ChatReply): Promise<void> {
   const m = messagesFor(reply.locale);
   const sender = message.senderStaffId;
   const isPrivate = reply.kind === 'log-form' || reply.visibility === 'private';
-  if (message.conversationType === '1' || !isPrivate) {
+  const here = message.conversationType === '1' || !isPrivate;
+  if (deps.cards !== undefined && hasButtons(reply.message)) {
+    const space: CardSpace =
+      message.conversationType === '2' && here
+        ? { openConversationId: message.conversationId }
+        : { userId: sender };
+    await deps.api.deliverCard({
+      cardTemplateId: deps.cards.templateId,
+      outTrackId: newOutTrackId('userId' in space ? 'dm' : 'group'),
+      cardParamMap: toCardParams(reply.message, await renderOptions(deps, m, reply.message)),
+      space,
+    });
+    if (here) return;
+    const note = textMessage(m.chat.sentPrivately(mention(sender)));
+    for (const out of await render(deps, m, note, [sender])) await sendHere(deps, message, out);
+    return;
+  }
+  if (here) {
     for (const out of await render(deps, m, reply.message, [])) await sendHere(deps, message, out);
     return;
   }
@@ -33,11 +60,14 @@ export async function deliverReply(deps: ReplyDeps, message: RobotMessage, reply
 }
 
 async function render(deps: ReplyDeps, m: Messages, message: Message, notify: string[]) {
-  return toDingTalk(message, {
+  return toDingTalk(message, { ...(await renderOptions(deps, m, message)), notify });
+}
+
+async function renderOptions(deps: ReplyDeps, m: Messages, message: Message) {
+  return {
     names: await deps.directory.names(peopleIn(message)),
-    notify,
     labels: { thisGroup: m.chat.thisGroup, typeCommand: m.chat.typeCommand },
-  });
+  };
 }
 
 async function toPerson(deps: ReplyDeps, userId: string, parts: readonly DingTalkOut[]) {

@@ -31,6 +31,8 @@ export async function startDingTalkBot(
     admins?: string[];
     clock?: Clock;
     publicUrl?: string;
+    /** DINGTALK_CARD_TEMPLATE_ID: buttons go as interactive cards (Stream mode). */
+    cardTemplateId?: string;
   } = {},
 ) {
   const mode = options.mode ?? 'http';
@@ -58,6 +60,7 @@ export async function startDingTalkBot(
       mode,
       apiUrl: fake.url,
       oapiUrl: fake.url,
+      ...(options.cardTemplateId === undefined ? {} : { cardTemplateId: options.cardTemplateId }),
     },
     ...(gateway === undefined ? {} : { gatewayUrl: gateway.openUrl }),
     backoff: { initialMs: 5, maxMs: 50 },

@@ -23,6 +23,14 @@
  *   storage-for-hdfs-overview: "There is no time limit"), so a sampleFile naming a media_id this
  *   fake never issued is refused 400 `InvalidParameter.MediaId` [L], and so is a sampleImageMsg
  *   whose photoURL is neither an http(s) URL nor an image's media_id [L];
+ * - interactive cards (messenger-contracts §6d, citations in src/dingtalk/api.ts): createAndDeliver
+ *   refuses a missing cardTemplateId, a missing or reused outTrackId, a cardParamMap value that is
+ *   not a string, a callbackType other than STREAM/HTTP, an openSpaceId that is not
+ *   `dtv1.card//IM_ROBOT.<userId>` / `dtv1.card//IM_GROUP.<openConversationId>` or lacks its
+ *   deliver model with our robotCode (400; the codes are ours [L]); an unknown person or group is
+ *   reported as `result.deliverResults[].success: false`, as DingTalk answers. `PUT
+ *   /v1.0/card/instances` refuses an unknown outTrackId and non-string values, and merges the
+ *   params with `cardUpdateOptions.updateCardDataByKey`, else replaces them;
  * - session webhook: unknown or expired session -> `{errcode:300001, errmsg:'session 不存在'}`
  *   (agentscope-ai/QwenPaw#2221); a body that is not a text/markdown message -> errcode 40035 [L].
  *
@@ -63,6 +71,15 @@ export interface SentMessage {
   body: Record<string, unknown>;
 }
 
+/** A card as delivered and then updated: `params` is its cardParamMap now. */
+export interface FakeCard {
+  outTrackId: string;
+  cardTemplateId: string;
+  to: { userId: string } | { openConversationId: string };
+  params: Record<string, string>;
+  updates: Array<Record<string, string>>;
+}
+
 export type DingTalkCallMatcher = string | ((call: DingTalkCall) => boolean);
 
 export interface FakeDingTalk {
@@ -71,6 +88,8 @@ export interface FakeDingTalk {
   /** Resolves with the first `count` (default 1) matching calls; a string matches `name` or `path`. */
   waitFor(matcher: DingTalkCallMatcher, count?: number, timeoutMs?: number): Promise<DingTalkCall[]>;
   sent(): SentMessage[];
+  /** Interactive cards delivered, in order, with their current params. */
+  cards(): FakeCard[];
   /** A session webhook URL, valid until `expiresAt` (ms, on the fake's clock). */
   session(id: string, options: { expiresAt: number }): string;
   addUser(userId: string, name: string): void;
@@ -122,7 +141,10 @@ const NAMES: Record<string, string> = {
   '/topapi/v2/user/get': 'userGet',
   '/media/upload': 'mediaUpload',
   '/robot/sendBySession': 'sessionReply',
+  '/v1.0/card/instances/createAndDeliver': 'cardDeliver',
+  '/v1.0/card/instances': 'cardUpdate',
 };
+const CARD_SPACE = /^dtv1\.card\/\/(IM_ROBOT|IM_GROUP)\.(.+)$/;
 
 interface Waiter {
   match: (call: DingTalkCall) => boolean;
@@ -146,6 +168,7 @@ export async function createFakeDingTalk(options: FakeDingTalkOptions): Promise<
   const media = new Map<string, { type: string; fileName: string | undefined; bytes: Buffer }>();
   const failures = new Map<string, Answer[]>();
   const waiters = new Set<Waiter>();
+  const cards = new Map<string, FakeCard>();
   let seq = 0;
   const nextId = (prefix: string) => {
     seq += 1;
@@ -307,6 +330,99 @@ export async function createFakeDingTalk(options: FakeDingTalkOptions): Promise<
     return { status: 200, body: { errcode: 0, errmsg: 'ok' } };
   };
 
+  /** A cardParamMap of strings, or the 400 DingTalk would answer. */
+  const cardParams = (cardData: unknown): { params: Record<string, string> } | { refused: Answer } => {
+    const map =
+      typeof cardData === 'object' && cardData !== null
+        ? (cardData as Record<string, unknown>).cardParamMap
+        : undefined;
+    if (typeof map !== 'object' || map === null || Array.isArray(map)) {
+      return { refused: apiError(400, 'InvalidParameter.CardData', 'cardData.cardParamMap 不能为空') };
+    }
+    const entries = Object.entries(map as Record<string, unknown>);
+    const bad = entries.filter(([, value]) => typeof value !== 'string').map(([key]) => key);
+    if (bad.length > 0) {
+      return {
+        refused: apiError(
+          400,
+          'InvalidParameter.CardParamMap',
+          `cardParamMap 的值必须是字符串: ${bad.join(', ')}`,
+        ),
+      };
+    }
+    return { params: Object.fromEntries(entries) as Record<string, string> };
+  };
+
+  const cardDeliver = (body: Record<string, unknown>, token: string | undefined): Answer => {
+    const refused = checkApiToken(token);
+    if (refused) return refused;
+    const { cardTemplateId, outTrackId, callbackType, openSpaceId } = body;
+    if (typeof cardTemplateId !== 'string' || cardTemplateId === '') {
+      return apiError(400, 'InvalidParameter.CardTemplateId', 'cardTemplateId 不能为空');
+    }
+    if (typeof outTrackId !== 'string' || outTrackId === '' || cards.has(outTrackId)) {
+      return apiError(400, 'InvalidParameter.OutTrackId', 'outTrackId 为空或已存在');
+    }
+    if (callbackType !== undefined && callbackType !== 'STREAM' && callbackType !== 'HTTP') {
+      return apiError(400, 'InvalidParameter.CallbackType', `callbackType ${String(callbackType)} 不支持`);
+    }
+    const checked = cardParams(body.cardData);
+    if ('refused' in checked) return checked.refused;
+    const { params } = checked;
+    const space = typeof openSpaceId === 'string' ? CARD_SPACE.exec(openSpaceId) : null;
+    if (space === null) return apiError(400, 'InvalidParameter.OpenSpaceId', 'openSpaceId 格式不正确');
+    const [, kind, id = ''] = space;
+    const model = (kind === 'IM_ROBOT' ? body.imRobotOpenDeliverModel : body.imGroupOpenDeliverModel) as
+      | Record<string, unknown>
+      | undefined;
+    if (
+      typeof model !== 'object' ||
+      model === null ||
+      model.robotCode !== options.robotCode ||
+      (kind === 'IM_ROBOT' && model.spaceType !== 'IM_ROBOT')
+    ) {
+      return apiError(400, 'param.spaceDeliverModelEmpty', `${String(kind)} 缺少投放参数或 robotCode 不正确`);
+    }
+    const known = kind === 'IM_ROBOT' ? users.has(id) : groups.has(id);
+    if (!known) {
+      return {
+        status: 200,
+        body: {
+          success: true,
+          result: { deliverResults: [{ spaceId: id, success: false, errorMsg: '场域不存在' }] },
+        },
+      };
+    }
+    cards.set(outTrackId, {
+      outTrackId,
+      cardTemplateId,
+      to: kind === 'IM_ROBOT' ? { userId: id } : { openConversationId: id },
+      params,
+      updates: [],
+    });
+    return {
+      status: 200,
+      body: { success: true, result: { outTrackId, deliverResults: [{ spaceId: id, success: true }] } },
+    };
+  };
+
+  const cardUpdate = (body: Record<string, unknown>, token: string | undefined): Answer => {
+    const refused = checkApiToken(token);
+    if (refused) return refused;
+    const card = typeof body.outTrackId === 'string' ? cards.get(body.outTrackId) : undefined;
+    if (card === undefined) return apiError(400, 'InvalidParameter.OutTrackId', '卡片不存在');
+    const checked = cardParams(body.cardData);
+    if ('refused' in checked) return checked.refused;
+    const { params } = checked;
+    const byKey =
+      typeof body.cardUpdateOptions === 'object' &&
+      body.cardUpdateOptions !== null &&
+      (body.cardUpdateOptions as Record<string, unknown>).updateCardDataByKey === true;
+    card.params = byKey ? { ...card.params, ...params } : params;
+    card.updates.push(params);
+    return { status: 200, body: { success: true, result: true } };
+  };
+
   const send = (res: ServerResponse, answer: Answer) => {
     res.writeHead(answer.status, { 'content-type': 'application/json; charset=utf-8' });
     res.end(JSON.stringify(answer.body));
@@ -357,7 +473,8 @@ export async function createFakeDingTalk(options: FakeDingTalkOptions): Promise<
     const answer = ((): Answer => {
       const failure = failures.get(path)?.shift();
       if (failure) return failure;
-      if (req.method !== 'POST') return apiError(405, 'MethodNotAllowed', 'POST only');
+      const method = name === 'cardUpdate' ? 'PUT' : 'POST';
+      if (req.method !== method) return apiError(405, 'MethodNotAllowed', `${method} only`);
       if (malformed) {
         return name === 'userGet' || name === 'sessionReply'
           ? oapiError(40035, '请求体不是合法的 JSON')
@@ -412,6 +529,10 @@ export async function createFakeDingTalk(options: FakeDingTalkOptions): Promise<
         }
         case 'sessionReply':
           return sessionReply(body, session);
+        case 'cardDeliver':
+          return cardDeliver(body, token);
+        case 'cardUpdate':
+          return cardUpdate(body, token);
         default:
           return apiError(404, 'InvalidAction.NotFound', 'Specified api is not found');
       }
@@ -469,6 +590,7 @@ export async function createFakeDingTalk(options: FakeDingTalkOptions): Promise<
       });
     },
     sent: () => [...sent],
+    cards: () => [...cards.values()],
     session(id, { expiresAt }) {
       sessions.set(id, expiresAt);
       return `${origin}/robot/sendBySession?session=${encodeURIComponent(id)}`;
