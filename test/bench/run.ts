@@ -276,6 +276,18 @@ function goalsOf(results: readonly StoreResult[], branches: BranchesFigure | und
     add('monthly PK within 2× of the SQL floor', ranking.month.ratio, 2, '× floor', true);
     add('quarterly PK within 2× of the SQL floor', ranking.quarter.ratio, 2, '× floor', true);
     add('quarter review within 2× of the SQL floor', ranking.review.ratio, 2, '× floor', true);
+    // Issue 18's goals, beside the older ones: what the jobs are asked to reach.
+    const atMost = (goal: string, value: number, limit: number, unit: string) =>
+      goals.push({ store: on, goal, value, limit, unit, met: value <= limit });
+    atMost('daily PK ≤ 1.25× of the SQL floor (issue 18)', ranking.day.ratio, 1.25, '× floor');
+    atMost('monthly PK ≤ 1.1× of the SQL floor (issue 18)', ranking.month.ratio, 1.1, '× floor');
+    atMost('quarterly PK ≤ 1.1× of the SQL floor (issue 18)', ranking.quarter.ratio, 1.1, '× floor');
+    atMost('quarter review ≤ 1.5× of the SQL floor (issue 18)', ranking.review.ratio, 1.5, '× floor');
+    if (slack !== undefined) {
+      for (const job of slack.jobs)
+        atMost(`job ${job.job} ≤ 1.3× the floor of its sends (issue 18)`, job.ratio, 1.3, '× floor');
+      atMost('log burst: peak RSS ≤ 200 MB (issue 18)', slack.logging.memory.botPeakMb, 200, 'MB');
+    }
     add('monthly PK of 10,000 members < 200 ms', ranking.month.botMs, 200, 'ms', true);
     if (dingtalk !== undefined) {
       add(
