@@ -373,6 +373,8 @@ export const en = {
     pkBanner: 'PK RESULTS',
     goodNewsBanner: 'GOOD NEWS',
     groupsTitle: 'Group ranking',
+    moreGroups: (count: number) =>
+      `${count} more ${count === 1 ? 'group' : 'groups'}: the text board ranks them all`,
     perCapita: 'pts / person',
     groupDetail: (points: string, headcount: number) =>
       `${points} pts in all · ${headcount} ${headcount === 1 ? 'person' : 'people'}`,

@@ -358,6 +358,7 @@ export const zhCN = {
     pkBanner: '战报',
     goodNewsBanner: '喜报',
     groupsTitle: '小组排名',
+    moreGroups: (count: number) => `另有 ${count} 个小组，完整排名见文字战报`,
     perCapita: '人均分',
     groupDetail: (points: string, headcount: number) => `合计 ${points} 分 · ${headcount} 人`,
     emptyGroup: '今日无人在岗',

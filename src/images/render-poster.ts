@@ -169,8 +169,16 @@ function pkTree(poster: PkPoster): Node {
       ),
     );
   }
+  const more =
+    poster.moreGroups === undefined
+      ? []
+      : [box({ justifyContent: 'center', paddingTop: 10, fontSize: 22, color: MUTED }, poster.moreGroups)];
   parts.push(
-    card(poster.groupsTitle, ...poster.groups.map((g, i) => groupRow(g, i === poster.groups.length - 1))),
+    card(
+      poster.groupsTitle,
+      ...poster.groups.map((g, i) => groupRow(g, i === poster.groups.length - 1 && more.length === 0)),
+      ...more,
+    ),
   );
   if (poster.top.length > 0) parts.push(card(poster.topTitle, ...poster.top.map(memberRow)));
   return page(parts, poster.footer);

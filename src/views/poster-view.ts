@@ -21,6 +21,8 @@ export type PkPoster = {
   date: string;
   groupsTitle: string;
   groups: PosterGroup[];
+  /** Under the groups when there are more than POSTER_GROUPS: 另有 N 个小组…, else absent. */
+  moreGroups?: string;
   topTitle: string;
   top: PosterMember[];
   goal?: PosterGoal;
@@ -68,6 +70,12 @@ export type Poster = PkPoster | GoodNewsPoster;
 
 /** How many members the 战报 names: enough to honour the day's best, few enough to stay readable. */
 export const POSTER_TOP = 5;
+/**
+ * How many groups the 战报 shows: a team of the plan has 3-4, a company's biggest floor a dozen;
+ * beyond that a poster grows past what a phone shows (and takes seconds to draw: a board of 1,000
+ * groups took 11 s), so the rest is one line and the text board has them all.
+ */
+export const POSTER_GROUPS = 12;
 
 /** The 18:00 board, the week's or the month's result as a poster. */
 export function buildPkPoster(
@@ -92,7 +100,7 @@ export function buildPkPoster(
     team: board.team.name,
     date: formatDay(m, board.day),
     groupsTitle: m.poster.groupsTitle,
-    groups: board.groups.map((g) => ({
+    groups: board.groups.slice(0, POSTER_GROUPS).map((g) => ({
       rank: g.rank,
       name: g.name,
       perCapita: points(g.perCapita),
@@ -100,6 +108,9 @@ export function buildPkPoster(
       detail: g.headcount === 0 ? m.poster.emptyGroup : m.poster.groupDetail(points(g.points), g.headcount),
       empty: g.headcount === 0,
     })),
+    ...(board.groups.length > POSTER_GROUPS
+      ? { moreGroups: m.poster.moreGroups(board.groups.length - POSTER_GROUPS) }
+      : {}),
     topTitle: m.poster.topTitle(POSTER_TOP),
     top,
     ...(goal === undefined ? {} : { goal: posterGoal(m, goal) }),

@@ -131,3 +131,34 @@ describe('the 战报 poster built from a board', () => {
     ).toBeUndefined();
   });
 });
+
+describe('the 战报 poster of a very large team', () => {
+  it('shows the first twelve groups and says how many more the text board has', async () => {
+    const database = await createTestDatabase();
+    try {
+      const names = Array.from({ length: 15 }, (_, i) => `${i + 1}组`);
+      const seeded = await seedTeam(database.prisma, {
+        groups: names.map((name) => ({ name })),
+        members: names.map((group, i) => ({ id: `u${i}`, name: `成员${i}`, group })),
+      });
+      const store = createStore(database.prisma);
+      const board = await computePkBoard(store, {
+        teamId: seeded.teamId,
+        period: 'day',
+        day: day('2026-11-26'),
+      });
+      const zh = buildPkPoster(messagesFor('zh-CN'), { board, result: false });
+      expect(zh.groups).toHaveLength(12);
+      expect(zh.moreGroups).toBe('另有 3 个小组，完整排名见文字战报');
+      const en = buildPkPoster(messagesFor('en'), { board, result: false });
+      expect(en.moreGroups).toBe('3 more groups: the text board ranks them all');
+      const small = buildPkPoster(messagesFor('zh-CN'), {
+        board: { ...board, groups: board.groups.slice(0, 12) },
+        result: false,
+      });
+      expect(small.moreGroups).toBeUndefined();
+    } finally {
+      await database.close();
+    }
+  });
+});
