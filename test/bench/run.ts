@@ -284,7 +284,8 @@ function goalsOf(results: readonly StoreResult[], branches: BranchesFigure | und
     atMost('quarterly PK ≤ 1.1× of the SQL floor (issue 18)', ranking.quarter.ratio, 1.1, '× floor');
     atMost('quarter review ≤ 1.5× of the SQL floor (issue 18)', ranking.review.ratio, 1.5, '× floor');
     if (slack !== undefined) {
-      for (const job of slack.jobs)
+      // A job that sent nothing has no floor to speak of (careers-daily on a day with no deadline).
+      for (const job of slack.jobs.filter((j) => j.posts > 0))
         atMost(`job ${job.job} ≤ 1.3× the floor of its sends (issue 18)`, job.ratio, 1.3, '× floor');
       atMost('log burst: peak RSS ≤ 200 MB (issue 18)', slack.logging.memory.botPeakMb, 200, 'MB');
     }
