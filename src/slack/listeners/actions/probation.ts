@@ -1,11 +1,10 @@
-import type { App, BlockButtonAction, RespondFn } from '@slack/bolt';
+import type { App, BlockButtonAction } from '@slack/bolt';
 import { z } from 'zod';
-import { handleClick } from '../../../chat/clicks.ts';
 import { messagesForPerson } from '../../../chat/language.ts';
 import { ACTIONS } from '../../ids.ts';
-import { toSlack } from '../../render.ts';
 import type { SlackDeps } from '../../slack-deps.ts';
 import { buildDecisionForm } from '../../views/decision-form-view.ts';
+import { registerReplacingClicks } from './replacing-clicks.ts';
 
 const valueSchema = z.object({ probationId: z.number().int(), item: z.string().optional() });
 
@@ -24,27 +23,9 @@ function readValue(value: string | undefined) {
  * so its buttons cannot be pressed again; a manager who clicks after another decided is told who.
  */
 export function registerProbationActions(app: App, deps: SlackDeps): void {
-  const click = async (body: BlockButtonAction, respond: RespondFn, ephemeral: boolean) => {
-    const reply = await handleClick(deps, {
-      actorId: body.user.id,
-      action: body.actions[0]?.action_id ?? '',
-      value: body.actions[0]?.value ?? '',
-      source: 'slack-button',
-    });
-    await respond({
-      replace_original: true,
-      ...(ephemeral ? { response_type: 'ephemeral' as const } : {}),
-      ...toSlack(reply.message),
-    });
-  };
-  app.action<BlockButtonAction>(new RegExp(`^${ACTIONS.probationTick}`), async ({ ack, body, respond }) => {
-    await ack();
-    await click(body, respond, true);
-  });
-  app.action<BlockButtonAction>(ACTIONS.probationApprove, async ({ ack, body, respond }) => {
-    await ack();
-    await click(body, respond, false);
-  });
+  // A tick replaces the private checklist; a sign-off replaces the request in the manager's DM.
+  registerReplacingClicks(app, deps, [new RegExp(`^${ACTIONS.probationTick}`)], { ephemeral: true });
+  registerReplacingClicks(app, deps, [ACTIONS.probationApprove], { ephemeral: false });
   for (const kind of ['extend', 'reject'] as const) {
     const actionId = kind === 'extend' ? ACTIONS.probationExtend : ACTIONS.probationReject;
     app.action<BlockButtonAction>(actionId, async ({ ack, body, action, client }) => {
