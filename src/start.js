@@ -7,11 +7,11 @@
 // Each source file's import.meta.url is rewritten to that file's own URL in src/, so paths made
 // from it (the migrations in prisma/, the playground's page, the calendar data) are the same as
 // under tsx.
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import * as esbuild from 'esbuild';
-import { BUNDLE_OPTIONS } from './bundle-options.js';
+import { BUNDLE_OPTIONS, writeBundleFile } from './bundling.js';
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
 // Another entry point may be given (the benchmark starts its own the same way).
@@ -54,12 +54,6 @@ const built = await esbuild.build({
 });
 // esbuild's service is a child process; the bot does not need it once the bundle is built.
 await esbuild.stop();
-// Written under a temporary name and renamed, so that two processes starting at once (replicas on
-// one machine) never read a half-written file.
 await mkdir(outdir, { recursive: true });
-for (const file of built.outputFiles) {
-  const temporary = `${file.path}.${process.pid}.tmp`;
-  await writeFile(temporary, file.contents);
-  await rename(temporary, file.path);
-}
+for (const file of built.outputFiles) await writeBundleFile(file.path, file.contents);
 await import(pathToFileURL(outfile).href);

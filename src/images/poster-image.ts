@@ -1,8 +1,8 @@
 import { type ChildProcess, fork } from 'node:child_process';
-import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { BUNDLE_OPTIONS } from '../bundle-options.js';
+import { BUNDLE_OPTIONS, writeBundleFile } from '../bundling.js';
 import type { Day } from '../domain/days.ts';
 import type { OutboundImage } from '../usecases/messenger.ts';
 import { type Poster, posterAlt, posterFilename } from '../views/poster-view.ts';
@@ -50,10 +50,7 @@ async function bundle(): Promise<string> {
   const code = built.outputFiles[0]?.contents;
   if (code === undefined) throw new Error('esbuild wrote no render worker');
   await mkdir(dirname(WORKER_BUNDLE), { recursive: true });
-  // Renamed into place, so that two processes starting at once never read a half-written file.
-  const temporary = `${WORKER_BUNDLE}.${process.pid}.tmp`;
-  await writeFile(temporary, code);
-  await rename(temporary, WORKER_BUNDLE);
+  await writeBundleFile(WORKER_BUNDLE, code);
   return WORKER_BUNDLE;
 }
 

@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
 import { describe, expect, it } from 'vitest';
-import { BUNDLE_OPTIONS } from '../../src/bundle-options.js';
+import { BUNDLE_OPTIONS } from '../../src/bundling.js';
 
 /**
  * Memory: `npm start` bundles src/main.ts with esbuild (src/start.js), and whatever the bundle

@@ -4,3 +4,5 @@ export declare const BUNDLE_OPTIONS: Pick<
   BuildOptions,
   'bundle' | 'platform' | 'format' | 'target' | 'supported' | 'packages'
 >;
+
+export declare function writeBundleFile(path: string, contents: Uint8Array | string): Promise<void>;
