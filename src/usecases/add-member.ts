@@ -1,12 +1,12 @@
 import { parseDay } from '../domain/days.ts';
 import { ENTRY_LEVEL, type LevelCode } from '../domain/levels.ts';
-import { sameName } from '../domain/names.ts';
 import type { Role, Status } from '../domain/roles.ts';
 import { DomainError } from '../errors.ts';
 import type { MemberView } from '../store/roster-repository.ts';
 import type { Repositories } from '../store/store.ts';
 import {
   type Directory,
+  findGroup,
   identifyActor,
   requireGroup,
   requireRosterAdmin,
@@ -36,7 +36,7 @@ const APPOINTED: readonly Role[] = ['manager', 'director', 'admin'];
  */
 /** The named group, created (and audited) when it is new: `/team add … 新组`. */
 async function groupOrNew(repos: Repositories, teamId: number, name: string, actor: string) {
-  const existing = sameName(name, await repos.roster.groups(teamId));
+  const existing = await findGroup(repos, teamId, name);
   if (existing !== undefined) return existing;
   const group = await repos.roster.createGroup(teamId, name);
   await repos.audit.append({ teamId, actor, action: 'group.added', detail: { group: group.name } });

@@ -123,16 +123,21 @@ export async function requireMember(
 }
 
 /**
- * The team's group of that name, as people type it (domain/names.ts: `team a` is "Team A").
- * An unknown name is refused, never created; the refusal names the groups there are and, when
- * the name is one letter off one of them, the group that was probably meant.
+ * The team's group of that name, as people type it (domain/names.ts: `team a` is "Team A"): the
+ * exact name first, else the one group that folds to it.
+ */
+export async function findGroup(repos: Repositories, teamId: number, name: string) {
+  return (await repos.roster.groupByName(teamId, name)) ?? sameName(name, await repos.roster.groups(teamId));
+}
+
+/**
+ * findGroup, or a refusal: an unknown name is refused, never created; the refusal names the
+ * groups there are and, when the name is one letter off one of them, the group probably meant.
  */
 export async function requireGroup(repos: Repositories, teamId: number, name: string) {
-  const group = await repos.roster.groupByName(teamId, name);
+  const group = await findGroup(repos, teamId, name);
   if (group !== undefined) return group;
   const groups = await repos.roster.groups(teamId);
-  const folded = sameName(name, groups);
-  if (folded !== undefined) return folded;
   const names = groups.map((g) => g.name);
   throw new DomainError('group-not-found', {
     group: name,

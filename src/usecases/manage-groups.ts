@@ -1,4 +1,4 @@
-import { sameName } from '../domain/names.ts';
+import { foldName } from '../domain/names.ts';
 import { DomainError } from '../errors.ts';
 import type { GroupView } from '../store/roster-repository.ts';
 import { identifyActor, requireGroup, requireRosterAdmin, type UseCaseDeps } from './context.ts';
@@ -11,7 +11,9 @@ export async function addGroup(
   return deps.store.transaction(async (repos) => {
     const acting = await identifyActor(repos, deps, options.actorId);
     requireRosterAdmin(acting);
-    const clash = sameName(options.name, await repos.roster.groups(acting.team.id));
+    // Any group of the same name as people type it, even where two already share one.
+    const folded = foldName(options.name);
+    const clash = (await repos.roster.groups(acting.team.id)).find((g) => foldName(g.name) === folded);
     if (clash !== undefined) throw new DomainError('group-exists', { group: clash.name });
     const group = await repos.roster.createGroup(acting.team.id, options.name);
     await repos.audit.append({

@@ -118,6 +118,25 @@ describe('/team first steps', () => {
     expect(group.name).toBe('<!channel> & Co');
   });
 
+  it('takes the exact group where two fold to the same name, and refuses a third', async () => {
+    const team = await bot.prisma.team.findFirstOrThrow();
+    await bot.prisma.group.createMany({
+      data: [
+        { teamId: team.id, name: 'Night Shift' },
+        { teamId: team.id, name: 'night shift' },
+      ],
+    });
+    const added = await bot.command('/team', 'add <@UNIGHT> "night shift" A1 new-group', 'UEN');
+    expect(added.text).toBe('Added <@UNIGHT>: night shift, Account Manager MO1, on probation.');
+    const third = await bot.command('/team', 'group add NIGHT SHIFT', 'UEN');
+    expect(third.text).toBe('The group "Night Shift" already exists.');
+    expect(
+      await bot.prisma.group.count({
+        where: { name: { in: ['Night Shift', 'night shift', 'NIGHT SHIFT'] } },
+      }),
+    ).toBe(2);
+  });
+
   it('shows English usage with English level words', async () => {
     const usage = await bot.command('/team', 'add', 'UEN');
     expect(usage.text).toContain('`/team add @alice "Team A" trainee-mo1`');
