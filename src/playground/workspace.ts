@@ -99,7 +99,6 @@ export function createWorkspace(options: {
       }),
     );
     return {
-      team: teams[0],
       rosters,
       members: rosters.flatMap((r) => r.members),
       groups: rosters.flatMap((r) => r.groups.map((g) => ({ ...g, name: `${r.prefix}${g.name}` }))),
