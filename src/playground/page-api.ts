@@ -54,6 +54,8 @@ export function createPageApi(deps: PageApiDeps) {
   const { workspace, conversations } = deps;
   const localeBody = z.object({ userId: z.string().max(64).regex(deps.userIdPattern), locale });
 
+  const jobs = new Set<Promise<unknown>>();
+
   async function team() {
     const first = await deps.store.roster.firstTeam();
     if (first === undefined) throw new Error('playground: no team yet (the bot creates it at start)');
@@ -138,14 +140,28 @@ export function createPageApi(deps: PageApiDeps) {
       const jobDeps = deps.jobDeps();
       if (jobDeps === undefined) return { status: 503, body: { error: 'bot_not_ready' } };
       const current = await team();
-      const outcome = await runJob(jobDeps, {
+      const job = runJob(jobDeps, {
         teamId: current.id,
         job: parsed.data.job,
         day: localDay(deps.clock.now(), current.timezone),
         late: false,
         force: true,
       });
-      return { status: 200, body: outcome };
+      jobs.add(job);
+      try {
+        return { status: 200, body: await job };
+      } finally {
+        jobs.delete(job);
+      }
+    },
+
+    /**
+     * Resolves when every job the page started has ended. A job goes on when the page that asked
+     * for it closes (the 18:00 board's 战报 image comes a second after its text), so the
+     * playground waits for them before it stops its bots and closes the stores.
+     */
+    async settled(): Promise<void> {
+      await Promise.allSettled([...jobs]);
     },
   };
 }

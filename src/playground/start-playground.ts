@@ -132,24 +132,25 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Runni
   const conversations = createConversations({ clock: options.clock });
   const workspace = createWorkspace({ store, defaultLocale: options.locale, admins: options.admins });
   let jobDeps: JobDeps | undefined;
+  const pageApi = createPageApi({
+    store,
+    clock: options.clock,
+    workspace,
+    conversations,
+    session: {
+      signingSecret,
+      team: { id: PLAYGROUND.teamId, domain: PLAYGROUND.teamDomain },
+      appId: PLAYGROUND.appId,
+      bot: PLAYGROUND.bot,
+      commands: Object.values(COMMANDS),
+    },
+    userIdPattern: /^[UW][A-Z0-9]+$/,
+    defaultLocale: options.locale,
+    jobDeps: () => jobDeps,
+  });
   const server = await createPlaygroundServer({
     webApi: createWebApi({ conversations, workspace }),
-    pageApi: createPageApi({
-      store,
-      clock: options.clock,
-      workspace,
-      conversations,
-      session: {
-        signingSecret,
-        team: { id: PLAYGROUND.teamId, domain: PLAYGROUND.teamDomain },
-        appId: PLAYGROUND.appId,
-        bot: PLAYGROUND.bot,
-        commands: Object.values(COMMANDS),
-      },
-      userIdPattern: /^[UW][A-Z0-9]+$/,
-      defaultLocale: options.locale,
-      jobDeps: () => jobDeps,
-    }),
+    pageApi,
     events: createEventStream(conversations),
     conversations,
     dingtalk: {
@@ -230,7 +231,9 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Runni
         seeded: wecomDemo,
       },
       async stop() {
-        // The bots first: a job one is running still posts to the stand-in until it ends.
+        // The page's jobs first (they post through the bots), then the bots: a job one is
+        // running still posts to the stand-in until it ends.
+        await pageApi.settled();
         await running.stop();
         await robot?.stop();
         await wecomApp?.stop();

@@ -102,7 +102,11 @@ export function createDingTalkSide(options: DingTalkSideOptions) {
       return {
         eventsUrl: `http://127.0.0.1:${running.port}${EVENTS_PATH}`,
         origin: `http://127.0.0.1:${running.port}`,
-        stop: () => running.stop(),
+        // The page's jobs post through this bot: they end before it stops.
+        stop: async () => {
+          await pageApi.settled();
+          await running.stop();
+        },
       };
     },
   };
