@@ -2,7 +2,7 @@ import { Buffer } from 'node:buffer';
 import { readFile, writeFile } from 'node:fs/promises';
 import { WebClient } from '@slack/web-api';
 import { localDay, systemClock } from './clock.ts';
-import { type Config, loadConfig } from './config.ts';
+import { type Config, loadConfig, messengerOf } from './config.ts';
 import { seedDemo } from './demo/seed.ts';
 import { parseDay } from './domain/days.ts';
 import { ANY_USER_ID } from './domain/roster-csv.ts';
@@ -15,6 +15,7 @@ import { createSlackDirectory } from './slack/directory.ts';
 import { SLACK_USER_ID } from './slack/ids.ts';
 import { createSlackMessenger } from './slack/messenger.ts';
 import { type Database, openDatabase } from './store/client.ts';
+import { adoptUnassigned } from './store/messengers.ts';
 import { migrateDatabase } from './store/migrate.ts';
 import type { TeamView } from './store/roster-repository.ts';
 import { createStore, type Store } from './store/store.ts';
@@ -189,6 +190,7 @@ export async function runCli(
         // With --team: the first team of an empty store gets that name; a store that has a team
         // with people gets a further branch of that name beside it.
         const teams = await database.prisma.team.findMany({
+          where: { messenger: messengerOf(config) },
           select: { id: true, name: true, _count: { select: { members: true } } },
           orderBy: { id: 'asc' },
         });
@@ -201,6 +203,7 @@ export async function runCli(
         }
         const started = Date.now();
         const summary = await seedDemo(database.prisma, {
+          messenger: messengerOf(config),
           today: localDay(deps.clock.now(), config.timezone),
           ...(size === undefined ? {} : { size }),
           ...(months === undefined ? {} : { months: Number(months) }),
@@ -246,9 +249,12 @@ async function withDeps(
 ): Promise<number> {
   const database = await openDatabase(config.databaseUrl);
   try {
+    // As main.ts does at start: a database from before teams had a messenger is this one's.
+    const messenger = messengerOf(config);
+    await adoptUnassigned(database.prisma, messenger);
     return await work(
       {
-        store: createStore(database.prisma),
+        store: createStore(database.prisma, messenger),
         clock: systemClock,
         admins: config.admins,
         defaults: {

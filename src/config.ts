@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { MessengerName } from './store/messengers.ts';
 
 /**
  * The environment, validated once at start-up. This is the only module that reads `process.env`
@@ -225,6 +226,16 @@ export type Config = {
   publicUrl: string | undefined;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
 };
+
+/**
+ * The messenger the deployment serves: the one whose settings are present (main.ts refuses more
+ * than one), Slack when none is (the CLI's commands that never call a messenger).
+ */
+export function messengerOf(config: Config): MessengerName {
+  if (config.wecom !== undefined) return 'wecom';
+  if (config.dingtalk !== undefined) return 'dingtalk';
+  return 'slack';
+}
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: string[] };
 

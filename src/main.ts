@@ -5,6 +5,7 @@ import { type Config, loadConfig } from './config.ts';
 import type { CoreOptions } from './core.ts';
 import { createLogger, type Logger, serializeError } from './logger.ts';
 import { openDatabase } from './store/client.ts';
+import { adoptUnassigned, type MessengerName } from './store/messengers.ts';
 import { createStore } from './store/store.ts';
 
 /**
@@ -65,14 +66,17 @@ type Running = { port: number | undefined; stop(): Promise<void> };
 async function runBot(
   config: Config,
   logger: Logger,
-  messenger: 'slack' | 'dingtalk' | 'wecom',
+  messenger: MessengerName,
   build: (core: CoreOptions) => Promise<{ start(port: number): Promise<Running> }>,
 ): Promise<void> {
   const database = await openDatabase(config.databaseUrl, {
     logger: { info: (msg, data) => logger.event('info', msg, data) },
   });
+  // A database from before teams had a messenger served this deployment's one messenger.
+  const adopted = await adoptUnassigned(database.prisma, messenger);
+  if (adopted > 0) logger.event('info', 'store.adopted', { messenger, teams: adopted });
   const bot = await build({
-    store: createStore(database.prisma),
+    store: createStore(database.prisma, messenger),
     clock: systemClock,
     logger,
     admins: config.admins,

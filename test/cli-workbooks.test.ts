@@ -177,7 +177,9 @@ describe('zhanbao CLI with workbooks', () => {
 
     beforeEach(async () => {
       const team = (name: string) =>
-        database.prisma.team.create({ data: { name, timezone: 'Asia/Shanghai', locale: 'zh-CN' } });
+        database.prisma.team.create({
+          data: { messenger: 'slack', name, timezone: 'Asia/Shanghai', locale: 'zh-CN' },
+        });
       first = (await team('一部')).id;
       second = (await team('二部')).id;
     });
@@ -201,7 +203,7 @@ describe('zhanbao CLI with workbooks', () => {
         名单: [HEADER, ['U0021', '钱二', '甲组', '', '见习MO1', date('2026-09-01')]],
       });
       expect((await run('roster', 'import', file, '--team', '二部')).code).toBe(0);
-      const member = await database.prisma.member.findUniqueOrThrow({ where: { messengerUserId: 'U0021' } });
+      const member = await database.prisma.member.findFirstOrThrow({ where: { messengerUserId: 'U0021' } });
       expect(member.teamId).toBe(second);
       const firstFile = await workbook('first.xlsx', {
         名单: [HEADER, ['U0011', '孙一', '乙组', '', '见习MO1', date('2026-09-01')]],

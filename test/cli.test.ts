@@ -35,7 +35,9 @@ describe('zhanbao CLI', () => {
   });
 
   it('lists the teams with the id and name --team takes', async () => {
-    await database.prisma.team.create({ data: { name: '二部', timezone: 'Asia/Shanghai', locale: 'zh-CN' } });
+    await database.prisma.team.create({
+      data: { messenger: 'slack', name: '二部', timezone: 'Asia/Shanghai', locale: 'zh-CN' },
+    });
     const listed = await run('team', 'list');
     expect(listed.code).toBe(0);
     expect(listed.out).toMatch(/^\d+\t二部\tAsia\/Shanghai\t0 people$/);
@@ -86,7 +88,7 @@ describe('zhanbao CLI', () => {
       code: 0,
       out: `Imported ${file}: 0 added, 1 updated; new groups: 二组.`,
     });
-    const li = await database.prisma.member.findUniqueOrThrow({
+    const li = await database.prisma.member.findFirstOrThrow({
       where: { messengerUserId: 'U0002' },
       include: { levelChanges: true, group: true },
     });

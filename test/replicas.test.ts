@@ -124,7 +124,7 @@ describe.skipIf(process.env.TEST_DATABASE_URL === undefined)('two replicas on on
     await fake.waitFor((c) => c.method === 'response_url' && String(c.body.text).includes('呼出 +7'), {
       fromIndex: from,
     });
-    const member = await database.prisma.member.findUniqueOrThrow({ where: { messengerUserId: 'UR2' } });
+    const member = await database.prisma.member.findFirstOrThrow({ where: { messengerUserId: 'UR2' } });
     const entries = await database.prisma.activityEntry.findMany({ where: { memberId: member.id } });
     expect(entries.map((e) => e.calls).sort((x, y) => x - y)).toEqual([5, 7, 10]);
   });

@@ -4,7 +4,8 @@ import type { MetricTotals } from '../domain/metrics.ts';
 import { lastWorkingDayOfMonth, lastWorkingDayOfWeek, workingDaysBetween } from '../domain/working-days.ts';
 import { calendarRepository } from '../store/calendar-repository.ts';
 import type { Db, DbTransaction } from '../store/client.ts';
-import { createStore } from '../store/store.ts';
+import type { MessengerName } from '../store/messengers.ts';
+import { createStore, type Store } from '../store/store.ts';
 import { computePkBoard, pkWinners } from '../usecases/compute-pk.ts';
 import {
   DEFAULT_AGENTS_PER_GROUP,
@@ -28,6 +29,8 @@ import { between, chance, type Random, seededRandom } from './random.ts';
 export type DemoSize = { groups: number; agentsPerGroup: number };
 
 export type SeedDemoOptions = {
+  /** The messenger the demo team works in: its store (createStore) is the one that sees it. */
+  messenger: MessengerName;
   /** Activity is written for the working days before this day (today stays empty, to be logged). */
   today: Day;
   /** Default: three groups (一组, 二组, 三组) with 25 agents between them (9, 8 and 8). */
@@ -82,12 +85,14 @@ export async function seedDemo(db: Db, options: SeedDemoOptions): Promise<DemoSu
   const written = await db.$transaction(
     async (tx) => {
       const team =
-        options.branch === true ? await newBranch(tx, options.team) : await firstTeam(tx, options.team);
+        options.branch === true
+          ? await newBranch(tx, options.messenger, options.team)
+          : await firstTeam(tx, options.messenger, options.team);
       const key = options.branch === true ? demoKey(team.id) : DEMO_KEY;
       const plan = planTeam(random, { today: options.today, agentsPerGroup, probation, key });
       await tx.team.update({ where: { id: team.id }, data: { pkChannelId: demoTeamChannel(key) } });
       const groupIds = await writeGroups(tx, team.id, plan.groups);
-      const memberIds = await writeMembers(tx, team.id, team.timezone, plan.people, groupIds);
+      const memberIds = await writeMembers(tx, options.messenger, team, plan.people, groupIds);
       const calendar = await calendarRepository(tx).settings(team.id);
       const entries = await writeActivity(tx, {
         teamId: team.id,
@@ -116,7 +121,8 @@ export async function seedDemo(db: Db, options: SeedDemoOptions): Promise<DemoSu
     { maxWait: 10_000, timeout: 30 * 60_000 },
   );
 
-  if (options.recordWinners !== false) await recordPastWinners(db, written.teamId, from, options.today);
+  if (options.recordWinners !== false)
+    await recordPastWinners(createStore(db, options.messenger), written.teamId, from, options.today);
 
   const { plan } = written;
   const refs = (role: DemoPerson['role'], status?: DemoPerson['status']) =>
@@ -151,25 +157,27 @@ export function demoKey(teamId: number): string {
 }
 
 /** An empty store's first team (created when there is none): the default demo's place. */
-async function firstTeam(tx: DbTransaction, team: SeedDemoOptions['team']) {
-  const existing = await tx.member.count();
+async function firstTeam(tx: DbTransaction, messenger: MessengerName, team: SeedDemoOptions['team']) {
+  const existing = await tx.member.count({ where: { messenger } });
   if (existing > 0) {
     throw new Error(
       `seedDemo: the roster already has ${existing} member(s); the demo team is only written into an empty store (or as a new branch)`,
     );
   }
   return (
-    (await tx.team.findFirst({ orderBy: { id: 'asc' }, select: { id: true, timezone: true } })) ??
-    (await tx.team.create({ data: team ?? DEFAULT_TEAM, select: { id: true, timezone: true } }))
+    (await tx.team.findFirst({ where: { messenger }, orderBy: { id: 'asc' }, select: TEAM_IDS })) ??
+    (await tx.team.create({ data: { ...(team ?? DEFAULT_TEAM), messenger }, select: TEAM_IDS }))
   );
 }
 
-async function newBranch(tx: DbTransaction, team: SeedDemoOptions['team']) {
+async function newBranch(tx: DbTransaction, messenger: MessengerName, team: SeedDemoOptions['team']) {
   if (team === undefined) throw new Error('seedDemo: a new branch needs its team name');
-  if ((await tx.team.count({ where: { name: team.name } })) > 0)
+  if ((await tx.team.count({ where: { messenger, name: team.name } })) > 0)
     throw new Error(`seedDemo: a team called "${team.name}" exists already`);
-  return tx.team.create({ data: team, select: { id: true, timezone: true } });
+  return tx.team.create({ data: { ...team, messenger }, select: TEAM_IDS });
 }
+
+const TEAM_IDS = { id: true, timezone: true } as const;
 
 function agentsPerGroupOf(size: DemoSize | undefined): readonly number[] {
   if (size === undefined) return DEFAULT_AGENTS_PER_GROUP;
@@ -201,8 +209,8 @@ async function writeGroups(
 /** Creates the members and their first level, makes the leaders lead; returns ids by ref. */
 async function writeMembers(
   tx: DbTransaction,
-  teamId: number,
-  timezone: string,
+  messenger: MessengerName,
+  { id: teamId, timezone }: { id: number; timezone: string },
   people: readonly DemoPerson[],
   groupIds: readonly number[],
 ): Promise<Map<string, number>> {
@@ -210,6 +218,7 @@ async function writeMembers(
     tx.member.createMany({
       data: chunk.map((p) => ({
         teamId,
+        messenger,
         messengerUserId: p.ref,
         displayName: p.name,
         role: p.role,
@@ -347,8 +356,7 @@ function literalRow(teamId: number, memberId: number, day: Day, figures: MetricT
 }
 
 /** The winners of every finished week and month of the history, as the period jobs record them. */
-async function recordPastWinners(db: Db, teamId: number, from: Day, today: Day): Promise<void> {
-  const store = createStore(db);
+async function recordPastWinners(store: Store, teamId: number, from: Day, today: Day): Promise<void> {
   const calendar = await store.calendar.settings(teamId);
   for (let week = startOfWeek(from); week < today; week = addDays(week, 7)) {
     const last = lastWorkingDayOfWeek(week, calendar);

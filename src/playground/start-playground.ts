@@ -8,6 +8,7 @@ import type { JobDeps } from '../jobs/runner.ts';
 import type { Logger } from '../logger.ts';
 import { COMMANDS } from '../slack/ids.ts';
 import { type Database, openDatabase } from '../store/client.ts';
+import { adoptUnassigned, type MessengerName } from '../store/messengers.ts';
 import { createStore, type Store } from '../store/store.ts';
 import { type Conversations, createConversations } from './conversations.ts';
 import { renameSummary } from './demo-ids.ts';
@@ -97,11 +98,12 @@ export function playgroundSlackConfig(apiUrl: string, signingSecret: string): Sl
 }
 
 export async function startPlayground(options: PlaygroundOptions): Promise<RunningPlayground> {
-  const store = createStore(options.database.prisma);
+  const store = await openStore(options.database, 'slack');
   const seeded =
-    options.seed === 'if-empty' ? await seedIfEmpty(store, options.database, options) : undefined;
+    options.seed === 'if-empty' ? await seedIfEmpty(store, options.database, 'slack', options) : undefined;
   const dingtalkSide = await openSideStore(
     options.dingtalkDatabaseUrl ?? PLAYGROUND_DINGTALK_DATABASE_URL,
+    'dingtalk',
     useDingTalkIds,
     options,
   );
@@ -109,6 +111,7 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Runni
   try {
     wecomSide = await openSideStore(
       options.wecomDatabaseUrl ?? PLAYGROUND_WECOM_DATABASE_URL,
+      'wecom',
       useWeComIds,
       options,
     );
@@ -256,6 +259,7 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Runni
  */
 async function openSideStore(
   url: string,
+  messenger: MessengerName,
   useIds: (db: Database['prisma']) => Promise<Map<string, string>>,
   options: PlaygroundOptions,
 ) {
@@ -263,8 +267,9 @@ async function openSideStore(
     logger: { info: (msg, data) => options.logger.event('info', msg, data) },
   });
   try {
-    const store = createStore(database.prisma);
-    const seeded = options.seed === 'if-empty' ? await seedIfEmpty(store, database, options) : undefined;
+    const store = await openStore(database, messenger);
+    const seeded =
+      options.seed === 'if-empty' ? await seedIfEmpty(store, database, messenger, options) : undefined;
     const demo = seeded === undefined ? undefined : renameSummary(seeded, await useIds(database.prisma));
     return { database, store, demo };
   } catch (error) {
@@ -273,9 +278,16 @@ async function openSideStore(
   }
 }
 
+/** A side's store; a demo database from before teams had a messenger is that side's. */
+async function openStore(database: Database, messenger: MessengerName): Promise<Store> {
+  await adoptUnassigned(database.prisma, messenger);
+  return createStore(database.prisma, messenger);
+}
+
 async function seedIfEmpty(
   store: Store,
   database: Database,
+  messenger: MessengerName,
   options: PlaygroundOptions,
 ): Promise<DemoSummary | undefined> {
   const team = await store.roster.firstTeam();
@@ -283,12 +295,14 @@ async function seedIfEmpty(
   const today = localDay(options.clock.now(), team?.timezone ?? options.timezone);
   const en = options.locale === 'en';
   const summary = await seedDemo(database.prisma, {
+    messenger,
     today,
     team: { name: en ? 'Sales team' : '电销团队', timezone: options.timezone, locale: options.locale },
   });
   // A second branch (分部), smaller, so that /org, /rank org and the 18:10 branch PK have
   // something to compare; its people and channels carry its name in the page.
   await seedDemo(database.prisma, {
+    messenger,
     today,
     size: { groups: 2, agentsPerGroup: 6 },
     team: { name: en ? 'Branch 2' : '二部', timezone: options.timezone, locale: options.locale },

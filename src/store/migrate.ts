@@ -220,13 +220,18 @@ function engineError(error: unknown): Error {
   return error instanceof Error ? error : new Error(`Prisma schema engine failed: ${String(error)}`);
 }
 
-/** Applies the pending migrations of prisma/<provider>/migrations, like `prisma migrate deploy`. */
+/**
+ * Applies the pending migrations of prisma/<provider>/migrations, like `prisma migrate deploy`.
+ * `through` stops after that migration: a test of a later migration's data upgrade starts from
+ * a database as an older release left it.
+ */
 export async function migrateDatabase(options: {
   url: string;
   logger?: MigrationLogger;
+  through?: string;
 }): Promise<{ applied: string[] }> {
   const provider = providerOf(options.url);
-  const migrationsList = await readMigrationList(provider);
+  const migrationsList = upTo(await readMigrationList(provider), options.through);
   if (migrationsList.migrationDirectories.length === 0) {
     throw new Error(`No migrations in ${migrationsList.baseDir}; run \`npm run db:migration -- init\``);
   }
@@ -242,6 +247,13 @@ export async function migrateDatabase(options: {
   });
   for (const name of applied) options.logger?.info('applied database migration', { provider, name });
   return { applied };
+}
+
+function upTo(list: MigrationList, through: string | undefined): MigrationList {
+  if (through === undefined) return list;
+  const last = list.migrationDirectories.findIndex((directory) => directory.path === through);
+  if (last < 0) throw new Error(`No migration ${through} in ${list.baseDir}`);
+  return { ...list, migrationDirectories: list.migrationDirectories.slice(0, last + 1) };
 }
 
 // The engine puts its SQLite connection in exclusive locking mode, which it cannot get while any

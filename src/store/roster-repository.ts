@@ -4,6 +4,7 @@ import type { Day } from '../domain/days.ts';
 import { parseDay } from '../domain/days.ts';
 import { isLevelCode, type LevelCode } from '../domain/levels.ts';
 import { ROLES, type Role, STATUSES, type Status } from '../domain/roles.ts';
+import type { MessengerName } from './messengers.ts';
 import type { Tx } from './tx.ts';
 
 /** The roster as the use cases see it: teams, groups and members, as narrow projections. */
@@ -159,7 +160,12 @@ export function createRosterCache(): RosterCache {
   return { members: new Map(), groups: new Map() };
 }
 
-export function rosterRepository(db: Tx, cache?: RosterCache) {
+/**
+ * The roster of one messenger's teams: team lists, lookups by messenger id and by channel see
+ * only teams of `messenger`, and what is created belongs to it. A team or member fetched by its
+ * database id is not checked again: those ids come from the scoped lookups.
+ */
+export function rosterRepository(db: Tx, messenger: MessengerName, cache?: RosterCache) {
   const readMembers = async (teamId: number): Promise<MemberView[]> => {
     const rows = await db.member.findMany({
       where: { teamId },
@@ -187,11 +193,14 @@ export function rosterRepository(db: Tx, cache?: RosterCache) {
   };
   return {
     async firstTeam(): Promise<TeamView | undefined> {
-      return (await db.team.findFirst({ select: TEAM_SELECT, orderBy: { id: 'asc' } })) ?? undefined;
+      return (
+        (await db.team.findFirst({ where: { messenger }, select: TEAM_SELECT, orderBy: { id: 'asc' } })) ??
+        undefined
+      );
     },
 
     async teams(): Promise<TeamView[]> {
-      return db.team.findMany({ select: TEAM_SELECT, orderBy: { id: 'asc' } });
+      return db.team.findMany({ where: { messenger }, select: TEAM_SELECT, orderBy: { id: 'asc' } });
     },
 
     /** `createdAt` is the use case's clock (the team's default goal start month is read from it). */
@@ -201,7 +210,7 @@ export function rosterRepository(db: Tx, cache?: RosterCache) {
       locale: string;
       createdAt: Date;
     }): Promise<TeamView> {
-      return db.team.create({ data: team, select: TEAM_SELECT });
+      return db.team.create({ data: { ...team, messenger }, select: TEAM_SELECT });
     },
 
     async team(teamId: number): Promise<TeamView> {
@@ -214,9 +223,15 @@ export function rosterRepository(db: Tx, cache?: RosterCache) {
 
     /** The team a chat belongs to: its PK channel, or one of its groups' channels. */
     async teamOfChannel(channelId: string): Promise<number | undefined> {
-      const team = await db.team.findFirst({ where: { pkChannelId: channelId }, select: { id: true } });
+      const team = await db.team.findFirst({
+        where: { messenger, pkChannelId: channelId },
+        select: { id: true },
+      });
       if (team !== null) return team.id;
-      const group = await db.group.findFirst({ where: { channelId }, select: { teamId: true } });
+      const group = await db.group.findFirst({
+        where: { channelId, team: { messenger } },
+        select: { teamId: true },
+      });
       return group?.teamId;
     },
 
@@ -232,7 +247,7 @@ export function rosterRepository(db: Tx, cache?: RosterCache) {
     },
 
     async memberByMessengerId(messengerUserId: string): Promise<MemberView | undefined> {
-      const row = await db.member.findUnique({ where: { messengerUserId }, select: MEMBER_SELECT });
+      const row = await db.member.findFirst({ where: { messenger, messengerUserId }, select: MEMBER_SELECT });
       return row === null ? undefined : toMember(row);
     },
 
@@ -251,7 +266,7 @@ export function rosterRepository(db: Tx, cache?: RosterCache) {
     },
 
     async createMember(member: NewMember): Promise<MemberView> {
-      return toMember(await db.member.create({ data: member, select: MEMBER_SELECT }));
+      return toMember(await db.member.create({ data: { ...member, messenger }, select: MEMBER_SELECT }));
     },
 
     async updateMember(memberId: number, patch: MemberPatch): Promise<MemberView> {

@@ -5,6 +5,7 @@ import { careersRepository } from './careers-repository.ts';
 import { goalsRepository } from './goals-repository.ts';
 import { jobsRepository } from './jobs-repository.ts';
 import { leaveRepository } from './leave-repository.ts';
+import type { MessengerName } from './messengers.ts';
 import { orgRepository } from './org-repository.ts';
 import { payRepository } from './pay-repository.ts';
 import { pkRepository } from './pk-repository.ts';
@@ -37,9 +38,9 @@ export type Store = Repositories & {
   transaction<T>(work: (tx: Repositories) => Promise<T>): Promise<T>;
 };
 
-function bind(db: Tx, rosterCache?: RosterCache): Repositories {
+function bind(db: Tx, messenger: MessengerName, rosterCache?: RosterCache): Repositories {
   return {
-    roster: rosterRepository(db, rosterCache),
+    roster: rosterRepository(db, messenger, rosterCache),
     audit: auditRepository(db),
     activity: activityRepository(db),
     settings: settingsRepository(db),
@@ -49,15 +50,20 @@ function bind(db: Tx, rosterCache?: RosterCache): Repositories {
     careers: careersRepository(db),
     pay: payRepository(db),
     leave: leaveRepository(db),
-    org: orgRepository(db),
+    org: orgRepository(db, messenger),
     goals: goalsRepository(db),
     wall: wallRepository(db),
   };
 }
 
-export function createStore(root: Root): Store {
+/**
+ * The store of one messenger's teams (see rosterRepository): each messenger's adapter gets its
+ * own, over the same database, so that a Slack user id never finds a DingTalk member.
+ */
+export function createStore(root: Root, messenger: MessengerName): Store {
   return {
-    ...bind(root, createRosterCache()),
-    transaction: (work) => root.$transaction((tx) => work(bind(tx)), { maxWait: 10_000, timeout: 20_000 }),
+    ...bind(root, messenger, createRosterCache()),
+    transaction: (work) =>
+      root.$transaction((tx) => work(bind(tx, messenger)), { maxWait: 10_000, timeout: 20_000 }),
   };
 }

@@ -60,7 +60,7 @@ async function startBot(): Promise<{ port: number; stop(): Promise<void> }> {
   const database = await openDatabase(env.DATABASE_URL ?? '', { migrate: false });
   const bot = createApp({
     slack,
-    store: createStore(database.prisma),
+    store: createStore(database.prisma, 'slack'),
     clock:
       mode === 'replica'
         ? runningClock(env.BENCH_CLOCK_FROM ?? '', Number(env.BENCH_CLOCK_AT))

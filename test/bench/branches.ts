@@ -49,6 +49,7 @@ export async function benchBranches(options: {
       options.log(`branches: seeding ${options.teams} teams of 31`);
       for (let i = 0; i < options.teams; i += 1) {
         const summary = await seedDemo(database.prisma, {
+          messenger: 'slack',
           today: options.today,
           months: 1,
           recordWinners: false,

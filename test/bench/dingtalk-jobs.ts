@@ -66,7 +66,7 @@ export async function benchDingTalkWarnings(
 ): Promise<DingTalkJobFigure> {
   const fake = await fakeDingTalkFor(database, { clientId: CLIENT_ID, clientSecret: CLIENT_SECRET });
   try {
-    const store = createStore(database.prisma);
+    const store = createStore(database.prisma, 'dingtalk');
     const api = createDingTalkApi({
       clientId: CLIENT_ID,
       clientSecret: CLIENT_SECRET,

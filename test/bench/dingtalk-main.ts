@@ -36,7 +36,7 @@ async function startBot(): Promise<{ port: number; stop(): Promise<void> }> {
       apiUrl,
       oapiUrl: apiUrl,
     },
-    store: createStore(database.prisma),
+    store: createStore(database.prisma, 'dingtalk'),
     clock: fixedClock(env.BENCH_NOW ?? new Date().toISOString()),
     logger,
     admins: [],

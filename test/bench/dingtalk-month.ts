@@ -61,6 +61,7 @@ export async function benchDingTalkMonth(options: {
   const database = await openDatabase(options.databaseUrl);
   try {
     const seeded = await seedDemo(database.prisma, {
+      messenger: 'dingtalk',
       today: FIRST,
       size: { groups: 3, agentsPerGroup: 8 },
       months: 2,
@@ -70,7 +71,7 @@ export async function benchDingTalkMonth(options: {
     const now = () => at.getTime();
     const fake = await fakeDingTalkFor(database, { clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, now });
     try {
-      const store = createStore(database.prisma);
+      const store = createStore(database.prisma, 'dingtalk');
       const bot = createDingTalkApp({
         dingtalk: {
           clientId: CLIENT_ID,

@@ -72,7 +72,7 @@ export async function benchJobs(
   fake: FakeSlackApi,
   options: { teamId: number; today: Day; day: Day; lastMonth: Day; log: (line: string) => void },
 ): Promise<JobFigure[]> {
-  const store = createStore(database.prisma);
+  const store = createStore(database.prisma, 'slack');
   const web = client(fake);
   const directory = createSlackDirectory(web);
   const messenger = createSlackMessenger(web, { directory, defaultLocale: 'zh-CN' });

@@ -189,6 +189,7 @@ export async function benchRanking(
   options.log(`seeding ${size.groups} groups × ${size.agentsPerGroup} agents, ${size.months} months…`);
   const seedStarted = performance.now();
   const seeded = await seedDemo(database.prisma, {
+    messenger: 'slack',
     today,
     size: { groups: size.groups, agentsPerGroup: size.agentsPerGroup },
     months: size.months,
@@ -205,7 +206,7 @@ export async function benchRanking(
   const rows = members * 2 + groups + seeded.entries + 1;
   options.log(`seeded ${seeded.entries} entries in ${(seedMs / 1000).toFixed(1)} s`);
 
-  const store = createStore(database.prisma);
+  const store = createStore(database.prisma, 'slack');
   const teamId = seeded.teamId;
   const calendar = await store.calendar.settings(teamId);
   const day = previousWorkingDay(today, calendar);

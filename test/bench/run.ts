@@ -40,6 +40,7 @@ import { benchStartup, type StartupResult } from './startup.ts';
 import {
   type BenchStore,
   DEFAULT_PG_ADMIN_URL,
+  handTo,
   postgresAvailable,
   postgresStore,
   sqliteStore,
@@ -145,6 +146,7 @@ async function benchStore(
     });
     if (suites.has('slack')) {
       log(`${store.label}: jobs`);
+      await handTo(store.url, 'slack');
       jobs = await benchJobs(database, fake, {
         teamId: ranking.teamId,
         today: TODAY,
@@ -153,18 +155,22 @@ async function benchStore(
         log,
       });
     }
-    if (suites.has('dingtalk'))
+    if (suites.has('dingtalk')) {
+      await handTo(store.url, 'dingtalk');
       dingtalkWarnings = await benchDingTalkWarnings(database, {
         teamId: ranking.teamId,
         day: ranking.days.day,
         log,
       });
-    if (suites.has('wecom'))
+    }
+    if (suites.has('wecom')) {
+      await handTo(store.url, 'wecom');
       wecomWarnings = await benchWeComWarnings(database, {
         teamId: ranking.teamId,
         day: ranking.days.day,
         log,
       });
+    }
     // Everyone who logs in the logging runs: competitors on the roster, in roster order.
     const members = await database.prisma.member.findMany({
       where: { role: { in: ['agent', 'leader'] }, status: { not: 'left' } },
@@ -185,6 +191,7 @@ async function benchStore(
 
   if (suites.has('slack')) {
     log(`${store.label}: logging`);
+    await handTo(store.url, 'slack');
     const logging = await benchLogging({
       databaseUrl: store.url,
       fake,
@@ -204,6 +211,7 @@ async function benchStore(
   }
   if (dingtalkWarnings !== undefined) {
     log(`${store.label}: DingTalk logging`);
+    await handTo(store.url, 'dingtalk');
     const dingtalkLogging = await benchDingTalkLogging({
       databaseUrl: store.url,
       users: dingtalkUsers,
@@ -222,6 +230,7 @@ async function benchStore(
   }
   if (wecomWarnings !== undefined) {
     log(`${store.label}: WeCom logging`);
+    await handTo(store.url, 'wecom');
     const wecomLogging = await benchWeComLogging({
       databaseUrl: store.url,
       users: wecomUsers,

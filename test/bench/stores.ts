@@ -6,6 +6,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createScratchDatabase, onServer } from '../../prisma/tools/postgres-server.ts';
+import { openDatabase } from '../../src/store/client.ts';
+import type { MessengerName } from '../../src/store/messengers.ts';
 import type { Provider } from '../../src/store/migrate.ts';
 
 export const DEFAULT_PG_ADMIN_URL = 'postgresql://postgres@127.0.0.1:5432/postgres';
@@ -35,5 +37,21 @@ export async function postgresAvailable(adminUrl: string): Promise<boolean> {
     return true;
   } catch {
     return false;
+  }
+}
+
+/**
+ * Gives the seeded roster to `messenger`: the suites of the three messengers take turns on one
+ * seeded database, and a messenger's store sees only its own teams (src/store/messengers.ts).
+ */
+export async function handTo(url: string, messenger: MessengerName): Promise<void> {
+  const database = await openDatabase(url);
+  try {
+    await database.prisma.$transaction(async (tx) => {
+      await tx.team.updateMany({ data: { messenger } });
+      await tx.member.updateMany({ data: { messenger } });
+    });
+  } finally {
+    await database.close();
   }
 }

@@ -56,7 +56,7 @@ export async function benchWeComWarnings(
       select: { messengerUserId: true, displayName: true },
     });
     for (const member of members) fake.addUser(member.messengerUserId, member.displayName);
-    const store = createStore(database.prisma);
+    const store = createStore(database.prisma, 'wecom');
     const { api, messenger } = createWeComSending({
       config: {
         corpId: CORP_ID,

@@ -35,7 +35,7 @@ async function startBot(): Promise<{ port: number; stop(): Promise<void> }> {
   const database = await openDatabase(env.DATABASE_URL ?? '', { migrate: false });
   const bot = createWeComApp({
     wecom,
-    store: createStore(database.prisma),
+    store: createStore(database.prisma, 'wecom'),
     clock: fixedClock(env.BENCH_NOW ?? new Date().toISOString()),
     logger,
     admins: [],

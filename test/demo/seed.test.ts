@@ -19,7 +19,7 @@ afterEach(async () => {
 
 describe('seedDemo', () => {
   it('writes a director, two managers, three groups with leaders and 25 agents, two on probation', async () => {
-    const summary = await seedDemo(db.prisma, { today: TODAY });
+    const summary = await seedDemo(db.prisma, { messenger: 'slack', today: TODAY });
     const members = await db.prisma.member.findMany({ include: { group: true } });
     const count = (role: string) => members.filter((m) => m.role === role).length;
     expect([count('director'), count('manager'), count('leader'), count('agent')]).toEqual([1, 2, 3, 25]);
@@ -41,7 +41,7 @@ describe('seedDemo', () => {
   });
 
   it('logs two months of working days only, before today, with funnels that make sense', async () => {
-    const summary = await seedDemo(db.prisma, { today: TODAY });
+    const summary = await seedDemo(db.prisma, { messenger: 'slack', today: TODAY });
     const entries = await db.prisma.activityEntry.findMany({ include: { member: true } });
     expect(entries).toHaveLength(summary.entries);
     expect(summary.from).toBe('2026-09-27');
@@ -72,7 +72,7 @@ describe('seedDemo', () => {
   });
 
   it('records the winners of the finished weeks and months for /rank wins', async () => {
-    await seedDemo(db.prisma, { today: TODAY });
+    await seedDemo(db.prisma, { messenger: 'slack', today: TODAY });
     const wins = await db.prisma.pkWin.findMany();
     expect(wins.filter((w) => w.period === 'week').map((w) => w.periodKey)).toContain('2026-11-16');
     expect(wins.filter((w) => w.period === 'month').map((w) => w.periodKey)).toEqual(['2026-10']);
@@ -81,8 +81,8 @@ describe('seedDemo', () => {
   it('is deterministic: the same seed writes the same team and figures', async () => {
     const other = await createTestDatabase();
     try {
-      await seedDemo(db.prisma, { today: TODAY });
-      await seedDemo(other.prisma, { today: TODAY });
+      await seedDemo(db.prisma, { messenger: 'slack', today: TODAY });
+      await seedDemo(other.prisma, { messenger: 'slack', today: TODAY });
       const picture = async (d: TestDatabase) => ({
         members: await d.prisma.member.findMany({
           select: { messengerUserId: true, displayName: true, level: true, hiredOn: true, role: true },
@@ -100,15 +100,18 @@ describe('seedDemo', () => {
   });
 
   it('refuses a store whose roster is not empty, and writes nothing', async () => {
-    await seedDemo(db.prisma, { today: TODAY });
+    await seedDemo(db.prisma, { messenger: 'slack', today: TODAY });
     const before = await db.prisma.activityEntry.count();
-    await expect(seedDemo(db.prisma, { today: TODAY })).rejects.toThrow(/roster already has 31 member/);
+    await expect(seedDemo(db.prisma, { messenger: 'slack', today: TODAY })).rejects.toThrow(
+      /roster already has 31 member/,
+    );
     expect(await db.prisma.activityEntry.count()).toBe(before);
     expect(await db.prisma.member.count()).toBe(31);
   });
 
   it('scales: size sets the groups and agents per group, months the history', async () => {
     const summary = await seedDemo(db.prisma, {
+      messenger: 'slack',
       today: TODAY,
       size: { groups: 12, agentsPerGroup: 5 },
       months: 1,
@@ -122,7 +125,7 @@ describe('seedDemo', () => {
     expect(daysBetween(summary.from, TODAY)).toBe(31);
     expect(await db.prisma.pkWin.count()).toBe(0);
     await expect(
-      seedDemo(db.prisma, { today: TODAY, size: { groups: 0, agentsPerGroup: 5 } }),
+      seedDemo(db.prisma, { messenger: 'slack', today: TODAY, size: { groups: 0, agentsPerGroup: 5 } }),
     ).rejects.toThrow(/whole numbers/);
   });
 });

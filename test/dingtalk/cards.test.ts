@@ -138,7 +138,7 @@ describe('DingTalk interactive cards over Stream', () => {
       .slice(late)
       .filter((s) => toUsers(s, MGR2.userId));
     expect(told.map(textOf).join('\n')).toContain('已经由');
-    const hire = await bot.prisma.member.findUniqueOrThrow({ where: { messengerUserId: HIRE.userId } });
+    const hire = await bot.prisma.member.findFirstOrThrow({ where: { messengerUserId: HIRE.userId } });
     const probation = await bot.prisma.probation.findUniqueOrThrow({ where: { memberId: hire.id } });
     expect(probation.decidedBy).toBe(MGR1.userId);
   });
@@ -153,7 +153,7 @@ describe('DingTalk interactive cards over Stream', () => {
     if (approve === undefined) throw new Error('no approve button');
     const before = bot.fake.sent().length;
     await click(request, LEADER.userId, approve);
-    const agent = await bot.prisma.member.findUniqueOrThrow({ where: { messengerUserId: AGENT.userId } });
+    const agent = await bot.prisma.member.findFirstOrThrow({ where: { messengerUserId: AGENT.userId } });
     const leave = await bot.prisma.leave.findFirstOrThrow({ where: { memberId: agent.id } });
     expect(leave).toMatchObject({ status: 'approved', decidedBy: LEADER.userId });
     const card = bot.fake.cards().find((c) => c.outTrackId === request.outTrackId);

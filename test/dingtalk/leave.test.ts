@@ -67,7 +67,7 @@ describe.each(['http', 'stream'] as const)('DingTalk leave over %s', (mode) => {
     ).toContain('已由 李组长 批准');
     const late = await bot.send(reject ?? '', MANAGER);
     expect(late.map(textOf).join('\n')).toContain('这条请假已经由 李组长 批准了，没有再做改动。');
-    const agent = await bot.prisma.member.findUniqueOrThrow({ where: { messengerUserId: AGENT.userId } });
+    const agent = await bot.prisma.member.findFirstOrThrow({ where: { messengerUserId: AGENT.userId } });
     const leave = await bot.prisma.leave.findFirstOrThrow({ where: { memberId: agent.id } });
     expect(leave).toMatchObject({
       status: 'approved',

@@ -37,7 +37,7 @@ export async function startTestBot(
 ) {
   const fake = await startFakeSlackApi();
   const database = await createTestDatabase();
-  const store: Store = createStore(database.prisma);
+  const store: Store = createStore(database.prisma, 'slack');
   const logLines: string[] = [];
   const logger = createLogger({ level: 'warn', sink: (line) => logLines.push(line) });
   const clock = options.clock ?? fixedClock(options.now ?? '2026-11-27T03:00:00Z');

@@ -49,7 +49,7 @@ export async function startDingTalkBot(
       ? await createFakeDingTalkGateway({ clientId: CLIENT_ID, clientSecret: CLIENT_SECRET })
       : undefined;
   const database = await createTestDatabase();
-  const store: Store = createStore(database.prisma);
+  const store: Store = createStore(database.prisma, 'dingtalk');
   const logLines: string[] = [];
   const logger = createLogger({ level: 'warn', sink: (line) => logLines.push(line) });
   const bot = createDingTalkApp({

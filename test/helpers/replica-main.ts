@@ -19,7 +19,7 @@ const bot = createApp({
     appToken: undefined,
     apiUrl: env.SLACK_API_URL,
   },
-  store: createStore(database.prisma),
+  store: createStore(database.prisma, 'slack'),
   clock: fixedClock(env.TEST_NOW ?? new Date().toISOString()),
   logger,
   admins: [],

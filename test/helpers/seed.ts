@@ -1,4 +1,5 @@
 import type { Db } from '../../src/store/client.ts';
+import type { MessengerName } from '../../src/store/messengers.ts';
 
 /**
  * Writes a roster and activity straight into the store, for job tests that need a prepared
@@ -24,14 +25,22 @@ export async function seedTeam(
     members: SeedMember[];
     /** A team of this name (created beside the others when new); default: the first team. */
     team?: string;
+    /**
+     * The messenger of a team it creates: default that of the first team (the one the bot under
+     * test made at start), else Slack. Members get their team's.
+     */
+    messenger?: MessengerName;
   },
 ): Promise<{ teamId: number; memberIds: Map<string, number>; groupIds: Map<string, number> }> {
+  const first = await prisma.team.findFirst({ orderBy: { id: 'asc' } });
+  const messenger = spec.messenger ?? first?.messenger ?? 'slack';
   const named =
     spec.team === undefined
       ? undefined
       : ((await prisma.team.findFirst({ where: { name: spec.team } })) ??
         (await prisma.team.create({
           data: {
+            messenger,
             name: spec.team,
             timezone: 'Asia/Shanghai',
             locale: 'zh-CN',
@@ -40,11 +49,12 @@ export async function seedTeam(
         })));
   const team =
     named ??
-    (await prisma.team.findFirst({ orderBy: { id: 'asc' } })) ??
+    first ??
     (await prisma.team.create({
       // A fixed creation day (the default start of the team goals' ramp), not the machine's clock:
       // by November 2026 the team is mature (¥30,000,000 a month) whenever the tests run.
       data: {
+        messenger,
         name: '电销团队',
         timezone: 'Asia/Shanghai',
         locale: 'zh-CN',
@@ -64,6 +74,7 @@ export async function seedTeam(
     const member = await prisma.member.create({
       data: {
         teamId: team.id,
+        messenger: team.messenger,
         messengerUserId: m.id,
         displayName: m.name,
         role: m.role ?? 'agent',

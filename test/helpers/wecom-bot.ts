@@ -34,7 +34,7 @@ export async function startWeComBot(options: { now?: string; admins?: string[]; 
   };
   const fake = await createFakeWeCom({ corpId: CORP_ID, secret: SECRET, agentId: AGENT_ID, now });
   const database = await createTestDatabase();
-  const store: Store = createStore(database.prisma);
+  const store: Store = createStore(database.prisma, 'wecom');
   const logLines: string[] = [];
   const logger = createLogger({ level: 'warn', sink: (line) => logLines.push(line) });
   const bot = createWeComApp({

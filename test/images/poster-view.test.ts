@@ -16,7 +16,7 @@ describe('the 战报 poster built from a board', () => {
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    store = createStore(database.prisma);
+    store = createStore(database.prisma, 'slack');
     const seeded = await seedTeam(database.prisma, {
       groups: [{ name: '龑腾组' }, { name: '二组' }, { name: '三组' }],
       members: [
@@ -141,7 +141,7 @@ describe('the 战报 poster of a very large team', () => {
         groups: names.map((name) => ({ name })),
         members: names.map((group, i) => ({ id: `u${i}`, name: `成员${i}`, group })),
       });
-      const store = createStore(database.prisma);
+      const store = createStore(database.prisma, 'slack');
       const board = await computePkBoard(store, {
         teamId: seeded.teamId,
         period: 'day',

@@ -35,8 +35,8 @@ describe('careers-daily', () => {
     });
     teamId = seeded.teamId;
     const hire = seeded.memberIds.get('UHIRE') ?? -1;
-    await bot.prisma.member.update({ where: { messengerUserId: 'UHIRE' }, data: { joinedOn: null } });
-    await bot.prisma.member.update({
+    await bot.prisma.member.updateMany({ where: { messengerUserId: 'UHIRE' }, data: { joinedOn: null } });
+    await bot.prisma.member.updateMany({
       where: { messengerUserId: 'USOON' },
       data: { protectionEndsOn: '2026-12-04' },
     });

@@ -274,7 +274,7 @@ describe('scheduled PK jobs', () => {
   });
 
   async function groupId(name: string): Promise<number> {
-    return (await createStore(bot.prisma).roster.groupByName(teamId, name))?.id ?? -1;
+    return (await createStore(bot.prisma, 'slack').roster.groupByName(teamId, name))?.id ?? -1;
   }
 });
 

@@ -19,7 +19,7 @@ describe('careers: probation, protection, quarter reviews, level history', () =>
   let teamId: number;
   const jobs = () => ({ store: bot.store, messenger: bot.messenger, logger: bot.logger });
   const level = async (user: string) =>
-    (await bot.prisma.member.findUniqueOrThrow({ where: { messengerUserId: user } })).level;
+    (await bot.prisma.member.findFirstOrThrow({ where: { messengerUserId: user } })).level;
 
   beforeAll(async () => {
     bot = await startTestBot({ clock });
@@ -40,7 +40,7 @@ describe('careers: probation, protection, quarter reviews, level history', () =>
       ],
     });
     teamId = seeded.teamId;
-    await bot.prisma.member.update({
+    await bot.prisma.member.updateMany({
       where: { messengerUserId: 'UPROT' },
       data: { protectionEndsOn: '2026-10-20' },
     });
@@ -108,7 +108,7 @@ describe('careers: probation, protection, quarter reviews, level history', () =>
   it('refuses an agent, and the approver’s own probation', async () => {
     const agent = await bot.command('/probation', 'approve <@UNEW>', 'UAGENT');
     expect(agent.text).toBe('只有经理或总监可以审批试用期。');
-    const manager = await bot.prisma.member.findUniqueOrThrow({ where: { messengerUserId: 'UMGR' } });
+    const manager = await bot.prisma.member.findFirstOrThrow({ where: { messengerUserId: 'UMGR' } });
     await bot.prisma.probation.create({
       data: {
         teamId,
@@ -139,7 +139,7 @@ describe('careers: probation, protection, quarter reviews, level history', () =>
     });
     const stored = await bot.prisma.probation.findFirstOrThrow({
       where: {
-        memberId: (await bot.prisma.member.findUniqueOrThrow({ where: { messengerUserId: 'UNEW' } })).id,
+        memberId: (await bot.prisma.member.findFirstOrThrow({ where: { messengerUserId: 'UNEW' } })).id,
       },
     });
     expect(JSON.parse(stored.requests)).toContainEqual({
@@ -150,7 +150,7 @@ describe('careers: probation, protection, quarter reviews, level history', () =>
     expect(director).toBeDefined();
     expect(replaced.body.text).toBe('✅ <@UNEW> 已由 <@UMGR> 批准入司，保护期开始。');
     expect(JSON.stringify(replaced.body.blocks ?? [])).not.toContain('probation_approve');
-    const member = await bot.prisma.member.findUniqueOrThrow({
+    const member = await bot.prisma.member.findFirstOrThrow({
       where: { messengerUserId: 'UNEW' },
       include: { levelChanges: true },
     });
@@ -168,7 +168,7 @@ describe('careers: probation, protection, quarter reviews, level history', () =>
 
   it('extends and rejects through forms, with reasons', async () => {
     await bot.command('/team', 'add <@ULATE> 一组', 'UMGR');
-    const hire = await bot.prisma.member.findUniqueOrThrow({ where: { messengerUserId: 'ULATE' } });
+    const hire = await bot.prisma.member.findFirstOrThrow({ where: { messengerUserId: 'ULATE' } });
     const probation = await bot.prisma.probation.findFirstOrThrow({ where: { memberId: hire.id } });
     const value = JSON.stringify({ probationId: probation.id });
     const from = bot.fake.calls.length;
@@ -216,7 +216,7 @@ describe('careers: probation, protection, quarter reviews, level history', () =>
     await bot.fake.waitFor((c) => c.method === 'chat.postMessage' && String(c.body.text).includes('未通过'), {
       fromIndex: from,
     });
-    expect(await bot.prisma.member.findUniqueOrThrow({ where: { messengerUserId: 'ULATE' } })).toMatchObject({
+    expect(await bot.prisma.member.findFirstOrThrow({ where: { messengerUserId: 'ULATE' } })).toMatchObject({
       status: 'left',
       leftOn: '2026-08-17',
     });
@@ -241,7 +241,7 @@ describe('careers: probation, protection, quarter reviews, level history', () =>
       bot.prisma,
       teamId,
       new Map([
-        ['UNEW', (await bot.prisma.member.findUniqueOrThrow({ where: { messengerUserId: 'UNEW' } })).id],
+        ['UNEW', (await bot.prisma.member.findFirstOrThrow({ where: { messengerUserId: 'UNEW' } })).id],
       ]),
       [{ who: 'UNEW', day: '2026-09-16', amount: 300000 }],
     );

@@ -35,7 +35,7 @@ describe('/team first steps', () => {
 
     const added = await bot.command('/team', 'add <@UNEW> 组A 见习MO1 新组', ADMIN);
     expect(added.text).toBe('已添加 <@UNEW>：组A，见习客户经理MO1，试用期。');
-    const member = await bot.prisma.member.findUniqueOrThrow({
+    const member = await bot.prisma.member.findFirstOrThrow({
       where: { messengerUserId: 'UNEW' },
       include: { group: true },
     });
@@ -52,7 +52,7 @@ describe('/team first steps', () => {
     const pressed = await bot.click(ADMIN, button?.action_id ?? '', button?.value ?? '');
     expect(pressed.reply.replace_original).toBe(true);
     expect(pressed.text).toBe('已添加 <@UBTN>：组B，见习客户经理MO2，试用期。');
-    const member = await bot.prisma.member.findUniqueOrThrow({
+    const member = await bot.prisma.member.findFirstOrThrow({
       where: { messengerUserId: 'UBTN' },
       include: { group: true },
     });

@@ -168,7 +168,7 @@ describe('team goals in Slack', () => {
     const leave = await bot.prisma.leave.create({
       data: {
         teamId,
-        memberId: (await bot.prisma.member.findUniqueOrThrow({ where: { messengerUserId: 'UA' } })).id,
+        memberId: (await bot.prisma.member.findFirstOrThrow({ where: { messengerUserId: 'UA' } })).id,
         fromDay: '2026-11-02',
         toDay: '2026-11-13',
         type: 'sick',

@@ -15,7 +15,7 @@ describe('/log', () => {
   let bot: TestBot;
 
   const totals = async (userId: string, day: string) => {
-    const member = await bot.prisma.member.findUniqueOrThrow({ where: { messengerUserId: userId } });
+    const member = await bot.prisma.member.findFirstOrThrow({ where: { messengerUserId: userId } });
     const entries = await bot.prisma.activityEntry.findMany({ where: { memberId: member.id, day } });
     const sum = { ...ZERO_TOTALS };
     for (const e of entries) addTotalsInto(sum, e);

@@ -41,7 +41,7 @@ describe('pay', () => {
       ],
     });
     teamId = seeded.teamId;
-    await bot.prisma.member.update({ where: { messengerUserId: 'UE' }, data: { leftOn: '2026-11-10' } });
+    await bot.prisma.member.updateMany({ where: { messengerUserId: 'UE' }, data: { leftOn: '2026-11-10' } });
     await seedEntries(bot.prisma, teamId, seeded.memberIds, [
       { who: 'UA', day: '2026-11-05', amount: 250000 },
       { who: 'UB', day: '2026-11-06', amount: 150000 },

@@ -23,7 +23,7 @@ describe('/team roster administration', () => {
     const added = await bot.command('/team', 'add <@UWANG|wang> 一组 见习MO2', ADMIN);
     expect(added.text).toBe('已添加 <@UWANG>：一组，见习客户经理MO2，试用期。');
 
-    const member = await bot.prisma.member.findUniqueOrThrow({ where: { messengerUserId: 'UWANG' } });
+    const member = await bot.prisma.member.findFirstOrThrow({ where: { messengerUserId: 'UWANG' } });
     expect(member).toMatchObject({
       displayName: '小王',
       level: 'P2',
@@ -39,7 +39,7 @@ describe('/team roster administration', () => {
 
   it('adds a manager who then administers in English', async () => {
     await bot.command('/team', 'add <@UMGR> manager 2026-01-05', ADMIN);
-    const manager = await bot.prisma.member.findUniqueOrThrow({ where: { messengerUserId: 'UMGR' } });
+    const manager = await bot.prisma.member.findFirstOrThrow({ where: { messengerUserId: 'UMGR' } });
     expect(manager).toMatchObject({ role: 'manager', status: 'active', joinedOn: '2026-01-05' });
 
     await bot.command('/team', 'group add 二组', 'UMGR');
@@ -98,7 +98,7 @@ describe('/team roster administration', () => {
   it('marks a leader as left, frees the group and keeps the history', async () => {
     const left = await bot.command('/team', 'left <@UWANG> 个人原因', ADMIN);
     expect(left.text).toBe('已将 <@UWANG> 标记为离职，历史记录都保留着。');
-    const member = await bot.prisma.member.findUniqueOrThrow({ where: { messengerUserId: 'UWANG' } });
+    const member = await bot.prisma.member.findFirstOrThrow({ where: { messengerUserId: 'UWANG' } });
     expect(member).toMatchObject({ status: 'left', leftOn: '2026-11-27' });
     expect(await bot.prisma.group.findFirstOrThrow({ where: { name: '二组' } })).toMatchObject({
       leaderId: null,

@@ -13,7 +13,7 @@ describe('per-member sums of a team', () => {
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    store = createStore(database.prisma);
+    store = createStore(database.prisma, 'slack');
     const seeded = await seedTeam(database.prisma, {
       groups: [{ name: '一组' }],
       members: [

@@ -18,7 +18,7 @@ describe('the roster kept between reads', () => {
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    store = createStore(database.prisma);
+    store = createStore(database.prisma, 'slack');
     ({ teamId } = await seedTeam(database.prisma, {
       groups: [{ name: '一组' }, { name: '二组' }],
       members: [
@@ -49,7 +49,7 @@ describe('the roster kept between reads', () => {
   it('shows a change written around the store, by another process or by hand', async () => {
     expect(await names()).toEqual(['一组/王芳', '二组/李娜']);
     expect(await groupNames()).toEqual(['一组', '二组']);
-    await database.prisma.member.update({
+    await database.prisma.member.updateMany({
       where: { messengerUserId: 'UA' },
       data: { displayName: '王芳芳' },
     });
@@ -61,6 +61,7 @@ describe('the roster kept between reads', () => {
     await database.prisma.member.create({
       data: {
         teamId,
+        messenger: 'slack',
         messengerUserId: 'UC',
         displayName: '张伟',
         role: 'agent',
@@ -86,7 +87,7 @@ describe('the roster kept between reads', () => {
     ).rejects.toThrow('roll back');
     expect(await names()).toEqual(before);
     // A later committed change raises the version past the rolled-back one's: still no trace of it.
-    await database.prisma.member.update({
+    await database.prisma.member.updateMany({
       where: { messengerUserId: 'UC' },
       data: { displayName: '张伟伟' },
     });

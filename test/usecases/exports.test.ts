@@ -40,7 +40,7 @@ describe('exports as Excel workbooks', () => {
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    store = createStore(database.prisma);
+    store = createStore(database.prisma, 'slack');
     const seeded = await seedTeam(database.prisma, {
       groups: [{ name: '一组' }, { name: '二组' }],
       members: [

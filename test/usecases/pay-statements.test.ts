@@ -23,7 +23,7 @@ describe('pay statements of a whole team', () => {
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    store = createStore(database.prisma);
+    store = createStore(database.prisma, 'slack');
     const prisma = database.prisma;
     const seeded = await seedTeam(prisma, {
       groups: [{ name: '一组' }, { name: '二组' }],
@@ -60,8 +60,8 @@ describe('pay statements of a whole team', () => {
     ids = seeded.memberIds;
     team = await store.roster.team(seeded.teamId);
     const id = (ref: string) => ids.get(ref) ?? -1;
-    await prisma.member.update({ where: { messengerUserId: 'ULEFT' }, data: { leftOn: '2026-11-10' } });
-    await prisma.member.update({ where: { messengerUserId: 'UGONE' }, data: { leftOn: '2026-10-20' } });
+    await prisma.member.updateMany({ where: { messengerUserId: 'ULEFT' }, data: { leftOn: '2026-11-10' } });
+    await prisma.member.updateMany({ where: { messengerUserId: 'UGONE' }, data: { leftOn: '2026-10-20' } });
 
     // Level histories, `at` in UTC: 16:00Z is midnight in Shanghai.
     const changes: Array<[string, string | null, string, string]> = [

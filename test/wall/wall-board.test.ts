@@ -23,7 +23,7 @@ describe('the wallboard’s board', () => {
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    store = createStore(database.prisma);
+    store = createStore(database.prisma, 'slack');
     deps = {
       store,
       clock: fixedClock('2026-11-27T07:00:00Z'),

@@ -207,7 +207,7 @@ describe('the wallboard link with ZHANBAO_PUBLIC_URL', () => {
 describe('the wallboard event stream', () => {
   it('sends keep-alive comments while nothing happens', async () => {
     const database = await createTestDatabase();
-    const store = createStore(database.prisma);
+    const store = createStore(database.prisma, 'slack');
     const deps = {
       store,
       clock: fixedClock('2026-11-27T03:00:00Z'),

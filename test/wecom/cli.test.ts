@@ -54,6 +54,7 @@ describe('zhanbao CLI with WeCom', () => {
     const key = '11111111-2222-4333-8444-555555555555';
     fake.addRobot(key);
     const { teamId, memberIds } = await seedTeam(database.prisma, {
+      messenger: 'wecom',
       pkChannel: key,
       groups: [{ name: '一组' }],
       members: [{ id: 'ZhaoWenHao', name: '赵文浩', group: '一组' }],

@@ -90,6 +90,7 @@ describe('WeCom: one message to many members', () => {
     await bot.prisma.member.createMany({
       data: ids.map((id) => ({
         teamId: seeded.teamId,
+        messenger: 'wecom',
         messengerUserId: id,
         displayName: id,
         role: 'agent',
