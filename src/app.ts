@@ -1,13 +1,11 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { App, LogLevel } from '@slack/bolt';
+import { App, HTTPReceiver, LogLevel } from '@slack/bolt';
 import type { Clock } from './clock.ts';
 import type { SlackConfig } from './config.ts';
 import { createCore } from './core.ts';
-import { serveHttp } from './http.ts';
 import type { Locale } from './i18n/index.ts';
 import type { Logger } from './logger.ts';
 import { serializeError } from './logger.ts';
+import { type Bot, serveBots } from './serve-bots.ts';
 import { createSlackDirectory } from './slack/directory.ts';
 import { publishHome } from './slack/home.ts';
 import { registerListeners } from './slack/listeners/index.ts';
@@ -16,7 +14,7 @@ import type { SlackDeps } from './slack/slack-deps.ts';
 import type { Provider } from './store/migrate.ts';
 import type { Store } from './store/store.ts';
 import { ensureTeam } from './usecases/context.ts';
-import { createWallServer, type WallServer, wallOnly } from './wall/wall-http.ts';
+import { createWallServer } from './wall/wall-http.ts';
 
 export type AppDeps = {
   slack: SlackConfig;
@@ -52,38 +50,18 @@ export type RunningApp = { port: number | undefined; stop(): Promise<void> };
  */
 export function createApp(deps: AppDeps) {
   const socketMode = deps.slack.appToken !== undefined;
-  // The wallboard is served beside /slack/events in HTTP mode (Bolt's custom routes), and by a
-  // server of its own on the same port in Socket Mode. It is built once the core exists.
-  let wall: WallServer | undefined;
-  const wallRoute = (req: IncomingMessage, res: ServerResponse) => {
-    (wall === undefined ? Promise.resolve(false) : wall.handle(req, res)).then(
-      (handled) => {
-        if (!handled) res.writeHead(404).end();
-      },
-      (error: unknown) => {
-        deps.logger.event('error', 'wall.failed', serializeError(error));
-        if (!res.headersSent) res.writeHead(500).end();
-        else res.end();
-      },
-    );
-  };
+  const logLevel = deps.logger.getLevel() ?? LogLevel.INFO;
+  // In HTTP mode the receiver is ours, so that /slack/events is served from the process's one
+  // HTTP server beside the wallboard and the other messengers' callbacks (serve-bots.ts).
+  const receiver = socketMode
+    ? undefined
+    : new HTTPReceiver({ signingSecret: deps.slack.signingSecret ?? '', logger: deps.logger, logLevel });
   const app = new App({
     token: deps.slack.botToken,
-    ...(socketMode
-      ? { socketMode: true, appToken: deps.slack.appToken }
-      : { signingSecret: deps.slack.signingSecret ?? '' }),
+    ...(receiver === undefined ? { socketMode: true, appToken: deps.slack.appToken } : { receiver }),
     logger: deps.logger,
-    logLevel: deps.logger.getLevel() ?? LogLevel.INFO,
+    logLevel,
     clientOptions: deps.slack.apiUrl === undefined ? {} : { slackApiUrl: deps.slack.apiUrl },
-    ...(socketMode
-      ? {}
-      : {
-          customRoutes: [
-            // Every method, so that the wall itself answers anything but GET with 405.
-            { path: '/wall/:first', method: WALL_METHODS, handler: wallRoute },
-            { path: '/wall/:first/:second', method: WALL_METHODS, handler: wallRoute },
-          ],
-        }),
   });
 
   const directory = createSlackDirectory(
@@ -92,8 +70,7 @@ export function createApp(deps: AppDeps) {
   );
   const messenger = createSlackMessenger(app.client, { directory, defaultLocale: deps.locale });
   const { useCaseDeps, lane, scheduler, events, chatDeps } = createCore(deps, messenger, 'slack');
-  const wallServer = createWallServer({ deps: useCaseDeps, events, logger: deps.logger });
-  wall = wallServer;
+  const wall = createWallServer({ deps: useCaseDeps, events, logger: deps.logger });
   app.use(async ({ next }) => {
     lane.noteArrival();
     await next();
@@ -113,44 +90,45 @@ export function createApp(deps: AppDeps) {
     });
   });
 
+  const bot: Bot = {
+    messenger: 'slack',
+    wall,
+    ...(receiver === undefined
+      ? {}
+      : {
+          // Bolt's listener answers every /slack/ path itself (404 for those it does not serve).
+          route: async (req, res) => {
+            if (!(req.url ?? '').startsWith('/slack/')) return false;
+            receiver.requestListener(req, res);
+            return true;
+          },
+        }),
+    async start() {
+      await ensureTeam(deps.store, useCaseDeps);
+      if (socketMode) await app.start();
+      // The scheduler's first tick is the catch-up of missed jobs.
+      if (deps.schedule !== false) await scheduler.start();
+    },
+    async stop() {
+      await scheduler.stop();
+      if (socketMode) await app.stop();
+    },
+    idle: () => lane.idle(),
+  };
+
   return {
     app,
     messenger,
     scheduler,
     lane,
+    bot,
     async start(port: number): Promise<RunningApp> {
-      await ensureTeam(deps.store, useCaseDeps);
-      const server = await app.start(port);
-      const wallHttp = socketMode
-        ? await serveHttp(port, wallOnly(wallServer), (error) =>
-            deps.logger.event('error', 'wall.failed', serializeError(error)),
-          )
-        : undefined;
-      // After the port is bound: the scheduler's first tick is the catch-up of missed jobs.
-      if (deps.schedule !== false) await scheduler.start();
-      const address =
-        !socketMode && server !== null && typeof server === 'object' && 'address' in server
-          ? server.address()
-          : null;
-      const boundPort = isAddressInfo(address) ? address.port : wallHttp?.port;
-      deps.logger.event('info', 'app.started', { mode: socketMode ? 'socket' : 'http', port: boundPort });
-      return {
-        port: boundPort,
-        async stop() {
-          await scheduler.stop();
-          // Open event streams would hold the server open.
-          wallServer.close();
-          await wallHttp?.close();
-          await app.stop();
-          // Requests already acknowledged are worked off before the store is closed.
-          await lane.idle();
-        },
-      };
+      const running = await serveBots(port, [bot], deps.logger);
+      deps.logger.event('info', 'app.started', { mode: socketMode ? 'socket' : 'http', port: running.port });
+      return running;
     },
   };
 }
-
-const WALL_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'];
 
 /**
  * The lane's concurrency for a store: SQLite has one writer, so one; PostgreSQL's pool holds ten
@@ -158,8 +136,4 @@ const WALL_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'];
  */
 export function workConcurrencyFor(provider: Provider): number {
   return provider === 'postgresql' ? 4 : 1;
-}
-
-function isAddressInfo(value: unknown): value is AddressInfo {
-  return typeof value === 'object' && value !== null && 'port' in value;
 }

@@ -2,7 +2,7 @@ import { Buffer } from 'node:buffer';
 import { readFile, writeFile } from 'node:fs/promises';
 import { WebClient } from '@slack/web-api';
 import { localDay, systemClock } from './clock.ts';
-import { type Config, loadConfig, messengerOf } from './config.ts';
+import { adminsOf, type Config, configuredMessengers, loadConfig } from './config.ts';
 import { seedDemo } from './demo/seed.ts';
 import { parseDay } from './domain/days.ts';
 import { ANY_USER_ID } from './domain/roster-csv.ts';
@@ -15,7 +15,7 @@ import { createSlackDirectory } from './slack/directory.ts';
 import { SLACK_USER_ID } from './slack/ids.ts';
 import { createSlackMessenger } from './slack/messenger.ts';
 import { type Database, openDatabase } from './store/client.ts';
-import { adoptUnassigned } from './store/messengers.ts';
+import { adoptUnassigned, MESSENGER_NAMES, type MessengerName } from './store/messengers.ts';
 import { migrateDatabase } from './store/migrate.ts';
 import type { TeamView } from './store/roster-repository.ts';
 import { createStore, type Store } from './store/store.ts';
@@ -59,6 +59,9 @@ const USAGE = `Usage: zhanbao <command>
                                 --force re-runs a period that already ran
   wecom menu                    install the WeCom app's menu: 记录 / 我的战报 / 更多 (排行, 帮助)
 
+  --messenger slack|dingtalk|wecom
+                                with several messengers configured: whose teams a command is about
+
 Environment: DATABASE_URL (default file:./data/zhanbao.db), see .env.example.`;
 
 type Io = { out: (text: string) => void; err: (text: string) => void };
@@ -77,6 +80,9 @@ export async function runCli(
     return 1;
   }
   const config = loaded.config;
+  const chosenMessenger = messengerOfCli(config, flagValue(args, '--messenger'));
+  if ('problem' in chosenMessenger) return fail(io, chosenMessenger.problem);
+  const { messenger } = chosenMessenger;
   switch (`${group ?? ''} ${action ?? ''}`.trim()) {
     case 'db migrate': {
       const { applied } = await migrateDatabase({ url: config.databaseUrl });
@@ -93,11 +99,11 @@ export async function runCli(
         io.err('roster import needs a file: zhanbao roster import roster.xlsx (or roster.csv)');
         return 1;
       }
-      return withDeps(config, async (deps) => {
+      return withDeps(config, messenger, async (deps) => {
         const chosen = await chooseTeam(deps.store, flagValue(args, '--team'), { noneIsFine: true });
         if ('problem' in chosen) return fail(io, chosen.problem);
-        // Without DingTalk settings the ids are Slack's, checked as such; a DingTalk team's are its userIds.
-        const ids = config.dingtalk === undefined && config.wecom === undefined ? SLACK_USER_ID : ANY_USER_ID;
+        // A Slack team's ids are checked as Slack's; a DingTalk or WeCom team's are its own userIds.
+        const ids = messenger === 'slack' ? SLACK_USER_ID : ANY_USER_ID;
         const bytes = await readFile(file);
         if (file.toLowerCase().endsWith('.xls') && !looksLikeXlsx(bytes))
           return fail(
@@ -125,7 +131,7 @@ export async function runCli(
       });
     }
     case 'roster export':
-      return withDeps(config, async (deps) => {
+      return withDeps(config, messenger, async (deps) => {
         const chosen = await chooseTeam(deps.store, flagValue(args, '--team'), { noneIsFine: true });
         if ('problem' in chosen) return fail(io, chosen.problem);
         const out = positional(args);
@@ -138,7 +144,7 @@ export async function runCli(
       });
     case 'export pay':
     case 'export activity':
-      return withDeps(config, async (deps) => {
+      return withDeps(config, messenger, async (deps) => {
         const request =
           action === 'pay'
             ? { kind: 'pay' as const, month: flagValue(args, '--month') ?? '' }
@@ -167,7 +173,7 @@ export async function runCli(
         }
       });
     case 'demo seed':
-      return withDeps(config, async (deps, database) => {
+      return withDeps(config, messenger, async (deps, database) => {
         const groups = flagValue(args, '--groups');
         const agents = flagValue(args, '--agents');
         const months = flagValue(args, '--months');
@@ -190,7 +196,7 @@ export async function runCli(
         // With --team: the first team of an empty store gets that name; a store that has a team
         // with people gets a further branch of that name beside it.
         const teams = await database.prisma.team.findMany({
-          where: { messenger: messengerOf(config) },
+          where: { messenger },
           select: { id: true, name: true, _count: { select: { members: true } } },
           orderBy: { id: 'asc' },
         });
@@ -203,7 +209,7 @@ export async function runCli(
         }
         const started = Date.now();
         const summary = await seedDemo(database.prisma, {
-          messenger: messengerOf(config),
+          messenger,
           today: localDay(deps.clock.now(), config.timezone),
           ...(size === undefined ? {} : { size }),
           ...(months === undefined ? {} : { months: Number(months) }),
@@ -221,7 +227,7 @@ export async function runCli(
         return 0;
       });
     case 'team list':
-      return withDeps(config, async (deps) => {
+      return withDeps(config, messenger, async (deps) => {
         for (const team of await deps.store.roster.teams()) {
           const people = (await deps.store.roster.members(team.id)).filter((m) => m.status !== 'left').length;
           io.out(`${team.id}\t${team.name}\t${team.timezone}\t${people} people`);
@@ -229,12 +235,12 @@ export async function runCli(
         return 0;
       });
     case 'job list':
-      return withDeps(config, async (deps) => {
+      return withDeps(config, messenger, async (deps) => {
         for (const line of await listJobs(deps.store)) io.out(line);
         return 0;
       });
     case 'job run':
-      return runJobCommand(config, args, io);
+      return runJobCommand(config, messenger, args, io);
     case 'wecom menu':
       return installWeComMenu(config, io);
     default:
@@ -245,18 +251,20 @@ export async function runCli(
 
 async function withDeps(
   config: Config,
+  messenger: MessengerName,
   work: (deps: UseCaseDeps, database: Database) => Promise<number>,
 ): Promise<number> {
   const database = await openDatabase(config.databaseUrl);
   try {
-    // As main.ts does at start: a database from before teams had a messenger is this one's.
-    const messenger = messengerOf(config);
-    await adoptUnassigned(database.prisma, messenger);
+    // As main.ts does at start: a database from before teams had a messenger is the
+    // deployment's (its only messenger, else Slack).
+    const adopter = configuredMessengers(config)[0] ?? messenger;
+    await adoptUnassigned(database.prisma, adopter);
     return await work(
       {
         store: createStore(database.prisma, messenger),
         clock: systemClock,
-        admins: config.admins,
+        admins: adminsOf(config, messenger),
         defaults: {
           teamName: config.locale === 'en' ? 'Sales team' : '电销团队',
           timezone: config.timezone,
@@ -301,7 +309,12 @@ const JOB_RULES: Record<JobName, string> = {
   'month-close': "first working day of the month: freeze the last month's pay statements",
 };
 
-async function runJobCommand(config: Config, args: readonly string[], io: Io): Promise<number> {
+async function runJobCommand(
+  config: Config,
+  messenger: MessengerName,
+  args: readonly string[],
+  io: Io,
+): Promise<number> {
   const [name, ...flags] = args;
   const date = flagValue(flags, '--date');
   const teamFlag = flagValue(flags, '--team');
@@ -314,9 +327,9 @@ async function runJobCommand(config: Config, args: readonly string[], io: Io): P
     io.err('job run posts to the messenger: set the Slack, DingTalk or WeCom settings (see .env.example)');
     return 1;
   }
-  return withDeps(config, async (deps) => {
+  return withDeps(config, messenger, async (deps) => {
     const logger = createLogger({ level: config.logLevel });
-    const messenger = await messengerFor(config, deps.store, logger);
+    const sending = await messengerFor(config, messenger, deps.store, logger);
     // Without --team a job runs for the first team, as it always has (the scheduler runs each).
     const chosen =
       teamFlag === undefined
@@ -326,7 +339,7 @@ async function runJobCommand(config: Config, args: readonly string[], io: Io): P
     const team = chosen.team;
     if (team === undefined) return fail(io, 'no team yet: add someone to the roster first');
     const outcome = await runJob(
-      { store: deps.store, messenger, logger },
+      { store: deps.store, messenger: sending, logger },
       { teamId: team.id, job: name, day, late: true, force: flags.includes('--force') },
     );
     switch (outcome.status) {
@@ -369,13 +382,44 @@ async function installWeComMenu(config: Config, io: Io): Promise<number> {
   return 0;
 }
 
-/** The messenger the deployment is configured for (DingTalk's client is loaded only when used). */
-async function messengerFor(config: Config, store: Store, logger: Logger): Promise<Messenger> {
-  if (config.wecom !== undefined) {
+/**
+ * Which messenger's teams the command is about: `--messenger`, else the one configured, else
+ * Slack (commands that never call a messenger, on a deployment that has none set yet).
+ */
+function messengerOfCli(
+  config: Config,
+  flag: string | undefined,
+): { messenger: MessengerName } | { problem: string } {
+  const configured = configuredMessengers(config);
+  if (flag !== undefined) {
+    const named = MESSENGER_NAMES.find((name) => name === flag);
+    if (named === undefined)
+      return { problem: `--messenger takes ${MESSENGER_NAMES.join(', ')}, not "${flag}"` };
+    if (configured.length > 0 && !configured.includes(named))
+      return {
+        problem: `--messenger ${named}: its settings are not configured (${configured.join(', ')} are)`,
+      };
+    return { messenger: named };
+  }
+  if (configured.length > 1)
+    return {
+      problem: `several messengers are configured (${configured.join(', ')}): say which teams with --messenger ${configured.join('|')}`,
+    };
+  return { messenger: configured[0] ?? 'slack' };
+}
+
+/** The chosen messenger's sending side (DingTalk's and WeCom's clients are loaded only when used). */
+async function messengerFor(
+  config: Config,
+  messenger: MessengerName,
+  store: Store,
+  logger: Logger,
+): Promise<Messenger> {
+  if (messenger === 'wecom' && config.wecom !== undefined) {
     const { createWeComSending } = await import('./wecom/wecom-app.ts');
     return createWeComSending({ config: config.wecom, store, logger, locale: config.locale }).messenger;
   }
-  if (config.dingtalk !== undefined) {
+  if (messenger === 'dingtalk' && config.dingtalk !== undefined) {
     const { createDingTalkSending } = await import('./dingtalk/dingtalk-app.ts');
     return createDingTalkSending({ config: config.dingtalk, store, logger, locale: config.locale }).messenger;
   }
@@ -454,7 +498,7 @@ function rosterFile(name: string, bytes: Uint8Array): RosterFile {
 }
 
 /** Flags that take a value; the first other word is the command's file. */
-const VALUE_FLAGS = new Set(['--team', '--out', '--month', '--from', '--to']);
+const VALUE_FLAGS = new Set(['--team', '--out', '--month', '--from', '--to', '--messenger']);
 
 function positional(args: readonly string[]): string | undefined {
   for (let i = 0; i < args.length; i += 1) {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { MessengerName } from './store/messengers.ts';
+import { MESSENGER_NAMES, type MessengerName } from './store/messengers.ts';
 
 /**
  * The environment, validated once at start-up. This is the only module that reads `process.env`
@@ -166,18 +166,38 @@ function missingWeComSettings(env: Record<string, string | undefined>): string[]
     .map(([name, how]) => `${name} is missing (${how})`);
 }
 
-/** Admin ids must look like the messenger's own: Slack's U…/W…, else any DingTalk userId. */
+/**
+ * Admin ids must say whose they are when several messengers are configured, and Slack's must
+ * look like Slack's (U…/W…); a DingTalk userId or WeCom userid may be almost anything.
+ */
 function adminProblems(env: Record<string, string | undefined>): string[] {
   const present = (name: string) => (env[name] ?? '').trim() !== '';
-  if (!present('SLACK_BOT_TOKEN') || present('DINGTALK_CLIENT_ID') || present('WECOM_CORP_ID')) return [];
-  const admins = (env.ZHANBAO_ADMINS ?? '')
+  const messengers = MESSENGER_NAMES.filter((name) => present(SETTING_OF[name]));
+  const entries = (env.ZHANBAO_ADMINS ?? '')
     .split(',')
     .map((id) => id.trim())
-    .filter((id) => id !== '');
-  return admins.every((id) => /^[UW][A-Z0-9]+$/.test(id))
-    ? []
-    : ['ZHANBAO_ADMINS must be comma-separated Slack user ids such as U012ABCDEF'];
+    .filter((id) => id !== '')
+    .map(splitAdmin);
+  const problems: string[] = [];
+  if (messengers.length > 1 && entries.some((entry) => entry.messenger === undefined))
+    problems.push(
+      `ZHANBAO_ADMINS: with several messengers (${messengers.join(', ')}) say whose each id is, e.g. slack:U012ABCDEF,dingtalk:manager01`,
+    );
+  const slackIds = entries.filter(
+    (entry) =>
+      entry.messenger === 'slack' || (entry.messenger === undefined && messengers.join() === 'slack'),
+  );
+  if (!slackIds.every((entry) => /^[UW][A-Z0-9]+$/.test(entry.id)))
+    problems.push('ZHANBAO_ADMINS must be comma-separated Slack user ids such as U012ABCDEF');
+  return problems;
 }
+
+/** The variable whose presence turns a messenger on. */
+const SETTING_OF: Record<MessengerName, string> = {
+  slack: 'SLACK_BOT_TOKEN',
+  dingtalk: 'DINGTALK_CLIENT_ID',
+  wecom: 'WECOM_CORP_ID',
+};
 
 export type DingTalkConfig = {
   clientId: string;
@@ -227,14 +247,31 @@ export type Config = {
   logLevel: 'debug' | 'info' | 'warn' | 'error';
 };
 
+/** The messengers whose settings are present, in the order Slack, DingTalk, WeCom. */
+export function configuredMessengers(config: Config): MessengerName[] {
+  return MESSENGER_NAMES.filter((name) => config[name] !== undefined);
+}
+
 /**
- * The messenger the deployment serves: the one whose settings are present (main.ts refuses more
- * than one), Slack when none is (the CLI's commands that never call a messenger).
+ * ZHANBAO_ADMINS of one messenger: the ids written `dingtalk:manager01` for it, and plain ids
+ * when the deployment serves one messenger only (with several, loadConfig refuses plain ids:
+ * `zhangsan` on WeCom and on DingTalk may be two people).
  */
-export function messengerOf(config: Config): MessengerName {
-  if (config.wecom !== undefined) return 'wecom';
-  if (config.dingtalk !== undefined) return 'dingtalk';
-  return 'slack';
+export function adminsOf(config: Config, messenger: MessengerName): string[] {
+  const single = configuredMessengers(config).length <= 1;
+  return config.admins.flatMap((entry) => {
+    const { messenger: of, id } = splitAdmin(entry);
+    return of === messenger || (of === undefined && single) ? [id] : [];
+  });
+}
+
+function splitAdmin(entry: string): { messenger: MessengerName | undefined; id: string } {
+  const colon = entry.indexOf(':');
+  const prefix = colon < 0 ? '' : entry.slice(0, colon);
+  const named = MESSENGER_NAMES.find((name) => name === prefix);
+  return named === undefined
+    ? { messenger: undefined, id: entry }
+    : { messenger: named, id: entry.slice(colon + 1) };
 }
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: string[] };

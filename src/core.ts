@@ -27,6 +27,12 @@ export type CoreOptions = {
   workConcurrency?: number;
   /** ZHANBAO_PUBLIC_URL: where the bot's own pages (the wallboard) are reached from outside. */
   publicUrl?: string;
+  /**
+   * Given when several messengers run in one process (main.ts): one work lane for all of them
+   * (SQLite has one writer, whoever asks), and one stream of team events, so that the wallboard
+   * hears a log whichever messenger it came from.
+   */
+  shared?: { lane: WorkLane; events: TeamEvents };
 };
 
 export type Core = {
@@ -42,9 +48,7 @@ export type Core = {
 };
 
 export function createCore(options: CoreOptions, messenger: Messenger, laneName: string): Core {
-  const events = createTeamEvents((error) =>
-    options.logger.event('warn', 'team-events.listener_failed', serializeError(error)),
-  );
+  const events = options.shared?.events ?? createEvents(options.logger);
   const useCaseDeps: UseCaseDeps = {
     events,
     ...(options.publicUrl === undefined ? {} : { publicUrl: options.publicUrl }),
@@ -57,15 +61,7 @@ export function createCore(options: CoreOptions, messenger: Messenger, laneName:
       locale: options.locale,
     },
   };
-  // Work waits for 5 ms without a new request: in a burst every request is acknowledged first.
-  // A task is held at most 10 s (the default), well inside any reply window (Slack's
-  // response_url 30 minutes, DingTalk's session webhook 90).
-  const lane = createWorkLane({
-    concurrency: options.workConcurrency ?? 1,
-    logger: options.logger,
-    name: laneName,
-    quietMs: 5,
-  });
+  const lane = options.shared?.lane ?? createLane(options, laneName);
   const scheduler = createScheduler({
     store: options.store,
     messenger,
@@ -89,6 +85,28 @@ export function createCore(options: CoreOptions, messenger: Messenger, laneName:
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** The team events of one core, or of every core in the process (CoreOptions.shared). */
+export function createEvents(logger: Logger): TeamEvents {
+  return createTeamEvents((error) =>
+    logger.event('warn', 'team-events.listener_failed', serializeError(error)),
+  );
+}
+
+/**
+ * The work lane of one core, or of every core in the process (CoreOptions.shared). Work waits
+ * for 5 ms without a new request: in a burst every request is acknowledged first. A task is held
+ * at most 10 s (the default), well inside any reply window (Slack's response_url 30 minutes,
+ * DingTalk's session webhook 90).
+ */
+export function createLane(options: Pick<CoreOptions, 'logger' | 'workConcurrency'>, name: string): WorkLane {
+  return createWorkLane({
+    concurrency: options.workConcurrency ?? 1,
+    logger: options.logger,
+    name,
+    quietMs: 5,
+  });
+}
 
 function defaultTeamName(locale: Locale): string {
   return locale === 'en' ? 'Sales team' : '电销团队';

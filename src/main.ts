@@ -1,9 +1,10 @@
 import { config as loadDotenv } from 'dotenv';
 import { createApp, workConcurrencyFor } from './app.ts';
 import { systemClock } from './clock.ts';
-import { type Config, loadConfig } from './config.ts';
-import type { CoreOptions } from './core.ts';
+import { adminsOf, type Config, configuredMessengers, loadConfig } from './config.ts';
+import { type CoreOptions, createEvents, createLane } from './core.ts';
 import { createLogger, type Logger, serializeError } from './logger.ts';
+import { type Bot, serveBots } from './serve-bots.ts';
 import { openDatabase } from './store/client.ts';
 import { adoptUnassigned, type MessengerName } from './store/messengers.ts';
 import { createStore } from './store/store.ts';
@@ -11,9 +12,10 @@ import { createStore } from './store/store.ts';
 /**
  * The only module with side effects at start: read the environment, start, stop on a signal.
  * With a Slack bot token it runs the bot for Slack, with DingTalk settings (DINGTALK_CLIENT_ID)
- * the DingTalk robot, with WeCom settings (WECOM_CORP_ID) the WeCom app; with none, the playground (the same bot
- * against a local stand-in for Slack, with a page to use it from), so that `npm start` on a
- * fresh machine shows the bot working instead of a list of missing settings.
+ * the DingTalk robot, with WeCom settings (WECOM_CORP_ID) the WeCom app, with several of them all
+ * of them in one process; with none, the playground (the same bot against local stand-ins of the
+ * messengers, with a page to use it from), so that `npm start` on a fresh machine shows the bot
+ * working instead of a list of missing settings.
  */
 loadDotenv({ quiet: true });
 
@@ -57,64 +59,70 @@ function stopOnSignals(logger: Logger, stop: () => Promise<void>): void {
   process.on('SIGINT', () => void onSignal('SIGINT'));
 }
 
-type Running = { port: number | undefined; stop(): Promise<void> };
+/** Each messenger's bot on the core's options (DingTalk's and WeCom's adapters load only when used). */
+const BUILDERS: Record<MessengerName, (config: Config, core: CoreOptions) => Promise<Bot>> = {
+  slack: async (config, core) => {
+    const slack = config.slack;
+    if (slack === undefined) throw new Error('unreachable: loadConfig requires Slack settings here');
+    return createApp({ ...core, slack }).bot;
+  },
+  dingtalk: async (config, core) => {
+    const dingtalk = config.dingtalk;
+    if (dingtalk === undefined) throw new Error('unreachable: loadConfig requires DingTalk settings here');
+    const { createDingTalkApp } = await import('./dingtalk/dingtalk-app.ts');
+    return createDingTalkApp({ ...core, dingtalk }).bot;
+  },
+  wecom: async (config, core) => {
+    const wecom = config.wecom;
+    if (wecom === undefined) throw new Error('unreachable: loadConfig requires WeCom settings here');
+    const { createWeComApp } = await import('./wecom/wecom-app.ts');
+    return createWeComApp({ ...core, wecom }).bot;
+  },
+};
 
 /**
- * Opens the database, builds the messenger's bot on the core's options, starts it and stops it on
- * a signal. `build` gets what every bot needs; each messenger adds its own settings.
+ * Opens the database and runs the bot of every configured messenger in this process, on one
+ * port and one database: each sees only its own teams (createStore), and with several they
+ * share one work lane and one stream of team events. Stops on a signal.
  */
-async function runBot(
-  config: Config,
-  logger: Logger,
-  messenger: MessengerName,
-  build: (core: CoreOptions) => Promise<{ start(port: number): Promise<Running> }>,
-): Promise<void> {
+async function runBots(config: Config, logger: Logger, messengers: readonly MessengerName[]): Promise<void> {
   const database = await openDatabase(config.databaseUrl, {
     logger: { info: (msg, data) => logger.event('info', msg, data) },
   });
-  // A database from before teams had a messenger served this deployment's one messenger.
-  const adopted = await adoptUnassigned(database.prisma, messenger);
-  if (adopted > 0) logger.event('info', 'store.adopted', { messenger, teams: adopted });
-  const bot = await build({
-    store: createStore(database.prisma, messenger),
-    clock: systemClock,
-    logger,
-    admins: config.admins,
-    timezone: config.timezone,
-    locale: config.locale,
-    workConcurrency: workConcurrencyFor(database.provider),
-    ...(config.publicUrl === undefined ? {} : { publicUrl: config.publicUrl }),
+  // A database from before teams had a messenger served one: the only one configured, or else
+  // the first in the order Slack, DingTalk, WeCom (the product ran on Slack first).
+  const adopter = messengers[0] ?? 'slack';
+  const adopted = await adoptUnassigned(database.prisma, adopter);
+  if (adopted > 0) logger.event('info', 'store.adopted', { messenger: adopter, teams: adopted });
+  const workConcurrency = workConcurrencyFor(database.provider);
+  const shared =
+    messengers.length > 1
+      ? { lane: createLane({ logger, workConcurrency }, 'bots'), events: createEvents(logger) }
+      : undefined;
+  const bots: Bot[] = [];
+  for (const messenger of messengers)
+    bots.push(
+      await BUILDERS[messenger](config, {
+        store: createStore(database.prisma, messenger),
+        clock: systemClock,
+        logger,
+        admins: adminsOf(config, messenger),
+        timezone: config.timezone,
+        locale: config.locale,
+        workConcurrency,
+        ...(config.publicUrl === undefined ? {} : { publicUrl: config.publicUrl }),
+        ...(shared === undefined ? {} : { shared }),
+      }),
+    );
+  const running = await serveBots(config.port, bots, logger);
+  logger.event('info', 'ready', {
+    messenger: messengers.join(','),
+    provider: database.provider,
+    port: running.port,
   });
-  const running = await bot.start(config.port);
-  logger.event('info', 'ready', { messenger, provider: database.provider, port: running.port });
   stopOnSignals(logger, async () => {
     await running.stop();
     await database.close();
-  });
-}
-
-function runWithSlack(config: Config, logger: Logger): Promise<void> {
-  const slack = config.slack;
-  if (slack === undefined) throw new Error('unreachable: loadConfig requires Slack settings here');
-  return runBot(config, logger, 'slack', async (core) => createApp({ ...core, slack }));
-}
-
-// DingTalk's and WeCom's adapters are loaded only when used: a Slack bot does not carry them.
-function runWithDingTalk(config: Config, logger: Logger): Promise<void> {
-  const dingtalk = config.dingtalk;
-  if (dingtalk === undefined) throw new Error('unreachable: loadConfig requires DingTalk settings here');
-  return runBot(config, logger, 'dingtalk', async (core) => {
-    const { createDingTalkApp } = await import('./dingtalk/dingtalk-app.ts');
-    return createDingTalkApp({ ...core, dingtalk });
-  });
-}
-
-function runWithWeCom(config: Config, logger: Logger): Promise<void> {
-  const wecom = config.wecom;
-  if (wecom === undefined) throw new Error('unreachable: loadConfig requires WeCom settings here');
-  return runBot(config, logger, 'wecom', async (core) => {
-    const { createWeComApp } = await import('./wecom/wecom-app.ts');
-    return createWeComApp({ ...core, wecom });
   });
 }
 
@@ -155,30 +163,14 @@ async function runPlayground(config: Config, logger: Logger): Promise<void> {
 // Without a bot token the Slack settings are not needed; with one, they must all be right.
 const general = loadConfig(process.env, { needSlack: false });
 if (!general.ok) exitWithProblems(general.problems);
-const configured = (
-  [
-    ['slack', general.config.slack !== undefined, 'SLACK_BOT_TOKEN'],
-    ['dingtalk', general.config.dingtalk !== undefined, 'DINGTALK_CLIENT_ID'],
-    ['wecom', general.config.wecom !== undefined, 'WECOM_CORP_ID'],
-  ] as const
-).filter(([, present]) => present);
-if (configured.length > 1)
-  exitWithProblems([
-    `${configured.map(([, , name]) => name).join(' and ')} are all set: one deployment serves one messenger for now; run one process per messenger`,
-  ]);
-const messenger = configured[0]?.[0] ?? 'playground';
-const loaded = messenger === 'slack' ? loadConfig(process.env, { needSlack: true }) : general;
+const messengers = configuredMessengers(general.config);
+const loaded = messengers.includes('slack') ? loadConfig(process.env, { needSlack: true }) : general;
 if (!loaded.ok) exitWithProblems(loaded.problems);
 const logger = createLogger({ level: loaded.config.logLevel });
 
 try {
-  const run = {
-    slack: runWithSlack,
-    dingtalk: runWithDingTalk,
-    wecom: runWithWeCom,
-    playground: runPlayground,
-  }[messenger];
-  await run(loaded.config, logger);
+  if (messengers.length === 0) await runPlayground(loaded.config, logger);
+  else await runBots(loaded.config, logger, messengers);
 } catch (error) {
   logger.event('error', 'start.failed', serializeError(error));
   process.exit(1);

@@ -44,6 +44,43 @@ describe('zhanbao CLI', () => {
     await database.prisma.team.deleteMany();
   });
 
+  it('with several messengers configured, asks whose teams a command is about (--messenger)', async () => {
+    const both = {
+      DATABASE_URL: database.url,
+      SLACK_BOT_TOKEN: 'xoxb-cli',
+      SLACK_SIGNING_SECRET: 'cli-secret',
+      WECOM_CORP_ID: 'ww123',
+      WECOM_AGENT_ID: '1000002',
+      WECOM_SECRET: 's',
+      WECOM_TOKEN: 'QDG6eK',
+      WECOM_ENCODING_AES_KEY: 'jWmYm7qr5nMoAUwZRjGtBxmz3KA1tkAj3ykkR6q2B2C',
+    };
+    const runWith = async (...argv: string[]) => {
+      const out: string[] = [];
+      const err: string[] = [];
+      const code = await runCli(argv, both, { out: (t) => out.push(t), err: (t) => err.push(t) });
+      return { code, out: out.join('\n'), err: err.join('\n') };
+    };
+    for (const [messenger, name] of [
+      ['slack', '一部'],
+      ['wecom', '二部'],
+    ] as const)
+      await database.prisma.team.create({
+        data: { messenger, name, timezone: 'Asia/Shanghai', locale: 'zh-CN' },
+      });
+    expect(await runWith('team', 'list')).toMatchObject({
+      code: 1,
+      err: 'several messengers are configured (slack, wecom): say which teams with --messenger slack|wecom',
+    });
+    expect((await runWith('team', 'list', '--messenger', 'wecom')).out).toMatch(/^\d+\t二部\t/);
+    expect((await runWith('team', 'list', '--messenger', 'slack')).out).toMatch(/^\d+\t一部\t/);
+    expect(await runWith('team', 'list', '--messenger', 'dingtalk')).toMatchObject({
+      code: 1,
+      err: '--messenger dingtalk: its settings are not configured (slack, wecom are)',
+    });
+    await database.prisma.team.deleteMany();
+  });
+
   it('refuses a file with bad rows, names each by line, and imports nothing', async () => {
     const file = join(dir, 'bad.csv');
     await writeFile(

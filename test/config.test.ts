@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadConfig } from '../src/config.ts';
+import { adminsOf, configuredMessengers, loadConfig } from '../src/config.ts';
 
 const slack = { SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 'secret' };
 
@@ -161,6 +161,51 @@ describe('loadConfig', () => {
     expect(text).toContain(
       'WECOM_ENCODING_AES_KEY must be the callback EncodingAESKey: 43 letters and digits',
     );
+  });
+
+  describe('several messengers in one deployment', () => {
+    const wecom = {
+      WECOM_CORP_ID: 'ww123',
+      WECOM_AGENT_ID: '1000002',
+      WECOM_SECRET: 's',
+      WECOM_TOKEN: 'QDG6eK',
+      WECOM_ENCODING_AES_KEY: 'jWmYm7qr5nMoAUwZRjGtBxmz3KA1tkAj3ykkR6q2B2C',
+    };
+
+    it.each([
+      // ZHANBAO_ADMINS, then the admins of Slack and of WeCom
+      ['slack:U0BOSS,wecom:ZhangSan', ['U0BOSS'], ['ZhangSan']],
+      ['wecom:ZhangSan,wecom:LiSi', [], ['ZhangSan', 'LiSi']],
+      ['', [], []],
+    ])('with Slack and WeCom, %j gives each messenger its own admins', (admins, ofSlack, ofWeCom) => {
+      const loaded = loadConfig({ ...slack, ...wecom, ZHANBAO_ADMINS: admins }, { needSlack: true });
+      expect(loaded.ok).toBe(true);
+      if (!loaded.ok) return;
+      expect(configuredMessengers(loaded.config)).toEqual(['slack', 'wecom']);
+      expect(adminsOf(loaded.config, 'slack')).toEqual(ofSlack);
+      expect(adminsOf(loaded.config, 'wecom')).toEqual(ofWeCom);
+      expect(adminsOf(loaded.config, 'dingtalk')).toEqual([]);
+    });
+
+    it('refuses an id that does not say whose it is, and a Slack id that is not one', () => {
+      const loaded = loadConfig(
+        { ...slack, ...wecom, ZHANBAO_ADMINS: 'U0BOSS,slack:zhangsan' },
+        { needSlack: true },
+      );
+      expect(loaded.ok).toBe(false);
+      if (loaded.ok) return;
+      expect(loaded.problems).toEqual([
+        'ZHANBAO_ADMINS: with several messengers (slack, wecom) say whose each id is, e.g. slack:U012ABCDEF,dingtalk:manager01',
+        'ZHANBAO_ADMINS must be comma-separated Slack user ids such as U012ABCDEF',
+      ]);
+    });
+
+    it("takes plain ids as the one messenger's, and prefixed ones too", () => {
+      const loaded = loadConfig({ ...wecom, ZHANBAO_ADMINS: 'ZhangSan,wecom:LiSi' }, { needSlack: false });
+      expect(loaded.ok).toBe(true);
+      if (!loaded.ok) return;
+      expect(adminsOf(loaded.config, 'wecom')).toEqual(['ZhangSan', 'LiSi']);
+    });
   });
 
   it.each([

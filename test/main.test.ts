@@ -5,8 +5,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../src/store/client.ts';
 import { type FakeSlackApi, startFakeSlackApi } from './helpers/fake-slack-api.ts';
+import { createFakeWeCom } from './helpers/fake-wecom.ts';
 import { createSlackClient } from './helpers/slack-requests.ts';
+import { wecomRequests } from './helpers/wecom-requests.ts';
 
 /**
  * `npm start` as a newcomer meets it: the real entry point in its own process. It runs in an
@@ -159,6 +162,81 @@ describe('npm start', () => {
     } finally {
       run.child.kill('SIGTERM');
       expect(await run.exited).toBe(0);
+    }
+  });
+
+  it('with Slack and WeCom settings runs both in one process, on one port and one database, each with its own people', async () => {
+    const wecom = await createFakeWeCom({ corpId: 'wwboth', secret: 'both-secret', agentId: 1000002 });
+    wecom.addUser('ZhangSan', '张三');
+    wecom.addUser('UBOSS', '同名的人');
+    const run = startMain(dir, {
+      SLACK_BOT_TOKEN: 'xoxb-main-test',
+      SLACK_SIGNING_SECRET: 'main-secret',
+      SLACK_API_URL: fake.url,
+      WECOM_CORP_ID: 'wwboth',
+      WECOM_AGENT_ID: '1000002',
+      WECOM_SECRET: 'both-secret',
+      WECOM_TOKEN: 'QDG6eK',
+      WECOM_ENCODING_AES_KEY: 'jWmYm7qr5nMoAUwZRjGtBxmz3KA1tkAj3ykkR6q2B2C',
+      WECOM_API_URL: wecom.url,
+      // Whose each id is: UBOSS administers the Slack teams only.
+      ZHANBAO_ADMINS: 'slack:UBOSS,wecom:ZhangSan',
+      DATABASE_URL: 'file:./data/both.db',
+      PORT: '0',
+    });
+    try {
+      const ready = await waitForEvent(run.child, 'ready');
+      expect(ready).toMatchObject({ messenger: 'slack,wecom', provider: 'sqlite' });
+      const baseUrl = `http://127.0.0.1:${ready.port}`;
+      const slack = createSlackClient({
+        baseUrl,
+        signingSecret: 'main-secret',
+        responseUrlBase: fake.responseUrlBase,
+      });
+      // The other tests' calls are on the shared fake: this one's answer is the next.
+      const fromIndex = fake.calls.length;
+      fake.setUserLocale('UBOSS', 'zh-CN');
+      expect(
+        (await slack.slashCommand({ command: '/team', text: 'group add 闪电组', userId: 'UBOSS' })).status,
+      ).toBe(200);
+      expect((await fake.waitFor('response_url', { fromIndex })).body.text).toContain('闪电组');
+
+      const requests = wecomRequests({
+        baseUrl,
+        token: 'QDG6eK',
+        aesKey: 'jWmYm7qr5nMoAUwZRjGtBxmz3KA1tkAj3ykkR6q2B2C',
+        corpId: 'wwboth',
+      });
+      const list = await requests.post(
+        requests.textXml({ from: 'ZhangSan', content: '/team list', msgId: '9001' }),
+      );
+      expect(list.status).toBe(200);
+      const [answer] = await wecom.waitFor('messageSend');
+      // The WeCom team is a team of its own: the Slack one's new group is not on it.
+      expect(JSON.stringify(answer?.body)).toContain('名单（0 人在职）');
+      expect(JSON.stringify(answer?.body)).not.toContain('闪电组');
+      // The same id on WeCom is someone else, and no admin there.
+      await requests.post(
+        requests.textXml({ from: 'UBOSS', content: '/team group add 二组', msgId: '9002' }),
+      );
+      const [, refusal] = await wecom.waitFor('messageSend', 2);
+      expect(JSON.stringify(refusal?.body)).not.toContain('二组');
+    } finally {
+      run.child.kill('SIGTERM');
+      expect(await run.exited).toBe(0);
+      await wecom.close();
+    }
+    const database = await openDatabase(`file:${join(dir, 'data', 'both.db')}`);
+    try {
+      const teams = await database.prisma.team.findMany({
+        select: { messenger: true, groups: { select: { name: true } } },
+      });
+      expect(teams).toEqual([
+        { messenger: 'slack', groups: [{ name: '闪电组' }] },
+        { messenger: 'wecom', groups: [] },
+      ]);
+    } finally {
+      await database.close();
     }
   });
 });

@@ -1,15 +1,15 @@
 import type { DingTalkConfig } from '../config.ts';
 import { type CoreOptions, createCore } from '../core.ts';
-import { serveHttp } from '../http.ts';
 import type { Locale } from '../i18n/index.ts';
 import { type Logger, serializeError } from '../logger.ts';
+import { type Bot, routeAt, serveBots } from '../serve-bots.ts';
 import type { Store } from '../store/store.ts';
 import { ensureTeam } from '../usecases/context.ts';
-import { createWallServer, wallOnly, withWall } from '../wall/wall-http.ts';
+import { createWallServer } from '../wall/wall-http.ts';
 import { createDingTalkApi } from './api.ts';
 import { createCardClickHandler } from './card-clicks.ts';
 import { createDingTalkDirectory } from './directory.ts';
-import { createDingTalkHttpReceiver } from './http-receiver.ts';
+import { createDingTalkHttpReceiver, EVENTS_PATH } from './http-receiver.ts';
 import { createDingTalkMessenger, type DingTalkCards } from './messenger.ts';
 import { createRobotMessageHandler } from './receive.ts';
 import { createDingTalkStream } from './stream.ts';
@@ -120,30 +120,24 @@ export function createDingTalkApp(deps: DingTalkAppDeps) {
     return Promise.resolve();
   }
 
-  return {
-    api,
-    messenger,
-    scheduler,
-    lane,
-    /** One robot message as either path delivers it (parsed JSON); for the playground and tests. */
-    receive,
-    async start(port: number): Promise<RunningDingTalkApp> {
-      await ensureTeam(deps.store, useCaseDeps);
-      let server: Awaited<ReturnType<typeof serveHttp>>;
-      let stream: ReturnType<typeof createDingTalkStream> | undefined;
-      const onHttpError = (error: unknown) =>
-        deps.logger.event('error', 'dingtalk.http.failed', serializeError(error));
-      if (config.mode === 'http') {
-        const handle = createDingTalkHttpReceiver({
+  const httpReceiver =
+    config.mode === 'http'
+      ? createDingTalkHttpReceiver({
           appSecret: config.clientSecret,
           logger: deps.logger,
           now,
           onMessage: receive,
-        });
-        server = await serveHttp(port, withWall(wall, handle), onHttpError);
-      } else {
-        // Stream mode needs no address of its own; the office wallboard still does.
-        server = await serveHttp(port, wallOnly(wall), onHttpError);
+        })
+      : undefined;
+  let stream: ReturnType<typeof createDingTalkStream> | undefined;
+  const bot: Bot = {
+    messenger: 'dingtalk',
+    wall,
+    ...(httpReceiver === undefined ? {} : { route: routeAt(EVENTS_PATH, httpReceiver) }),
+    async start() {
+      await ensureTeam(deps.store, useCaseDeps);
+      // Stream mode needs no address of its own (the office wallboard still does).
+      if (config.mode === 'stream') {
         stream = createDingTalkStream({
           clientId: config.clientId,
           clientSecret: config.clientSecret,
@@ -156,18 +150,30 @@ export function createDingTalkApp(deps: DingTalkAppDeps) {
         await stream.start();
       }
       if (deps.schedule !== false) await scheduler.start();
-      const boundPort = server.port;
-      deps.logger.event('info', 'app.started', { messenger: 'dingtalk', mode: config.mode, port: boundPort });
-      return {
-        port: boundPort,
-        async stop() {
-          await scheduler.stop();
-          await stream?.stop();
-          wall.close();
-          await server.close();
-          await lane.idle();
-        },
-      };
+    },
+    async stop() {
+      await scheduler.stop();
+      await stream?.stop();
+    },
+    idle: () => lane.idle(),
+  };
+
+  return {
+    api,
+    messenger,
+    scheduler,
+    lane,
+    /** One robot message as either path delivers it (parsed JSON); for the playground and tests. */
+    receive,
+    bot,
+    async start(port: number): Promise<RunningDingTalkApp> {
+      const running = await serveBots(port, [bot], deps.logger);
+      deps.logger.event('info', 'app.started', {
+        messenger: 'dingtalk',
+        mode: config.mode,
+        port: running.port,
+      });
+      return running;
     },
   };
 }

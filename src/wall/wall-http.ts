@@ -164,19 +164,9 @@ function notFound(res: ServerResponse): void {
   res.end(notFoundPage());
 }
 
-/** A server's handler with the wallboard in front: its paths go to the wall, the rest to `next`. */
-export function withWall(
-  wall: WallServer,
-  next: (req: IncomingMessage, res: ServerResponse) => Promise<void>,
-): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
-  return async (req, res) => {
-    if (!(await wall.handle(req, res))) await next(req, res);
-  };
-}
-
-/** For a bot with no HTTP server of its own (DingTalk Stream, Slack Socket Mode): the wall alone. */
+/** A server's handler of the wallboard alone (a test's; bots serve it through serve-bots.ts). */
 export function wallOnly(wall: WallServer): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
-  return withWall(wall, async (_req, res) => {
-    notFound(res);
-  });
+  return async (req, res) => {
+    if (!(await wall.handle(req, res))) notFound(res);
+  };
 }

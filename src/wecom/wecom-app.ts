@@ -1,14 +1,14 @@
 import type { WeComConfig } from '../config.ts';
 import { type CoreOptions, createCore } from '../core.ts';
-import { serveHttp } from '../http.ts';
 import { type Locale, messagesFor } from '../i18n/index.ts';
-import { type Logger, serializeError } from '../logger.ts';
+import type { Logger } from '../logger.ts';
+import { type Bot, routeAt, serveBots } from '../serve-bots.ts';
 import type { Store } from '../store/store.ts';
 import { ensureTeam } from '../usecases/context.ts';
-import { createWallServer, withWall } from '../wall/wall-http.ts';
+import { createWallServer } from '../wall/wall-http.ts';
 import { createWeComApi } from './api.ts';
 import { createWeComDirectory } from './directory.ts';
-import { createWeComHttpReceiver } from './http-receiver.ts';
+import { createWeComHttpReceiver, EVENTS_PATH } from './http-receiver.ts';
 import { createWeComMessenger } from './messenger.ts';
 import { createOutgoing } from './outgoing.ts';
 import { createWeComMessageHandler, type MENU_KEYS } from './receive.ts';
@@ -95,27 +95,28 @@ export function createWeComApp(deps: WeComAppDeps) {
     onMessage: receive,
   });
 
+  const bot: Bot = {
+    messenger: 'wecom',
+    wall,
+    route: routeAt(EVENTS_PATH, handle),
+    async start() {
+      await ensureTeam(deps.store, useCaseDeps);
+      if (deps.schedule !== false) await scheduler.start();
+    },
+    stop: () => scheduler.stop(),
+    idle: () => lane.idle(),
+  };
+
   return {
     api,
     messenger,
     scheduler,
     lane,
+    bot,
     async start(port: number): Promise<RunningWeComApp> {
-      await ensureTeam(deps.store, useCaseDeps);
-      const server = await serveHttp(port, withWall(wall, handle), (error) =>
-        deps.logger.event('error', 'wecom.http.failed', serializeError(error)),
-      );
-      if (deps.schedule !== false) await scheduler.start();
-      deps.logger.event('info', 'app.started', { messenger: 'wecom', port: server.port });
-      return {
-        port: server.port,
-        async stop() {
-          await scheduler.stop();
-          wall.close();
-          await server.close();
-          await lane.idle();
-        },
-      };
+      const running = await serveBots(port, [bot], deps.logger);
+      deps.logger.event('info', 'app.started', { messenger: 'wecom', port: running.port });
+      return running;
     },
   };
 }
