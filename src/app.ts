@@ -5,7 +5,7 @@ import { createCore } from './core.ts';
 import type { Locale } from './i18n/index.ts';
 import type { Logger } from './logger.ts';
 import { serializeError } from './logger.ts';
-import { type Bot, serveBots } from './serve-bots.ts';
+import { type Bot, serveAlone } from './serve-bots.ts';
 import { createSlackDirectory } from './slack/directory.ts';
 import { publishHome } from './slack/home.ts';
 import { registerListeners } from './slack/listeners/index.ts';
@@ -122,11 +122,8 @@ export function createApp(deps: AppDeps) {
     scheduler,
     lane,
     bot,
-    async start(port: number): Promise<RunningApp> {
-      const running = await serveBots(port, [bot], deps.logger);
-      deps.logger.event('info', 'app.started', { mode: socketMode ? 'socket' : 'http', port: running.port });
-      return running;
-    },
+    start: (port: number): Promise<RunningApp> =>
+      serveAlone(port, bot, deps.logger, { mode: socketMode ? 'socket' : 'http' }),
   };
 }
 

@@ -75,3 +75,15 @@ export function routeAt(
     return true;
   };
 }
+
+/** One bot by itself on `port` (a process of one messenger, the tests): logged once started. */
+export async function serveAlone(
+  port: number,
+  bot: Bot,
+  logger: Logger,
+  details: Record<string, unknown> = {},
+): Promise<RunningBots> {
+  const running = await serveBots(port, [bot], logger);
+  logger.event('info', 'app.started', { messenger: bot.messenger, ...details, port: running.port });
+  return running;
+}

@@ -2,7 +2,7 @@ import type { DingTalkConfig } from '../config.ts';
 import { type CoreOptions, createCore } from '../core.ts';
 import type { Locale } from '../i18n/index.ts';
 import { type Logger, serializeError } from '../logger.ts';
-import { type Bot, routeAt, serveBots } from '../serve-bots.ts';
+import { type Bot, routeAt, serveAlone } from '../serve-bots.ts';
 import type { Store } from '../store/store.ts';
 import { ensureTeam } from '../usecases/context.ts';
 import { createWallServer } from '../wall/wall-http.ts';
@@ -166,14 +166,7 @@ export function createDingTalkApp(deps: DingTalkAppDeps) {
     /** One robot message as either path delivers it (parsed JSON); for the playground and tests. */
     receive,
     bot,
-    async start(port: number): Promise<RunningDingTalkApp> {
-      const running = await serveBots(port, [bot], deps.logger);
-      deps.logger.event('info', 'app.started', {
-        messenger: 'dingtalk',
-        mode: config.mode,
-        port: running.port,
-      });
-      return running;
-    },
+    start: (port: number): Promise<RunningDingTalkApp> =>
+      serveAlone(port, bot, deps.logger, { mode: config.mode }),
   };
 }

@@ -2,7 +2,7 @@ import type { WeComConfig } from '../config.ts';
 import { type CoreOptions, createCore } from '../core.ts';
 import { type Locale, messagesFor } from '../i18n/index.ts';
 import type { Logger } from '../logger.ts';
-import { type Bot, routeAt, serveBots } from '../serve-bots.ts';
+import { type Bot, routeAt, serveAlone } from '../serve-bots.ts';
 import type { Store } from '../store/store.ts';
 import { ensureTeam } from '../usecases/context.ts';
 import { createWallServer } from '../wall/wall-http.ts';
@@ -113,10 +113,6 @@ export function createWeComApp(deps: WeComAppDeps) {
     scheduler,
     lane,
     bot,
-    async start(port: number): Promise<RunningWeComApp> {
-      const running = await serveBots(port, [bot], deps.logger);
-      deps.logger.event('info', 'app.started', { messenger: 'wecom', port: running.port });
-      return running;
-    },
+    start: (port: number): Promise<RunningWeComApp> => serveAlone(port, bot, deps.logger),
   };
 }
