@@ -278,8 +278,8 @@ const WECOM_ROWS: Row[] = wecomRows([
 function jobRow(job: string): Row {
   const [row] = slackRows([
     {
-      // The monthly PK's floor is its two posts plus the month's ranking SQL (jobs.ts).
-      name: job === 'monthly-pk' ? `job ${job} ms (posts; floor + month SQL)` : `job ${job} ms (posts)`,
+      // The PK jobs' floor is their posts plus the ranking SQL of their period (jobs.ts).
+      name: job.endsWith('-pk') ? `job ${job} ms (posts; floor + PK SQL)` : `job ${job} ms (posts)`,
       cell: (r) => {
         const figure = r.jobs.find((j) => j.job === job);
         if (figure === undefined) return { bot: Number.NaN };

@@ -153,8 +153,8 @@ async function benchStore(
         day: ranking.days.day,
         lastMonth: ranking.days.month,
         log,
-        // The monthly PK job ranks the month it closes, as ranking.month does.
-        computeFloorMs: { 'monthly-pk': ranking.month.floorMs },
+        // The PK jobs rank the day and the month, as ranking.day and ranking.month do.
+        computeFloorMs: { 'daily-pk': ranking.day.floorMs, 'monthly-pk': ranking.month.floorMs },
       });
     }
     if (suites.has('dingtalk')) {
