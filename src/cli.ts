@@ -15,7 +15,7 @@ import { createSlackDirectory } from './slack/directory.ts';
 import { SLACK_USER_ID } from './slack/ids.ts';
 import { createSlackMessenger } from './slack/messenger.ts';
 import { type Database, openDatabase } from './store/client.ts';
-import { adoptUnassigned, MESSENGER_NAMES, type MessengerName } from './store/messengers.ts';
+import { adoptAtStart, MESSENGER_NAMES, type MessengerName } from './store/messengers.ts';
 import { migrateDatabase } from './store/migrate.ts';
 import type { TeamView } from './store/roster-repository.ts';
 import { createStore, type Store } from './store/store.ts';
@@ -99,7 +99,7 @@ export async function runCli(
         io.err('roster import needs a file: zhanbao roster import roster.xlsx (or roster.csv)');
         return 1;
       }
-      return withDeps(config, messenger, async (deps) => {
+      return withDeps(config, messenger, io, async (deps) => {
         const chosen = await chooseTeam(deps.store, flagValue(args, '--team'), { noneIsFine: true });
         if ('problem' in chosen) return fail(io, chosen.problem);
         // A Slack team's ids are checked as Slack's; a DingTalk or WeCom team's are its own userIds.
@@ -131,7 +131,7 @@ export async function runCli(
       });
     }
     case 'roster export':
-      return withDeps(config, messenger, async (deps) => {
+      return withDeps(config, messenger, io, async (deps) => {
         const chosen = await chooseTeam(deps.store, flagValue(args, '--team'), { noneIsFine: true });
         if ('problem' in chosen) return fail(io, chosen.problem);
         const out = positional(args);
@@ -144,7 +144,7 @@ export async function runCli(
       });
     case 'export pay':
     case 'export activity':
-      return withDeps(config, messenger, async (deps) => {
+      return withDeps(config, messenger, io, async (deps) => {
         const request =
           action === 'pay'
             ? { kind: 'pay' as const, month: flagValue(args, '--month') ?? '' }
@@ -173,7 +173,7 @@ export async function runCli(
         }
       });
     case 'demo seed':
-      return withDeps(config, messenger, async (deps, database) => {
+      return withDeps(config, messenger, io, async (deps, database) => {
         const groups = flagValue(args, '--groups');
         const agents = flagValue(args, '--agents');
         const months = flagValue(args, '--months');
@@ -227,7 +227,7 @@ export async function runCli(
         return 0;
       });
     case 'team list':
-      return withDeps(config, messenger, async (deps) => {
+      return withDeps(config, messenger, io, async (deps) => {
         for (const team of await deps.store.roster.teams()) {
           const people = (await deps.store.roster.members(team.id)).filter((m) => m.status !== 'left').length;
           io.out(`${team.id}\t${team.name}\t${team.timezone}\t${people} people`);
@@ -235,7 +235,7 @@ export async function runCli(
         return 0;
       });
     case 'job list':
-      return withDeps(config, messenger, async (deps) => {
+      return withDeps(config, messenger, io, async (deps) => {
         for (const line of await listJobs(deps.store)) io.out(line);
         return 0;
       });
@@ -252,14 +252,16 @@ export async function runCli(
 async function withDeps(
   config: Config,
   messenger: MessengerName,
+  io: Io,
   work: (deps: UseCaseDeps, database: Database) => Promise<number>,
 ): Promise<number> {
   const database = await openDatabase(config.databaseUrl);
   try {
     // As main.ts does at start: a database from before teams had a messenger is the
-    // deployment's (its only messenger, else Slack).
-    const adopter = configuredMessengers(config)[0] ?? messenger;
-    await adoptUnassigned(database.prisma, adopter);
+    // deployment's, when it has one (with none configured, the messenger the command is about).
+    const configured = configuredMessengers(config);
+    const adoption = await adoptAtStart(database.prisma, configured.length === 0 ? [messenger] : configured);
+    if ('problem' in adoption) return fail(io, adoption.problem);
     return await work(
       {
         store: createStore(database.prisma, messenger),
@@ -327,7 +329,7 @@ async function runJobCommand(
     io.err('job run posts to the messenger: set the Slack, DingTalk or WeCom settings (see .env.example)');
     return 1;
   }
-  return withDeps(config, messenger, async (deps) => {
+  return withDeps(config, messenger, io, async (deps) => {
     const logger = createLogger({ level: config.logLevel });
     const sending = await messengerFor(config, messenger, deps.store, logger);
     // Without --team a job runs for the first team, as it always has (the scheduler runs each).

@@ -6,7 +6,7 @@ import { type CoreOptions, createEvents, createLane } from './core.ts';
 import { createLogger, type Logger, serializeError } from './logger.ts';
 import { type Bot, serveBots } from './serve-bots.ts';
 import { openDatabase } from './store/client.ts';
-import { adoptUnassigned, type MessengerName } from './store/messengers.ts';
+import { adoptAtStart, type MessengerName } from './store/messengers.ts';
 import { createStore } from './store/store.ts';
 
 /**
@@ -89,11 +89,13 @@ async function runBots(config: Config, logger: Logger, messengers: readonly Mess
   const database = await openDatabase(config.databaseUrl, {
     logger: { info: (msg, data) => logger.event('info', msg, data) },
   });
-  // A database from before teams had a messenger served one: the only one configured, or else
-  // the first in the order Slack, DingTalk, WeCom (the product ran on Slack first).
-  const adopter = messengers[0] ?? 'slack';
-  const adopted = await adoptUnassigned(database.prisma, adopter);
-  if (adopted > 0) logger.event('info', 'store.adopted', { messenger: adopter, teams: adopted });
+  const adoption = await adoptAtStart(database.prisma, messengers);
+  if ('problem' in adoption) {
+    await database.close();
+    exitWithProblems([adoption.problem]);
+  }
+  if (adoption.adopted > 0)
+    logger.event('info', 'store.adopted', { messenger: adoption.by, teams: adoption.adopted });
   const workConcurrency = workConcurrencyFor(database.provider);
   const shared =
     messengers.length > 1

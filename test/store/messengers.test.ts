@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/store/client.ts';
-import { adoptUnassigned } from '../../src/store/messengers.ts';
+import { adoptAtStart, adoptUnassigned } from '../../src/store/messengers.ts';
 import { migrateDatabase } from '../../src/store/migrate.ts';
 import { createStore } from '../../src/store/store.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/database.ts';
@@ -54,6 +54,21 @@ describe('a database from before teams had a messenger', () => {
     expect(await dingtalk.roster.memberByMessengerId('U0AGENT')).toBeUndefined();
     expect(await dingtalk.org.isAdmin('U0BOSS')).toBe(false);
     expect(await dingtalk.org.channel()).toBeUndefined();
+  });
+
+  it('at the start of several messengers is not guessed: the operator is told how to say whose it is', async () => {
+    const refused = await adoptAtStart(db.prisma, ['dingtalk', 'wecom']);
+    expect(refused).toEqual({
+      problem:
+        'the database has 1 team(s) from before teams had a messenger, and dingtalk, wecom are configured: ' +
+        'start once with the settings of the messenger they came from alone (it takes them), then with all',
+    });
+    expect(await createStore(db.prisma, 'wecom').roster.teams()).toEqual([]);
+    expect(await adoptAtStart(db.prisma, ['wecom'])).toEqual({ adopted: 1, by: 'wecom' });
+    expect(await adoptAtStart(db.prisma, ['dingtalk', 'wecom'])).toEqual({ adopted: 0, by: 'dingtalk' });
+    expect((await createStore(db.prisma, 'wecom').roster.memberByMessengerId('U0AGENT'))?.displayName).toBe(
+      '王芳',
+    );
   });
 
   it('keeps the branch PK channel apart per messenger after adoption', async () => {
