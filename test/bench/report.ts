@@ -275,13 +275,13 @@ const WECOM_ROWS: Row[] = wecomRows([
   { name: 'WeCom daily-warnings: dropped by WeCom', cell: (w) => ({ bot: w.warnings.dropped }) },
 ]);
 
-function jobRow(job: string): Row {
+function jobRow(label: string): Row {
   const [row] = slackRows([
     {
       // The PK jobs' floor is their posts plus the ranking SQL of their period (jobs.ts).
-      name: job.endsWith('-pk') ? `job ${job} ms (posts; floor + PK SQL)` : `job ${job} ms (posts)`,
+      name: /-pk\b/.test(label) ? `job ${label} ms (posts; floor + PK SQL)` : `job ${label} ms (posts)`,
       cell: (r) => {
-        const figure = r.jobs.find((j) => j.job === job);
+        const figure = r.jobs.find((j) => j.label === label);
         if (figure === undefined) return { bot: Number.NaN };
         const note = figure.status === 'done' ? `${figure.posts}` : `${figure.status}, ${figure.posts}`;
         return {
@@ -315,7 +315,7 @@ export function printTable(
   for (const r of results) header.push(`${r.label} bot`, 'floor', '×');
   const lines: string[][] = [header];
   const jobs = [
-    ...new Set(results.flatMap((r) => ('skipped' in r ? [] : (r.slack?.jobs ?? []).map((j) => j.job)))),
+    ...new Set(results.flatMap((r) => ('skipped' in r ? [] : (r.slack?.jobs ?? []).map((j) => j.label)))),
   ];
   for (const row of [...ROWS, ...jobs.map(jobRow), ...DINGTALK_ROWS, ...WECOM_ROWS]) {
     const line = [row.name];

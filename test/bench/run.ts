@@ -297,7 +297,7 @@ function goalsOf(results: readonly StoreResult[], branches: BranchesFigure | und
     if (slack !== undefined) {
       // A job that sent nothing has no floor to speak of (careers-daily on a day with no deadline).
       for (const job of slack.jobs.filter((j) => j.posts > 0))
-        atMost(`job ${job.job} ≤ 1.3× the floor of its sends (issue 18)`, job.ratio, 1.3, '× floor');
+        atMost(`job ${job.label} ≤ 1.3× the floor of its sends (issue 18)`, job.ratio, 1.3, '× floor');
       atMost('log burst: peak RSS ≤ 200 MB (issue 18)', slack.logging.memory.botPeakMb, 200, 'MB');
     }
     add('monthly PK of 10,000 members < 200 ms', ranking.month.botMs, 200, 'ms', true);
