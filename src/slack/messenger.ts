@@ -4,7 +4,7 @@ import { type Locale, localeFromTag, messagesFor } from '../i18n/index.ts';
 import type { Audience, MemberPost, Messenger, Outbound, PostRef } from '../usecases/messenger.ts';
 import { renderOutbound } from '../views/outbound-view.ts';
 import type { SlackDirectory } from './directory.ts';
-import { toSlack } from './render.ts';
+import { type SlackMessage, toSlack } from './render.ts';
 
 /**
  * The Slack side of the Messenger port. Channel posts are in the team's default language; a direct
@@ -38,9 +38,17 @@ export function createSlackMessenger(
     );
   }
 
-  async function send(to: Audience, message: Outbound, thread?: PostRef): Promise<PostRef> {
+  const renderIn = (locale: Locale, message: Outbound): SlackMessage =>
+    toSlack(renderOutbound(messagesFor(locale), message));
+
+  async function send(
+    to: Audience,
+    message: Outbound,
+    thread?: PostRef,
+    rendered: (locale: Locale) => SlackMessage = (locale) => renderIn(locale, message),
+  ): Promise<PostRef> {
     const locale = await localeFor(to);
-    const reply = toSlack(renderOutbound(messagesFor(locale), message));
+    const reply = rendered(locale);
     const channel = 'channel' in to ? to.channel : to.member.messengerUserId;
     const answer = await client.chat.postMessage({
       channel,
@@ -68,13 +76,23 @@ export function createSlackMessenger(
      */
     async postToMembers(members, message) {
       const answers: MemberPost[] = new Array(members.length);
+      // Rendered once per language, not per reader: the month's pay summary of a 10,000-member
+      // team goes to its hundred managers, and rendering it is most of the month close's work.
+      const byLocale = new Map<Locale, SlackMessage>();
+      const rendered = (locale: Locale) => {
+        const known = byLocale.get(locale);
+        if (known !== undefined) return known;
+        const reply = renderIn(locale, message);
+        byLocale.set(locale, reply);
+        return reply;
+      };
       let next = 0;
       const worker = async () => {
         for (let i = next++; i < members.length; i = next++) {
           const member = members[i];
           if (member === undefined) continue;
           const { messengerUserId } = member;
-          answers[i] = await send({ member }, message).then(
+          answers[i] = await send({ member }, message, undefined, rendered).then(
             (ref) => ({ messengerUserId, ref }),
             (error: unknown) => ({
               messengerUserId,
@@ -94,7 +112,7 @@ export function createSlackMessenger(
     },
     async update(ref, message) {
       // A DM in the language it was written in; a channel post in the team's.
-      const reply = toSlack(renderOutbound(messagesFor(ref.locale ?? deps.defaultLocale), message));
+      const reply = renderIn(ref.locale ?? deps.defaultLocale, message);
       await client.chat.update({ channel: ref.channel, ts: ref.ts, ...reply });
     },
     /**
