@@ -56,7 +56,7 @@ export const quarterReview: JobDefinition = {
     const posts: JobPost[] = review.results.map((result) => ({
       kind: 'quarter-result',
       to: { member: result.member },
-      message: { kind: 'quarter-result', review, memberId: result.member.id },
+      message: { kind: 'quarter-result', quarter: review.quarter, result },
     }));
     if (review.results.some((r) => r.outcome === 'flag-for-review')) {
       const members = await context.store.roster.members(context.team.id);

@@ -74,7 +74,7 @@ export type Outbound =
     }
   | { kind: 'quarter-preview'; review: QuarterReview; reviewDay: Day }
   | { kind: 'quarter-results'; review: QuarterReview }
-  | { kind: 'quarter-result'; review: QuarterReview; memberId: number }
+  | { kind: 'quarter-result'; quarter: QuarterReview['quarter']; result: QuarterReview['results'][number] }
   | { kind: 'quarter-flags'; review: QuarterReview }
   | { kind: 'protection-ending'; member: MemberView; endsOn: Day }
   | { kind: 'pay-summary'; pay: TeamPay }

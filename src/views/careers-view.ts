@@ -192,12 +192,15 @@ export function reviewLines(
     );
 }
 
-export function buildMemberResult(m: Messages, review: QuarterReview, memberId: number): Message {
-  const r = review.results.find((x) => x.member.id === memberId);
-  if (r === undefined) return { text: m.level.resultsTitle(review.quarter.key) };
+/** A member's own result of the quarter (the job hands each member theirs: no search of 10,000). */
+export function buildMemberResult(
+  m: Messages,
+  quarter: QuarterReview['quarter'],
+  r: QuarterReview['results'][number],
+): Message {
   return {
     text: m.level.yourResult(
-      review.quarter.key,
+      quarter.key,
       outcomeText(m, r),
       formatMetric('amount', r.actual.amount),
       formatMetric('amount', r.target.amount),

@@ -198,7 +198,7 @@ export function renderOutbound(m: Messages, message: Outbound): Message {
       };
     }
     case 'quarter-result':
-      return buildMemberResult(m, message.review, message.memberId);
+      return buildMemberResult(m, message.quarter, message.result);
     case 'quarter-flags': {
       const title = m.level.flagsTitle(message.review.quarter.key);
       return {
