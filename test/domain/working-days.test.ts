@@ -1,6 +1,7 @@
 import chineseDays from 'chinese-days';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type Day, daysInRange, parseDay } from '../../src/domain/days.ts';
+import { addDays, type Day, daysInRange, parseDay } from '../../src/domain/days.ts';
 import {
   type CalendarOverride,
   type CalendarSettings,
@@ -182,8 +183,53 @@ describe('working days in a range', () => {
     ['2026-01-01', '2026-12-31', false, 248, '261 weekdays − 19 festival weekdays + 6 调休 days'],
     ['2026-10-08', '2026-10-08', false, 1, 'a single working day'],
     ['2026-10-09', '2026-10-08', false, 0, 'from after to'],
+    ['2026-01-01', '2026-12-31', true, 289, 'a six-day team: plus the 41 ordinary Saturdays'],
+    ['2027-01-01', '2027-12-31', false, 261, 'a year without a notice: 52 weeks and a Friday'],
+    ['2027-01-01', '2027-12-31', true, 313, 'the same for a six-day team'],
+    ['2026-10-10', '2026-10-10', false, 1, 'a single 调休 Saturday'],
+    ['2026-10-11', '2026-10-11', true, 0, 'a single ordinary Sunday'],
+    ['2026-12-28', '2027-01-08', false, 10, 'into the unknown year: 元旦 2027 is an ordinary Friday'],
+    ['2004-01-01', '2026-12-31', false, 5744, 'every year the package knows'],
   ])('%s..%s (workSaturdays=%s) has %i working days (%s)', (from, to, workSaturdays, expected, _why) => {
     expect(countWorkingDays(day(from), day(to), settings(workSaturdays))).toBe(expected);
+  });
+
+  it.each([
+    [{ '2026-10-05': 'workday' }, 7, 'a festival Monday opened'],
+    [{ '2026-09-29': 'holiday' }, 5, 'an ordinary Tuesday closed'],
+    [{ '2026-10-10': 'holiday' }, 5, 'the 调休 Saturday closed'],
+    [{ '2026-10-11': 'workday' }, 7, 'an ordinary Sunday opened'],
+    [{ '2026-10-11': 'holiday', '2026-10-12': 'workday' }, 6, 'overrides that change nothing'],
+    [{ '2026-09-27': 'workday', '2026-10-12': 'holiday' }, 6, 'overrides outside the range'],
+  ] as const)('golden week with overrides %j has %i working days (%s)', (overrides, expected, _why) => {
+    expect(countWorkingDays(day('2026-09-28'), day('2026-10-11'), settings(false, overrides))).toBe(expected);
+  });
+
+  it('counts as many days as it lists, for any range, Saturday rule and overrides', () => {
+    const anyDay = fc
+      .date({
+        min: new Date('2003-06-01T00:00:00Z'),
+        max: new Date('2028-06-30T00:00:00Z'),
+        noInvalidDate: true,
+      })
+      .map((date) => day(date.toISOString().slice(0, 10)));
+    const overrides = fc.dictionary(anyDay, fc.constantFrom<CalendarOverride>('workday', 'holiday'), {
+      maxKeys: 8,
+    });
+    fc.assert(
+      fc.property(
+        anyDay,
+        fc.integer({ min: -3, max: 800 }),
+        fc.boolean(),
+        overrides,
+        (from, span, six, chosen) => {
+          const to = addDays(from, span);
+          const calendar = settings(six, chosen);
+          expect(countWorkingDays(from, to, calendar)).toBe(workingDaysBetween(from, to, calendar).length);
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });
 
