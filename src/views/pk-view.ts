@@ -136,10 +136,16 @@ export function buildBoardReply(
 
 /** The short post to a group's own channel: its place and the gap to the group above. */
 export function buildGroupPost(m: Messages, board: PkBoard, groupId: number): Message {
-  const standing = board.groups.find((g) => g.groupId === groupId);
+  const at = board.groups.findIndex((g) => g.groupId === groupId);
+  const standing = board.groups[at];
   if (standing === undefined) return { text: m.pk.noGroups };
-  // Groups are listed best first, so the last one ranked better is the group just above.
-  const above = board.groups.filter((g) => g.rank < standing.rank).at(-1);
+  // Groups are listed best first, so the nearest one before it that is ranked better (not tied)
+  // is the group just above. A walk back, not a filter: the job builds this for each of 1,000.
+  let above: (typeof board.groups)[number] | undefined;
+  for (let i = at - 1; i >= 0 && above === undefined; i -= 1) {
+    const group = board.groups[i];
+    if (group !== undefined && group.rank < standing.rank) above = group;
+  }
   const lines = [
     m.pk.groupPost(standing.name, standing.rank, board.groups.length, points(standing.perCapita)),
     above === undefined ? m.pk.groupFirst : m.pk.groupGap(above.name, points(standing.gapToAbove ?? 0)),
