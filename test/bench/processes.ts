@@ -4,10 +4,19 @@
  * log line (its time from spawn, bundling included, is the start-up time), stopped with SIGTERM.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
 
-/** As in package.json's `start` script (see the README's Performance section for why). */
-export const START_FLAGS = ['--liftoff-only', '--enable-source-maps'];
+/**
+ * Node's flags from package.json's `start` script (`node <flags> src/start.js`; see the README's
+ * Performance section for why), read from there so that the bench never runs other ones.
+ */
+export const START_FLAGS: readonly string[] = z
+  .object({ scripts: z.object({ start: z.string() }) })
+  .parse(JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')))
+  .scripts.start.split(' ')
+  .filter((word) => word.startsWith('--'));
 const START = fileURLToPath(new URL('../../src/start.js', import.meta.url));
 
 export const BOT_MAIN = fileURLToPath(new URL('./bot-main.ts', import.meta.url));
