@@ -150,8 +150,9 @@ async function runPlayground(config: Config, logger: Logger): Promise<void> {
   process.stdout.write(
     [
       `Zhanbao playground: ${playground.url}`,
-      'No messenger configured, so the bot runs against local stand-ins for Slack and DingTalk (switch in the page;' +
-        ' demo data in data/playground.db and data/playground-dingtalk.db); to use a real workspace, see README.md.',
+      'No messenger configured, so the bot runs against local stand-ins for Slack, DingTalk and WeCom (switch in the' +
+        ' page; demo data in data/playground.db, data/playground-dingtalk.db and data/playground-wecom.db);' +
+        ' to use a real workspace, see README.md.',
       '',
     ].join('\n'),
   );
