@@ -13,8 +13,6 @@ import { createSlackMessenger } from './slack/messenger.ts';
 import type { SlackDeps } from './slack/slack-deps.ts';
 import type { Provider } from './store/migrate.ts';
 import type { Store } from './store/store.ts';
-import { ensureTeam } from './usecases/context.ts';
-import { createWallServer } from './wall/wall-http.ts';
 
 export type AppDeps = {
   slack: SlackConfig;
@@ -69,8 +67,8 @@ export function createApp(deps: AppDeps) {
     deps.directoryCacheMs === undefined ? {} : { ttlMs: deps.directoryCacheMs },
   );
   const messenger = createSlackMessenger(app.client, { directory, defaultLocale: deps.locale });
-  const { useCaseDeps, lane, scheduler, events, chatDeps } = createCore(deps, messenger, 'slack');
-  const wall = createWallServer({ deps: useCaseDeps, events, logger: deps.logger });
+  const core = createCore(deps, messenger, 'slack');
+  const { lane, scheduler, chatDeps } = core;
   app.use(async ({ next }) => {
     lane.noteArrival();
     await next();
@@ -92,9 +90,10 @@ export function createApp(deps: AppDeps) {
 
   const bot: Bot = {
     messenger: 'slack',
-    wall,
+    core,
+    schedule: deps.schedule !== false,
     ...(receiver === undefined
-      ? {}
+      ? { connect: () => app.start(), disconnect: () => app.stop() }
       : {
           // Bolt's listener answers every /slack/ path itself (404 for those it does not serve).
           route: async (req, res) => {
@@ -103,17 +102,6 @@ export function createApp(deps: AppDeps) {
             return true;
           },
         }),
-    async start() {
-      await ensureTeam(deps.store, useCaseDeps);
-      if (socketMode) await app.start();
-      // The scheduler's first tick is the catch-up of missed jobs.
-      if (deps.schedule !== false) await scheduler.start();
-    },
-    async stop() {
-      await scheduler.stop();
-      if (socketMode) await app.stop();
-    },
-    idle: () => lane.idle(),
   };
 
   return {

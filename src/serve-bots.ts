@@ -1,60 +1,69 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Core } from './core.ts';
 import { serveHttp } from './http.ts';
 import { type Logger, serializeError } from './logger.ts';
 import type { MessengerName } from './store/messengers.ts';
-import type { WallServer } from './wall/wall-http.ts';
+import { ensureTeam } from './usecases/context.ts';
+import { createWallServer } from './wall/wall-http.ts';
 
 /** A bot's HTTP paths: resolves false for a request that is not for them (nothing answered). */
 export type HttpRoute = (req: IncomingMessage, res: ServerResponse) => Promise<boolean>;
 
 /**
  * One messenger's bot as the process runs it, beside the others (each adapter's create*App
- * builds one): its callback paths on the process's one HTTP server, and what it runs besides.
+ * builds one): its core, its callback paths on the process's one HTTP server, and the
+ * connections it opens itself.
  */
 export type Bot = {
   messenger: MessengerName;
+  core: Core;
+  /** Whether its scheduler runs in this process (tests drive the jobs themselves). */
+  schedule: boolean;
   /** Its callback endpoints; absent when its messenger connects out (DingTalk Stream, Slack Socket Mode). */
   route?: HttpRoute;
-  /** The office wallboard on this bot's core; the first bot's serves every team's links. */
-  wall: WallServer;
-  /** Once the port is bound: makes its first team, opens its connections, starts its scheduler. */
-  start(): Promise<void>;
-  /** Stops its scheduler and its connections: nothing new is taken. */
-  stop(): Promise<void>;
-  /** Resolves once the work it acknowledged is done (the store may close after). */
-  idle(): Promise<void>;
+  /** Opens what connects out (DingTalk Stream, Slack Socket Mode), once the port is bound. */
+  connect?(): Promise<unknown>;
+  disconnect?(): Promise<unknown>;
 };
 
 export type RunningBots = { port: number | undefined; stop(): Promise<void> };
 
 /**
- * Serves the bots on one port (0: a free one): the wallboard's `/wall/…` first, then each bot's
- * own paths (`/slack/events`, `/dingtalk/events`, `/wecom/events`), anything else 404; then
- * starts each bot. Stopping stops every bot, closes the server and waits for acknowledged work.
+ * Serves the bots on one port (0: a free one): the office wallboard's `/wall/…` first (one for
+ * every team: its links are found by token), then each bot's own paths (`/slack/events`,
+ * `/dingtalk/events`, `/wecom/events`), anything else 404. Then starts each bot: its first team,
+ * its connections, its scheduler (whose first tick is the catch-up of missed jobs). Stopping stops
+ * the schedulers and connections, closes the server and waits for acknowledged work.
  */
 export async function serveBots(port: number, bots: readonly Bot[], logger: Logger): Promise<RunningBots> {
   const [first] = bots;
   if (first === undefined) throw new Error('serveBots: no bot to serve');
+  const wall = createWallServer({ deps: first.core.useCaseDeps, events: first.core.events, logger });
   const server = await serveHttp(
     port,
     async (req, res) => {
-      if (await first.wall.handle(req, res)) return;
+      if (await wall.handle(req, res)) return;
       for (const bot of bots) if (bot.route !== undefined && (await bot.route(req, res))) return;
       res.writeHead(404).end();
     },
     (error) => logger.event('error', 'http.failed', serializeError(error)),
   );
   const stop = async (started: readonly Bot[]) => {
-    for (const bot of started) await bot.stop();
+    for (const bot of started) {
+      await bot.core.scheduler.stop();
+      await bot.disconnect?.();
+    }
     // Open event streams of the wallboard would hold the server open.
-    for (const bot of bots) bot.wall.close();
+    wall.close();
     await server.close();
-    for (const bot of started) await bot.idle();
+    for (const bot of started) await bot.core.lane.idle();
   };
   const started: Bot[] = [];
   try {
     for (const bot of bots) {
-      await bot.start();
+      await ensureTeam(bot.core.useCaseDeps.store, bot.core.useCaseDeps);
+      await bot.connect?.();
+      if (bot.schedule) await bot.core.scheduler.start();
       started.push(bot);
     }
   } catch (error) {

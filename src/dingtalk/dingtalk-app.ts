@@ -4,8 +4,6 @@ import type { Locale } from '../i18n/index.ts';
 import { type Logger, serializeError } from '../logger.ts';
 import { type Bot, routeAt, serveAlone } from '../serve-bots.ts';
 import type { Store } from '../store/store.ts';
-import { ensureTeam } from '../usecases/context.ts';
-import { createWallServer } from '../wall/wall-http.ts';
 import { createDingTalkApi } from './api.ts';
 import { createCardClickHandler } from './card-clicks.ts';
 import { createDingTalkDirectory } from './directory.ts';
@@ -92,12 +90,8 @@ export function createDingTalkApp(deps: DingTalkAppDeps) {
     now,
     ...(deps.sleep === undefined ? {} : { sleep: deps.sleep }),
   });
-  const { useCaseDeps, lane, scheduler, deliveries, events, chatDeps } = createCore(
-    deps,
-    messenger,
-    'dingtalk',
-  );
-  const wall = createWallServer({ deps: useCaseDeps, events, logger: deps.logger });
+  const core = createCore(deps, messenger, 'dingtalk');
+  const { lane, scheduler, deliveries, chatDeps } = core;
   const receive = createRobotMessageHandler({
     ...chatDeps(directory),
     directory,
@@ -132,30 +126,26 @@ export function createDingTalkApp(deps: DingTalkAppDeps) {
   let stream: ReturnType<typeof createDingTalkStream> | undefined;
   const bot: Bot = {
     messenger: 'dingtalk',
-    wall,
-    ...(httpReceiver === undefined ? {} : { route: routeAt(EVENTS_PATH, httpReceiver) }),
-    async start() {
-      await ensureTeam(deps.store, useCaseDeps);
-      // Stream mode needs no address of its own (the office wallboard still does).
-      if (config.mode === 'stream') {
-        stream = createDingTalkStream({
-          clientId: config.clientId,
-          clientSecret: config.clientSecret,
-          gatewayUrl: deps.gatewayUrl ?? `${config.apiUrl}/v1.0/gateway/connections/open`,
-          logger: deps.logger,
-          onRobotMessage: handleFrame,
-          ...(onCardCallback === undefined ? {} : { onCardCallback }),
-          ...(deps.backoff === undefined ? {} : { backoff: deps.backoff }),
-        });
-        await stream.start();
-      }
-      if (deps.schedule !== false) await scheduler.start();
-    },
-    async stop() {
-      await scheduler.stop();
-      await stream?.stop();
-    },
-    idle: () => lane.idle(),
+    core,
+    schedule: deps.schedule !== false,
+    ...(httpReceiver === undefined
+      ? {
+          // Stream mode needs no address of its own (the office wallboard still does).
+          async connect() {
+            stream = createDingTalkStream({
+              clientId: config.clientId,
+              clientSecret: config.clientSecret,
+              gatewayUrl: deps.gatewayUrl ?? `${config.apiUrl}/v1.0/gateway/connections/open`,
+              logger: deps.logger,
+              onRobotMessage: handleFrame,
+              ...(onCardCallback === undefined ? {} : { onCardCallback }),
+              ...(deps.backoff === undefined ? {} : { backoff: deps.backoff }),
+            });
+            await stream.start();
+          },
+          disconnect: async () => stream?.stop(),
+        }
+      : { route: routeAt(EVENTS_PATH, httpReceiver) }),
   };
 
   return {

@@ -4,8 +4,6 @@ import { type Locale, messagesFor } from '../i18n/index.ts';
 import type { Logger } from '../logger.ts';
 import { type Bot, routeAt, serveAlone } from '../serve-bots.ts';
 import type { Store } from '../store/store.ts';
-import { ensureTeam } from '../usecases/context.ts';
-import { createWallServer } from '../wall/wall-http.ts';
 import { createWeComApi } from './api.ts';
 import { createWeComDirectory } from './directory.ts';
 import { createWeComHttpReceiver, EVENTS_PATH } from './http-receiver.ts';
@@ -84,8 +82,8 @@ export function createWeComApp(deps: WeComAppDeps) {
     now,
     ...(deps.sleep === undefined ? {} : { sleep: deps.sleep }),
   });
-  const { useCaseDeps, lane, scheduler, deliveries, events, chatDeps } = createCore(deps, messenger, 'wecom');
-  const wall = createWallServer({ deps: useCaseDeps, events, logger: deps.logger });
+  const core = createCore(deps, messenger, 'wecom');
+  const { lane, scheduler, deliveries, chatDeps } = core;
   const receive = createWeComMessageHandler({ ...chatDeps(directory), api, outgoing, deliveries });
   const handle = createWeComHttpReceiver({
     token: deps.wecom.token,
@@ -97,14 +95,9 @@ export function createWeComApp(deps: WeComAppDeps) {
 
   const bot: Bot = {
     messenger: 'wecom',
-    wall,
+    core,
+    schedule: deps.schedule !== false,
     route: routeAt(EVENTS_PATH, handle),
-    async start() {
-      await ensureTeam(deps.store, useCaseDeps);
-      if (deps.schedule !== false) await scheduler.start();
-    },
-    stop: () => scheduler.stop(),
-    idle: () => lane.idle(),
   };
 
   return {
